@@ -1,0 +1,74 @@
+#include "accounts/rules.h"
+
+#include "base/siret.h"
+#include "base/text.h"
+
+namespace jalon::accounts {
+
+namespace {
+std::size_t utf8_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+}  // namespace
+
+OrganisationInput validate_organisation(const OrganisationInput& in,
+                                        const std::function<bool(const std::string&)>& commune_exists) {
+  OrganisationInput out = in;
+  out.name = text::trim(in.name);
+  out.kind = text::trim(in.kind);
+  out.siret = siret::normalise(in.siret);
+  out.commune_code = text::trim(in.commune_code);
+  Validator v;
+  if (out.name.empty()) v.add("name", "Indiquez le nom de l'organisation.");
+  else if (utf8_length(out.name) < 2 || utf8_length(out.name) > 200 || !text::valid_utf8(out.name))
+    v.add("name", "Le nom doit compter entre 2 et 200 caractères.");
+  if (out.kind.empty()) v.add("kind", "Choisissez le type d'organisation.");
+  else if (!find_org_kind(out.kind)) v.add("kind", "Ce type d'organisation n'existe pas.");
+  if (out.siret.empty()) v.add("siret", "Indiquez le numéro SIRET (14 chiffres).");
+  else if (out.siret.size() != 14 || out.siret.find_first_not_of("0123456789") != std::string::npos)
+    v.add("siret", "Le SIRET doit compter exactement 14 chiffres.");
+  else if (!siret::valid(out.siret))
+    v.add("siret", "Ce numéro SIRET n'est pas valide (clé de contrôle incorrecte).");
+  if (out.commune_code.empty()) v.add("commune_code", "Indiquez la commune (code INSEE).");
+  else if (!commune_exists(out.commune_code)) v.add("commune_code", "Cette commune est inconnue : indiquez un code INSEE à 5 caractères, par exemple 86194.");
+  v.throw_if_any();
+  return out;
+}
+
+void check_password(Validator& v, const std::string& field, const std::string& password, const std::string& email) {
+  auto n = utf8_length(password);
+  if (password.empty()) v.add(field, "Choisissez un mot de passe.");
+  else if (n < 12) v.add(field, "Le mot de passe doit compter au moins 12 caractères.");
+  else if (n > 200) v.add(field, "Le mot de passe ne doit pas dépasser 200 caractères.");
+  else if (!email.empty() && text::normalise_email(password) == text::normalise_email(email))
+    v.add(field, "Le mot de passe ne doit pas être votre adresse e-mail.");
+}
+
+void check_display_name(Validator& v, const std::string& field, const std::string& name) {
+  auto t = text::trim(name);
+  if (t.empty()) v.add(field, "Indiquez votre nom.");
+  else if (utf8_length(t) < 2 || utf8_length(t) > 120 || !text::valid_utf8(t))
+    v.add(field, "Le nom doit compter entre 2 et 120 caractères.");
+}
+
+void check_keeps_an_admin(int admins_now, bool target_is_admin, bool target_stays_admin) {
+  if (target_is_admin && !target_stays_admin && admins_now <= 1)
+    throw Conflict("L'organisation doit garder au moins un administrateur.");
+}
+
+bool link_usable(const std::string& now_iso, const std::string& expires_at, const std::string& used_at,
+                 const std::string& revoked_at) {
+  return used_at.empty() && revoked_at.empty() && now_iso < expires_at;
+}
+
+std::string safe_next(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && next.find("://") == std::string::npos &&
+      next.find_first_of("\r\n") == std::string::npos)
+    return next;
+  return "/tableau-de-bord";
+}
+
+}  // namespace jalon::accounts

@@ -1,0 +1,86 @@
+// The accounts room's SQL. Every function runs in the caller's transaction and assumes the
+// caller already checked access (http::check_access and the routes).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.h"
+#include "db/db.h"
+#include "http/route.h"
+
+namespace jalon::accounts::store {
+
+// Organisations
+long long create_organisation(db::Tx& tx, const OrganisationInput& in);  // Conflict on a SIRET already used
+void update_organisation(db::Tx& tx, long long id, const OrganisationInput& in);
+std::optional<Organisation> find_organisation(db::Tx& tx, long long id);
+Organisation get_organisation(db::Tx& tx, long long id);  // NotFound
+std::vector<Organisation> list_organisations(db::Tx& tx);
+std::vector<Organisation> organisations_of_user(db::Tx& tx, long long user_id);
+
+// Users
+long long create_user(db::Tx& tx, const std::string& email, const std::string& display_name,
+                      const std::string& password_hash, bool platform_admin = false);  // Conflict if the e-mail exists
+std::optional<User> find_user_by_email(db::Tx& tx, const std::string& email);
+std::optional<User> find_user(db::Tx& tx, long long id);
+void set_password(db::Tx& tx, long long user_id, const std::string& password_hash);
+
+// Memberships
+void add_membership(db::Tx& tx, long long org, long long user, const std::string& role, bool social_worker);
+std::vector<Member> members(db::Tx& tx, long long org);
+std::optional<Member> member(db::Tx& tx, long long org, long long user);
+int admin_count(db::Tx& tx, long long org);
+void set_membership(db::Tx& tx, long long org, long long user, const std::string& role, bool social_worker);
+void remove_membership(db::Tx& tx, long long org, long long user);
+std::vector<http::Membership> memberships_of(db::Tx& tx, long long user);
+
+// Sessions: the raw id goes to the cookie, only its hash is stored.
+struct NewSession {
+  std::string raw_id, csrf_token;
+};
+NewSession create_session(db::Tx& tx, long long user, const std::string& ip, const std::string& user_agent,
+                          int lifetime_hours);
+void delete_session(db::Tx& tx, const std::string& id_hash);
+void delete_sessions_of_user(db::Tx& tx, long long user);
+int purge_expired_sessions(db::Tx& tx, const std::string& now_iso);
+
+// Invitations: the raw code is sent by e-mail, only its hash is stored.
+struct NewInvitation {
+  long long id;
+  std::string raw_code;
+};
+NewInvitation create_invitation(db::Tx& tx, long long org, const std::string& email, const std::string& role,
+                                bool social_worker, long long invited_by, int valid_days);
+std::optional<Invitation> find_invitation_by_code(db::Tx& tx, const std::string& raw_code);
+std::optional<Invitation> find_invitation(db::Tx& tx, long long org, long long id);
+std::vector<Invitation> pending_invitations(db::Tx& tx, long long org, const std::string& now_iso);
+void mark_invitation_accepted(db::Tx& tx, long long id, long long user);
+void revoke_invitation(db::Tx& tx, long long id);
+
+// Password resets
+std::string create_password_reset(db::Tx& tx, long long user, int valid_minutes);  // raw code
+struct PasswordReset {
+  long long user_id;
+  std::string expires_at, used_at;
+};
+std::optional<PasswordReset> find_password_reset(db::Tx& tx, const std::string& raw_code);
+void mark_password_reset_used(db::Tx& tx, const std::string& raw_code);
+
+// API tokens: "jln_" + random; shown once, stored hashed.
+struct NewToken {
+  long long id;
+  std::string raw;
+};
+NewToken create_api_token(db::Tx& tx, long long org, const std::string& name, long long created_by);
+std::vector<ApiToken> api_tokens(db::Tx& tx, long long org);
+std::optional<ApiToken> find_api_token(db::Tx& tx, long long org, long long id);
+void revoke_api_token(db::Tx& tx, long long org, long long id);
+
+// Login throttling
+void record_login_failure(db::Tx& tx, const std::string& email, const std::string& ip);
+int recent_failures_for_email(db::Tx& tx, const std::string& email, const std::string& since_iso);
+int recent_failures_for_ip(db::Tx& tx, const std::string& ip, const std::string& since_iso);
+void clear_login_failures(db::Tx& tx, const std::string& email);
+
+}  // namespace jalon::accounts::store

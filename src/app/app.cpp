@@ -1,0 +1,55 @@
+#include "app/app.h"
+
+#include "accounts/auth.h"
+#include "accounts/routes.h"
+#include "http/openapi.h"
+#include "http/page.h"
+#include "referentials/communes.h"
+
+namespace jalon::app {
+
+void add_ops_routes(http::Router& router, db::Database& db, http::Metrics& metrics) {
+  using namespace http;
+  router.add({Method::get, "/healthz", "ops.health", Access::anyone, Kind::ops, [&db](Ctx& ctx) {
+                int one = 0;
+                ctx.tx.sql() << "SELECT 1", soci::into(one);
+                return Response::json(std::string("{\"status\":\"ok\",\"database\":\"") +
+                                      (db.engine() == db::Engine::sqlite ? "sqlite" : "postgresql") + "\"}");
+              }});
+  router.add({Method::get, "/metrics", "ops.metrics", Access::anyone, Kind::ops, [&db, &metrics](Ctx&) {
+                std::string extra = "# HELP jalon_db_pool_connections Connections in the database pool.\n"
+                                    "# TYPE jalon_db_pool_connections gauge\n"
+                                    "jalon_db_pool_connections{state=\"total\"} " + std::to_string(db.pool_size()) + "\n"
+                                    "jalon_db_pool_connections{state=\"in_use\"} " + std::to_string(db.in_use()) + "\n"
+                                    "# HELP jalon_db_pool_waits_total Times a request waited for a free connection.\n"
+                                    "# TYPE jalon_db_pool_waits_total counter\n"
+                                    "jalon_db_pool_waits_total " + std::to_string(db.waits()) + "\n";
+                return Response::text(metrics.render(extra), 200, "text/plain; version=0.0.4; charset=utf-8");
+              }});
+}
+
+App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
+  referentials::load_referentials(config.data_dir);
+  http::set_template_root(config.web_dir);
+  files_.load(config.web_dir + "/static");
+  add_ops_routes(router_, db_, metrics_);
+  accounts::add_routes(router_, db_);
+  http::add_openapi_route(router_);
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      config_, db_, router_,
+      [this](db::Tx& tx, const http::Request& req, const Config& cfg, bool& expired) {
+        return accounts::authenticate(db_, tx, req, cfg, expired);
+      },
+      metrics_, files_);
+}
+
+void App::serve(const std::function<void(int)>& on_ready) {
+  server_ = std::make_unique<http::Server>(config_, *dispatcher_);
+  server_->run(on_ready);
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace jalon::app

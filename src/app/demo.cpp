@@ -1,0 +1,123 @@
+#include "app/demo.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "accounts/model.h"
+#include "accounts/store.h"
+#include "base/crypto.h"
+
+namespace jalon::app {
+
+namespace {
+
+struct DemoOrg {
+  const char* slug;
+  const char* name;
+  const char* kind;
+  const char* commune;
+  const char* admin_name;
+  const char* member_name;  // nullptr: no second user
+  bool member_is_social_worker;
+};
+
+// Names are invented; communes are real INSEE codes.
+const std::vector<DemoOrg>& demo_orgs() {
+  static const std::vector<DemoOrg> orgs = {
+      {"ft-poitiers", "France Travail Poitiers Couronneries", "france_travail", "86194", "Nadia Benali", "Thomas Girard", false},
+      {"ft-chatellerault", "France Travail Châtellerault", "france_travail", "86066", "Philippe Moreau", "Julie Roux", false},
+      {"ml-poitou", "Mission Locale d'Insertion du Poitou", "mission_locale", "86194", "Sophie Martin", "Karim Haddad", false},
+      {"ml-nord-vienne", "Mission Locale Nord Vienne", "mission_locale", "86066", "Laurent Petit", "Inès Lefèvre", false},
+      {"cap-emploi", "Cap Emploi Vienne", "cap_emploi", "86194", "Isabelle Fontaine", "Marc Lambert", false},
+      {"plie", "PLIE du Grand Poitiers", "plie", "86194", "Cécile Garnier", "Yann Morel", false},
+      {"departement", "Département de la Vienne – Direction de l'insertion", "departement", "86194", "Hélène Rousseau", "Aurélie Mercier", true},
+      {"ccas-chatellerault", "CCAS de Châtellerault", "ccas", "86066", "Bruno Chevalier", "Fatou Diallo", true},
+      {"entraide", "Entraide Vienne Solidarité", "association", "86070", "Monique Blanc", "Jérôme Faure", false},
+      {"aci-jardins", "Chantier d'insertion Les Jardins du Clain", "aci", "86041", "Olivier Henry", "Sandrine Perrin", false},
+      {"ai-vienne", "Vienne Services, association intermédiaire", "ai", "86137", "Patrick Robin", nullptr, false},
+      {"ei-recyclerie", "Recyclerie du Châtelleraudais", "ei", "86066", "Emma Gauthier", nullptr, false},
+      {"etti", "Intérim Insertion 86", "etti", "86194", "Nicolas Dumont", nullptr, false},
+      {"eiti", "Coursiers Solidaires du Poitou", "eiti", "86194", "Léa Bonnet", nullptr, false},
+      {"geiq-btp", "GEIQ BTP Vienne", "geiq", "86158", "Antoine Lemoine", nullptr, false},
+      {"cae", "Coopérative d'activités Poitou Entreprendre", "cae", "86194", "Claire Dupuis", nullptr, false},
+      {"afpa", "Centre AFPA de Poitiers", "afpa", "86194", "Vincent Marchand", "Élodie Caron", false},
+      {"cfa-btp", "CFA du BTP de la Vienne", "cfa", "86066", "Stéphane Colin", nullptr, false},
+      {"e2c", "École de la 2e Chance de la Vienne", "e2c", "86194", "Amina Traoré", "Lucas Renaud", false},
+      {"of-savoirs", "Savoirs Plus Formation", "organisme_formation", "86165", "Catherine Barbier", nullptr, false},
+      {"boulangerie", "Boulangerie du Haut-Poitou", "employeur", "86177", "François Giraud", nullptr, false},
+      {"ddets", "DDETS de la Vienne", "ddets", "86194", "Anne Lemaire", nullptr, false},
+      {"dreets", "DREETS Nouvelle-Aquitaine", "dreets", "33063", "Pierre Meunier", nullptr, false},
+      {"asp", "ASP – Direction régionale Nouvelle-Aquitaine", "asp", "87085", "Sylvie Roger", nullptr, false},
+  };
+  return orgs;
+}
+
+// A fictitious SIRET passing the Luhn check: "99" (no real SIREN starts so), the index, a key.
+std::string demo_siret(int index) {
+  std::string s = fmt::format("99{:03}000000{:02}", index, index % 100);  // 13 digits
+  for (int key = 0; key <= 9; ++key) {
+    std::string candidate = s + static_cast<char>('0' + key);
+    int sum = 0;
+    for (int i = 0; i < 14; ++i) {
+      int d = candidate[13 - i] - '0';
+      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 == 0) return candidate;
+  }
+  return s + "0";
+}
+
+std::string admin_email(const DemoOrg& o) { return std::string("admin.") + o.slug + "@jalon-demo.fr"; }
+std::string member_email(const DemoOrg& o) {
+  return std::string(o.member_is_social_worker ? "social." : "conseil.") + o.slug + "@jalon-demo.fr";
+}
+
+}  // namespace
+
+DemoReport load_demo(db::Database& db) {
+  DemoReport report;
+  db::Tx tx(db, db::Tx::Mode::write);
+  if (db::setting(tx, "demo_loaded")) return report;
+  // One hash for every demo account (same password): hashing once keeps the load quick.
+  std::string hash = crypto::hash_password(kDemoPassword);
+  accounts::store::create_user(tx, "admin@jalon-demo.fr", "Administration de la plateforme", hash, true);
+  ++report.users;
+  int index = 1;
+  for (const auto& o : demo_orgs()) {
+    auto* kind = accounts::find_org_kind(o.kind);
+    accounts::OrganisationInput in{o.name, o.kind, demo_siret(index++), o.commune, kind && kind->prescriber_by_default};
+    long long org = accounts::store::create_organisation(tx, in);
+    ++report.organisations;
+    long long admin = accounts::store::create_user(tx, admin_email(o), o.admin_name, hash);
+    accounts::store::add_membership(tx, org, admin, "admin", false);
+    ++report.users;
+    if (o.member_name) {
+      long long member = accounts::store::create_user(tx, member_email(o), o.member_name, hash);
+      accounts::store::add_membership(tx, org, member, "member", o.member_is_social_worker);
+      ++report.users;
+    }
+  }
+  db::set_setting(tx, "demo_loaded", "1");
+  tx.commit();
+  report.created = true;
+  return report;
+}
+
+std::string demo_logins() {
+  std::string out = fmt::format("Mot de passe de tous les comptes de démonstration : {}\n", kDemoPassword);
+  out += "  admin@jalon-demo.fr                      administrateur de la plateforme\n";
+  for (const auto& o : demo_orgs()) {
+    if (std::string(o.slug) != "ml-poitou" && std::string(o.slug) != "departement" && std::string(o.slug) != "aci-jardins" &&
+        std::string(o.slug) != "ft-poitiers")
+      continue;
+    out += fmt::format("  {:<40} administrateur, {}\n", admin_email(o), o.name);
+    if (o.member_name)
+      out += fmt::format("  {:<40} {}, {}\n", member_email(o), o.member_is_social_worker ? "membre travailleur social" : "membre", o.name);
+  }
+  out += "  (toutes les organisations : admin.<sigle>@jalon-demo.fr, voir le README)\n";
+  return out;
+}
+
+}  // namespace jalon::app

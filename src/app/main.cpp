@@ -1,0 +1,217 @@
+// jalon: the server, the migrations, the demo and the command-line tools in one program.
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "accounts/model.h"
+#include "accounts/rules.h"
+#include "accounts/store.h"
+#include "app/app.h"
+#include "app/demo.h"
+#include "base/crypto.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "base/time.h"
+#include "db/migrate.h"
+#include "mail/outbox.h"
+#include "referentials/communes.h"
+
+using namespace jalon;
+
+namespace {
+
+std::unique_ptr<db::Database> open_db(const Config& c, std::size_t pool) {
+  if (c.db_url.rfind("sqlite:", 0) == 0) {
+    auto path = std::filesystem::path(c.db_url.substr(7)).parent_path();
+    if (!path.empty()) std::filesystem::create_directories(path);
+  }
+  auto db = db::Database::open(c.db_url, pool);
+  int n = db::migrate(*db);
+  if (n > 0) log::info("migrated", {{"applied", std::to_string(n)}, {"version", std::to_string(db::current_version(*db))}});
+  return db;
+}
+
+int serve(Config& c) {
+  int threads = c.threads > 0 ? c.threads : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  c.threads = threads;
+  auto db = open_db(c, c.db_pool > 0 ? c.db_pool : static_cast<std::size_t>(threads) + 2);
+  auto start = std::chrono::steady_clock::now();
+  app::App application(c, *db);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  log::info("startup", {{"ms", std::to_string(static_cast<long long>(ms))},
+                        {"communes", std::to_string(referentials::communes().size())},
+                        {"routes", std::to_string(application.router().routes().size())}});
+  // Background work: e-mail delivery and session purge. Runs on every server; both are
+  // idempotent (a message is marked sent in its own transaction).
+  std::atomic<bool> done{false};
+  std::mutex m;
+  std::condition_variable cv;
+  std::thread worker([&] {
+    std::unique_lock lock(m);
+    while (!done) {
+      lock.unlock();
+      try {
+        mail::deliver_pending(*db, c);
+        db::Tx tx(*db, db::Tx::Mode::write);
+        accounts::store::purge_expired_sessions(tx, time::iso_now());
+        tx.commit();
+      } catch (const std::exception& e) {
+        log::warn("background", {{"what", e.what()}});
+      }
+      lock.lock();
+      cv.wait_for(lock, std::chrono::seconds(10), [&] { return done.load(); });
+    }
+  });
+  application.serve([&](int port) {
+    std::cout << "Jalon écoute sur http://" << c.host << ":" << port << "/" << std::endl;
+  });
+  {
+    std::lock_guard lock(m);
+    done = true;
+  }
+  cv.notify_all();
+  worker.join();
+  return 0;
+}
+
+Config g_config;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  crypto::init();
+  Config& c = g_config;
+  CLI::App cli{"Jalon : plateforme partagée de l'insertion sociale et professionnelle"};
+  cli.require_subcommand(1);
+  cli.add_option("--db", c.db_url, "Base de données : sqlite:CHEMIN ou postgresql://…")->envname("JALON_DB")->capture_default_str();
+  cli.add_option("--port", c.port, "Port HTTP (0 : un port libre)")->envname("JALON_PORT")->capture_default_str();
+  cli.add_option("--host", c.host, "Adresse d'écoute")->envname("JALON_HOST")->capture_default_str();
+  cli.add_option("--base-url", c.base_url, "Adresse publique, pour les liens envoyés par e-mail")->envname("JALON_BASE_URL");
+  cli.add_option("--web", c.web_dir, "Dossier des gabarits et fichiers statiques")->envname("JALON_WEB_DIR")->capture_default_str();
+  cli.add_option("--data", c.data_dir, "Dossier des référentiels")->envname("JALON_DATA_DIR")->capture_default_str();
+  cli.add_option("--threads", c.threads, "Fils de traitement des requêtes (0 : automatique)")->envname("JALON_THREADS");
+  cli.add_option("--smtp", c.smtp_url, "Serveur SMTP (smtp://hôte:port) ; vide : les e-mails restent dans la boîte d'envoi")->envname("JALON_SMTP_URL");
+  cli.add_option("--smtp-from", c.smtp_from, "Expéditeur des e-mails")->envname("JALON_SMTP_FROM");
+  cli.add_option("--max-body", c.max_body_bytes, "Taille maximale d'un corps de requête, en octets")->envname("JALON_MAX_BODY");
+  cli.add_option("--login-max-failures", c.login_max_failures, "Échecs de connexion tolérés par adresse e-mail sur la fenêtre")->envname("JALON_LOGIN_MAX_FAILURES");
+  cli.add_option("--cookie-secure", c.cookie_secure, "Cookies marqués Secure (true/false)")->envname("JALON_COOKIE_SECURE");
+  bool demo_on_start = false;
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Démarre le serveur web (applique les migrations)");
+  serve_cmd->add_flag("--demo", demo_on_start, "Charge les données de démonstration si ce n'est pas déjà fait");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Applique les migrations de schéma");
+  auto* demo_cmd = cli.add_subcommand("demo", "Charge le territoire de démonstration (une seule fois)");
+
+  auto* user_cmd = cli.add_subcommand("user", "Gestion des utilisateurs");
+  user_cmd->require_subcommand(1);
+  auto* user_create = user_cmd->add_subcommand("create", "Crée un utilisateur");
+  std::string u_email, u_name, u_password, u_role = "member";
+  long long u_org = 0;
+  bool u_platform_admin = false, u_social = false;
+  user_create->add_option("--email", u_email, "Adresse e-mail")->required();
+  user_create->add_option("--name", u_name, "Prénom et nom")->required();
+  user_create->add_option("--password", u_password, "Mot de passe (ou variable JALON_PASSWORD)")->envname("JALON_PASSWORD")->required();
+  user_create->add_option("--org", u_org, "Identifiant de l'organisation à rejoindre");
+  user_create->add_option("--role", u_role, "admin ou member")->capture_default_str();
+  user_create->add_flag("--social-worker", u_social, "Travailleur social");
+  user_create->add_flag("--platform-admin", u_platform_admin, "Administrateur de la plateforme");
+
+  auto* org_cmd = cli.add_subcommand("org", "Gestion des organisations");
+  org_cmd->require_subcommand(1);
+  auto* org_create = org_cmd->add_subcommand("create", "Crée une organisation");
+  accounts::OrganisationInput o_in;
+  bool o_prescriber = false;
+  org_create->add_option("--name", o_in.name, "Nom")->required();
+  org_create->add_option("--kind", o_in.kind, "Type (france_travail, mission_locale, aci, …)")->required();
+  org_create->add_option("--siret", o_in.siret, "SIRET")->required();
+  org_create->add_option("--commune", o_in.commune_code, "Code INSEE de la commune")->required();
+  org_create->add_flag("--prescriber", o_prescriber, "Prescripteur habilité");
+
+  auto* outbox_cmd = cli.add_subcommand("outbox", "Affiche les derniers e-mails de la boîte d'envoi (JSON, un par ligne)");
+  int outbox_limit = 10;
+  std::string outbox_to;
+  outbox_cmd->add_option("--limit", outbox_limit, "Nombre de messages")->capture_default_str();
+  outbox_cmd->add_option("--to", outbox_to, "Seulement ceux envoyés à cette adresse");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (serve_cmd->parsed()) {
+      if (demo_on_start) {
+        auto db = open_db(c, 1);
+        auto r = app::load_demo(*db);
+        if (r.created) std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs.\n";
+        std::cout << app::demo_logins() << std::flush;
+      }
+      return serve(c);
+    }
+    if (migrate_cmd->parsed()) {
+      auto db = open_db(c, 1);
+      std::cout << "Schéma à jour (version " << db::current_version(*db) << ").\n";
+      return 0;
+    }
+    if (demo_cmd->parsed()) {
+      auto db = open_db(c, 1);
+      auto r = app::load_demo(*db);
+      if (r.created) std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs.\n";
+      else std::cout << "Les données de démonstration sont déjà chargées.\n";
+      std::cout << app::demo_logins();
+      return 0;
+    }
+    if (user_create->parsed()) {
+      auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
+      Validator v;
+      std::string email = text::normalise_email(u_email);
+      if (!text::plausible_email(email)) v.add("email", "adresse e-mail invalide");
+      accounts::check_display_name(v, "name", u_name);
+      accounts::check_password(v, "password", u_password, email);
+      accounts::Role role;
+      if (!accounts::parse_role(u_role, role)) v.add("role", "rôle inconnu (admin ou member)");
+      v.throw_if_any();
+      db::Tx tx(*db, db::Tx::Mode::write);
+      long long id = accounts::store::create_user(tx, email, text::trim(u_name), crypto::hash_password(u_password), u_platform_admin);
+      if (u_org > 0) {
+        accounts::store::get_organisation(tx, u_org);
+        accounts::store::add_membership(tx, u_org, id, accounts::role_code(role), u_social);
+      }
+      tx.commit();
+      std::cout << "Utilisateur créé : " << id << "\n";
+      return 0;
+    }
+    if (org_create->parsed()) {
+      auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
+      o_in.authorised_prescriber = o_prescriber;
+      auto in = accounts::validate_organisation(o_in, [](const std::string& code) { return referentials::communes().find(code) != nullptr; });
+      db::Tx tx(*db, db::Tx::Mode::write);
+      long long id = accounts::store::create_organisation(tx, in);
+      tx.commit();
+      std::cout << "Organisation créée : " << id << "\n";
+      return 0;
+    }
+    if (outbox_cmd->parsed()) {
+      auto db = open_db(c, 1);
+      db::Tx tx(*db, db::Tx::Mode::read);
+      for (const auto& m : mail::latest(tx, outbox_limit, text::normalise_email(outbox_to)))
+        std::cout << "{\"id\":" << m.id << ",\"to\":\"" << text::json_escape(m.recipient) << "\",\"subject\":\"" << text::json_escape(m.subject)
+                  << "\",\"body\":\"" << text::json_escape(m.body) << "\",\"created_at\":\"" << m.created_at << "\",\"sent_at\":\""
+                  << m.sent_at << "\"}\n";
+      return 0;
+    }
+  } catch (const ValidationError& e) {
+    std::cerr << "Erreur : " << e.what() << "\n";
+    for (const auto& f : e.fields()) std::cerr << "  " << f.field << " : " << f.message << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "Erreur : " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

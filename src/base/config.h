@@ -1,0 +1,31 @@
+// Settings of one Jalon server, from the command line and JALON_* environment variables.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace jalon {
+
+struct Config {
+  std::string db_url = "sqlite:var/jalon.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  // Public address used in links sent by e-mail.
+  std::string base_url = "http://127.0.0.1:8080";
+  std::string web_dir = "web";  // templates/ and static/
+  std::string data_dir = "data";
+  int threads = 0;              // request workers; 0 = 2 × cores, at least 4
+  std::size_t db_pool = 0;      // 0 = threads + 2
+  std::uint64_t max_body_bytes = 10 * 1024 * 1024;
+  int session_hours = 12;       // absolute lifetime of a session
+  int session_idle_minutes = 120;
+  bool cookie_secure = true;    // browsers accept Secure cookies on http://127.0.0.1 and localhost
+  int login_max_failures = 5;   // per e-mail and per address within the window, then 429
+  int login_window_minutes = 15;
+  int invitation_days = 7;
+  int reset_minutes = 60;
+  std::string smtp_url;         // e.g. smtp://127.0.0.1:2525; empty: e-mails stay in the outbox
+  std::string smtp_from = "Jalon <ne-pas-repondre@jalon.local>";
+  int shutdown_grace_seconds = 20;
+};
+
+}  // namespace jalon

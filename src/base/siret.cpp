@@ -1,0 +1,33 @@
+#include "base/siret.h"
+
+namespace jalon::siret {
+
+std::string normalise(std::string_view input) {
+  std::string out;
+  for (char c : input)
+    if (c != ' ' && c != '\t' && c != '.' && c != '-') out.push_back(c);
+  return out;
+}
+
+bool valid(std::string_view s) {
+  if (s.size() != 14) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  if (s.substr(0, 9) == "356000000") {
+    int sum = 0;
+    for (char c : s) sum += c - '0';
+    return sum % 5 == 0;
+  }
+  int sum = 0;
+  for (int i = 0; i < 14; ++i) {
+    int d = s[13 - i] - '0';
+    if (i % 2 == 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 == 0;
+}
+
+}  // namespace jalon::siret

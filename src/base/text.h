@@ -1,0 +1,33 @@
+// Text helpers shared by every room: trimming, folding for search, e-mail syntax, URL coding.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jalon::text {
+
+std::string trim(std::string_view s);
+
+// Lowercase without accents ("Élodie" -> "elodie"), for accent- and case-insensitive search
+// and comparison. Thread-safe.
+std::string fold(std::string_view utf8);
+
+// True when `s` is valid UTF-8 without control characters other than tab, CR and LF.
+bool valid_utf8(std::string_view s);
+
+// A plausible e-mail address: one '@', a non-empty local part, a domain with a dot, no spaces,
+// at most 254 bytes. Deliverability is proven by the links we send, not by syntax.
+bool plausible_email(std::string_view s);
+
+// Trimmed and lowercased (ASCII) e-mail, the form in which addresses are stored and compared.
+std::string normalise_email(std::string_view s);
+
+std::string url_decode(std::string_view s, bool plus_is_space = true);
+std::string url_encode(std::string_view s);
+
+std::vector<std::string> split(std::string_view s, char sep);
+
+// Escapes a string for inclusion in a JSON string literal (without the quotes).
+std::string json_escape(std::string_view s);
+
+}  // namespace jalon::text

@@ -1,0 +1,62 @@
+#include "base/time.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <mutex>
+#include <sstream>
+
+namespace jalon::time {
+namespace {
+std::mutex g_mutex;
+std::function<Instant()> g_clock;
+}  // namespace
+
+Instant now() {
+  {
+    std::lock_guard lock(g_mutex);
+    if (g_clock) return g_clock();
+  }
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+void set_clock_for_tests(std::function<Instant()> clock) {
+  std::lock_guard lock(g_mutex);
+  g_clock = std::move(clock);
+}
+
+std::string iso(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+std::optional<Instant> parse_iso(std::string_view s) {
+  std::istringstream in{std::string(s)};
+  Instant t;
+  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
+  if (in.fail()) return std::nullopt;
+  return t;
+}
+
+std::string iso_now() { return iso(now()); }
+
+std::string civil_date(Instant t, const std::string& tz) {
+  auto zt = date::make_zoned(date::locate_zone(tz), t);
+  return date::format("%Y-%m-%d", zt.get_local_time());
+}
+
+std::string today(const std::string& tz) { return civil_date(now(), tz); }
+
+std::string display(Instant t, const std::string& tz) {
+  auto zt = date::make_zoned(date::locate_zone(tz), t);
+  return date::format("%d/%m/%Y à %H:%M", zt.get_local_time());
+}
+
+bool valid_civil_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int y = std::stoi(std::string(s.substr(0, 4)));
+  unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
+  unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
+  return date::year_month_day{date::year{y}, date::month{m}, date::day{d}}.ok();
+}
+
+}  // namespace jalon::time

@@ -1,0 +1,155 @@
+#include "db/db.h"
+
+#include <stdexcept>
+
+namespace jalon::db {
+
+Lease::Lease(Database& db, std::unique_ptr<soci::session> s) : db_(db), session_(std::move(s)) {}
+Lease::~Lease() { db_.give_back(std::move(session_)); }
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  std::unique_ptr<Database> db;
+  if (url.rfind("sqlite:", 0) == 0) {
+    db.reset(new Database(Engine::sqlite, url));
+    std::string path = url.substr(7);
+    if (path.empty()) throw std::runtime_error("empty SQLite path in database URL");
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      auto s = std::make_unique<soci::session>("sqlite3", "db=\"" + path + "\" timeout=10");
+      *s << "PRAGMA journal_mode=WAL";
+      *s << "PRAGMA foreign_keys=ON";
+      *s << "PRAGMA busy_timeout=10000";
+      *s << "PRAGMA synchronous=NORMAL";
+      db->free_.push_back(std::move(s));
+    }
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    db.reset(new Database(Engine::postgresql, url));
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      auto s = std::make_unique<soci::session>("postgresql", url);
+      *s << "SET TIME ZONE 'UTC'";
+      db->free_.push_back(std::move(s));
+    }
+  } else {
+    throw std::runtime_error("unsupported database URL (expected sqlite:PATH or postgresql://…): " + url);
+  }
+  db->size_ = pool_size;
+  return db;
+}
+
+Database::~Database() = default;
+
+std::unique_ptr<Lease> Database::lease() {
+  std::unique_lock lock(mutex_);
+  if (free_.empty()) {
+    ++waits_;
+    cv_.wait(lock, [&] { return !free_.empty(); });
+  }
+  auto s = std::move(free_.back());
+  free_.pop_back();
+  return std::make_unique<Lease>(*this, std::move(s));
+}
+
+void Database::give_back(std::unique_ptr<soci::session> s) {
+  {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(s));
+  }
+  cv_.notify_one();
+}
+
+std::size_t Database::in_use() const {
+  std::lock_guard lock(mutex_);
+  return size_ - free_.size();
+}
+
+std::uint64_t Database::waits() const {
+  std::lock_guard lock(mutex_);
+  return waits_;
+}
+
+Tx::Tx(Database& db, Mode mode) : lease_(db.lease()), engine_(db.engine()), mode_(mode) {
+  if (engine_ == Engine::sqlite)
+    sql() << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+  else
+    sql() << (mode == Mode::write ? "BEGIN" : "BEGIN READ ONLY");
+}
+
+Tx::~Tx() {
+  if (!done_) {
+    try {
+      sql() << "ROLLBACK";
+    } catch (...) {
+      // The connection is broken; the server will notice on its next use.
+    }
+  }
+}
+
+void Tx::commit() {
+  sql() << "COMMIT";
+  done_ = true;
+}
+
+std::optional<std::string> setting(Tx& tx, const std::string& key) {
+  std::string v;
+  soci::indicator ind = soci::i_null;
+  tx.sql() << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(v, ind);
+  if (!tx.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+  return v;
+}
+
+void set_setting(Tx& tx, const std::string& key, const std::string& value) {
+  tx.sql() << "DELETE FROM settings WHERE key = :k", soci::use(key);
+  tx.sql() << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+}
+
+long long as_int(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return 0;
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(i);
+    case soci::dt_long_long: return r.get<long long>(i);
+    case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double: return static_cast<long long>(r.get<double>(i));
+    case soci::dt_string: return std::stoll(r.get<std::string>(i));
+    default: throw std::runtime_error("column is not an integer: " + r.get_properties(i).get_name());
+  }
+}
+
+std::string as_text(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return "";
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_string: return r.get<std::string>(i);
+    case soci::dt_integer: return std::to_string(r.get<int>(i));
+    case soci::dt_long_long: return std::to_string(r.get<long long>(i));
+    case soci::dt_unsigned_long_long: return std::to_string(r.get<unsigned long long>(i));
+    case soci::dt_double: return std::to_string(r.get<double>(i));
+    default: throw std::runtime_error("column is not text: " + r.get_properties(i).get_name());
+  }
+}
+
+std::vector<std::string> split_statements(const std::string& script) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool in_single = false, in_double = false;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    char c = script[i];
+    if (!in_single && !in_double && c == '-' && i + 1 < script.size() && script[i + 1] == '-') {
+      while (i < script.size() && script[i] != '\n') ++i;
+      cur.push_back('\n');
+      continue;
+    }
+    if (c == '\'' && !in_double) in_single = !in_single;
+    if (c == '"' && !in_single) in_double = !in_double;
+    if (c == ';' && !in_single && !in_double) {
+      auto first = cur.find_first_not_of(" \t\r\n");
+      if (first != std::string::npos) out.push_back(cur.substr(first));
+      cur.clear();
+      continue;
+    }
+    cur.push_back(c);
+  }
+  auto first = cur.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos) out.push_back(cur.substr(first));
+  return out;
+}
+
+}  // namespace jalon::db

@@ -1,0 +1,104 @@
+// The storage layer: a pool of SOCI sessions on SQLite or PostgreSQL, transactions, and the
+// few spots where the two SQL dialects differ. Rooms write portable SQL with `:name` parameters.
+#pragma once
+#include <soci/soci.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jalon::db {
+
+enum class Engine { sqlite, postgresql };
+
+class Database;
+
+// Exclusive use of one pooled connection; returns it to the pool when destroyed.
+class Lease {
+ public:
+  Lease(Database& db, std::unique_ptr<soci::session> s);
+  ~Lease();
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& sql() { return *session_; }
+
+ private:
+  Database& db_;
+  std::unique_ptr<soci::session> session_;
+};
+
+class Database {
+ public:
+  // Opens `pool_size` connections to `url`: "sqlite:PATH" (the file is created; WAL, foreign
+  // keys and a busy timeout are set on every connection) or "postgresql://…" (a libpq URI).
+  // Throws std::runtime_error with the reason if the database cannot be reached.
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 8);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Engine engine() const { return engine_; }
+  const std::string& url() const { return url_; }
+
+  // Waits for a free connection. Thread-safe.
+  std::unique_ptr<Lease> lease();
+
+  std::size_t pool_size() const { return size_; }
+  std::size_t in_use() const;
+  std::uint64_t waits() const;  // times a caller had to wait for a connection
+
+ private:
+  friend class Lease;
+  Database(Engine engine, std::string url) : engine_(engine), url_(std::move(url)) {}
+  void give_back(std::unique_ptr<soci::session> s);
+
+  Engine engine_;
+  std::string url_;
+  std::size_t size_ = 0;
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<soci::session>> free_;
+  std::uint64_t waits_ = 0;
+};
+
+// One transaction on a leased connection. Rolls back when destroyed without commit(), so a
+// handler that throws never leaves partial writes. Write transactions on SQLite start with
+// BEGIN IMMEDIATE: a deferred one that later writes fails under concurrency without retry.
+class Tx {
+ public:
+  enum class Mode { read, write };
+  Tx(Database& db, Mode mode);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  soci::session& sql() { return lease_->sql(); }
+  Engine engine() const { return engine_; }
+  Mode mode() const { return mode_; }
+  void commit();
+  bool committed() const { return done_; }
+
+ private:
+  std::unique_ptr<Lease> lease_;
+  Engine engine_;
+  Mode mode_;
+  bool done_ = false;
+};
+
+// Server-wide settings (the `settings` table): e.g. whether the demo data was loaded.
+std::optional<std::string> setting(Tx& tx, const std::string& key);
+void set_setting(Tx& tx, const std::string& key, const std::string& value);
+
+// Column readers that accept whatever integer or text type each engine reports for a column,
+// and read NULL as 0 or "".
+long long as_int(const soci::row& r, std::size_t i);
+std::string as_text(const soci::row& r, std::size_t i);
+inline bool as_bool(const soci::row& r, std::size_t i) { return as_int(r, i) != 0; }
+
+// Splits a script into statements on top-level semicolons (quotes and `--` comments respected).
+std::vector<std::string> split_statements(const std::string& script);
+
+}  // namespace jalon::db

@@ -1,0 +1,244 @@
+#include "http/dispatch.h"
+
+#include <chrono>
+#include <optional>
+
+#include "base/crypto.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "http/page.h"
+
+namespace jalon::http {
+
+void check_access(const Route& route, const Principal& who, const Request& req) {
+  if (route.access == Access::anyone) return;
+  if (who.anonymous()) throw Unauthorized("Veuillez vous connecter pour accéder à cette page.");
+  auto org_param = [&]() -> long long {
+    auto it = req.params.find("org");
+    if (it == req.params.end()) return 0;
+    try {
+      return std::stoll(it->second);
+    } catch (...) {
+      return 0;
+    }
+  };
+  const char* refused = "Vous n'avez pas les droits nécessaires pour cette action.";
+  switch (route.access) {
+    case Access::anyone:
+    case Access::authenticated:
+      return;
+    case Access::member: {
+      long long org = org_param();
+      if (who.kind == Principal::Kind::api_token && who.token_organisation_id == org) return;
+      if (who.kind == Principal::Kind::user && who.membership(org)) return;
+      throw Forbidden(refused);
+    }
+    case Access::org_admin: {
+      if (who.kind != Principal::Kind::user) throw Forbidden(refused);
+      if (who.platform_admin) return;
+      auto* m = who.membership(org_param());
+      if (m && m->role == "admin") return;
+      throw Forbidden(refused);
+    }
+    case Access::platform_admin:
+      if (who.kind == Principal::Kind::user && who.platform_admin) return;
+      throw Forbidden(refused);
+  }
+}
+
+std::string problem_json(int status, const std::string& title, const std::string& detail,
+                         const std::vector<FieldError>& fields) {
+  std::string out = "{\"type\":\"about:blank\",\"title\":\"" + text::json_escape(title) + "\",\"status\":" +
+                    std::to_string(status) + ",\"detail\":\"" + text::json_escape(detail) + "\"";
+  if (!fields.empty()) {
+    out += ",\"errors\":[";
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) out += ",";
+      out += "{\"field\":\"" + text::json_escape(fields[i].field) + "\",\"message\":\"" + text::json_escape(fields[i].message) + "\"}";
+    }
+    out += "]";
+  }
+  return out + "}";
+}
+
+Dispatcher::Dispatcher(const Config& config, db::Database& db, const Router& router, Authenticator auth,
+                       Metrics& metrics, const StaticFiles& files)
+    : config_(config), db_(db), router_(router), auth_(std::move(auth)), metrics_(metrics), files_(files) {}
+
+namespace {
+const char* title_of(int status) {
+  switch (status) {
+    case 400: return "Requête invalide";
+    case 401: return "Connexion requise";
+    case 403: return "Accès refusé";
+    case 404: return "Page introuvable";
+    case 405: return "Méthode non autorisée";
+    case 409: return "Conflit";
+    case 413: return "Contenu trop volumineux";
+    case 422: return "Données invalides";
+    case 429: return "Trop de tentatives";
+    case 503: return "Service indisponible";
+    default: return "Erreur interne";
+  }
+}
+
+bool unsafe(Method m) { return m == Method::post || m == Method::put || m == Method::patch || m == Method::del; }
+}  // namespace
+
+Response Dispatcher::error_response(const Request& req, int status, const std::string& title, const std::string& detail,
+                                    const std::vector<FieldError>& fields, const Principal& who, const std::string& csrf) {
+  if (req.wants_json()) {
+    Response r = Response::json(problem_json(status, title, detail, fields), status);
+    r.content_type = "application/problem+json";
+    return r;
+  }
+  return error_page(status, title, detail, who, csrf);
+}
+
+Response Dispatcher::handle(Request& req) {
+  auto start = std::chrono::steady_clock::now();
+  ++in_flight_;
+  std::string route_name = "unmatched";
+  Response resp;
+  try {
+    resp = dispatch(req, route_name);
+  } catch (const std::exception& e) {
+    log::error("unhandled", {{"path", req.path}, {"what", e.what()}});
+    resp = Response::text("Erreur interne.", 500);
+  }
+  --in_flight_;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.record(route_name, method_name(req.method), resp.status, secs);
+  log::info("request", {{"method", method_name(req.method)},
+                        {"path", req.path},
+                        {"route", route_name},
+                        {"status", std::to_string(resp.status)},
+                        {"ms", std::to_string(static_cast<long long>(secs * 1e6) / 1000.0)},
+                        {"ip", req.remote_ip}});
+  return resp;
+}
+
+void Dispatcher::finish(const Request& req, Response& resp, bool page) {
+  resp.header("X-Content-Type-Options", "nosniff");
+  resp.header("X-Frame-Options", "DENY");
+  resp.header("Referrer-Policy", "same-origin");
+  resp.header("Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+              "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  resp.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (page || req.wants_json()) resp.header("Cache-Control", "no-store");
+  for (const auto& c : resp.cookies) {
+    std::string v = c.name + "=" + c.value + "; Path=/; SameSite=" + c.same_site;
+    if (c.max_age_seconds >= 0) v += "; Max-Age=" + std::to_string(c.max_age_seconds);
+    if (c.http_only) v += "; HttpOnly";
+    if (config_.cookie_secure) v += "; Secure";
+    resp.header("Set-Cookie", v);
+  }
+  resp.cookies.clear();
+}
+
+Response Dispatcher::dispatch(Request& req, std::string& route_name) {
+  if (req.path.rfind("/static/", 0) == 0 && (req.method == Method::get || req.method == Method::head)) {
+    route_name = "static";
+    Response r = files_.serve(req);
+    finish(req, r, false);
+    return r;
+  }
+  Principal who;
+  std::string csrf = req.cookie("jalon_csrf");
+  bool new_csrf_cookie = false;
+  if (csrf.size() < 20 || csrf.size() > 100) {
+    csrf = crypto::random_token();
+    new_csrf_cookie = true;
+  }
+  bool page = !req.wants_json();
+  bool clear_session = false;
+  auto with_cookies = [&](Response r) {
+    if (page && new_csrf_cookie) r.cookies.push_back(Cookie{"jalon_csrf", csrf, -1, true, "Strict"});
+    if (clear_session) r.cookies.push_back(Cookie{"jalon_session", "", 0});
+    finish(req, r, page);
+    return r;
+  };
+  auto fail = [&](int status, const std::string& detail, const std::vector<FieldError>& fields = {}) {
+    return with_cookies(error_response(req, status, title_of(status), detail, fields, who, who.csrf_token.empty() ? csrf : who.csrf_token));
+  };
+
+  if (draining_) return fail(503, "Le serveur redémarre, veuillez réessayer dans un instant.");
+  bool path_known = false;
+  const Route* route = router_.match(req.method, req.path, req.params, path_known);
+  if (!route) {
+    if (path_known) return fail(405, "Cette adresse n'accepte pas cette méthode.");
+    return fail(404, "La page demandée n'existe pas ou a été déplacée.");
+  }
+  route_name = route->name;
+  if (req.body.size() > config_.max_body_bytes)
+    return fail(413, "Le contenu envoyé dépasse la taille maximale autorisée.");
+
+  try {
+    std::optional<db::Tx> tx;
+    tx.emplace(db_, unsafe(req.method) ? db::Tx::Mode::write : db::Tx::Mode::read);
+    bool expired = false;
+    who = auth_(*tx, req, config_, expired);
+    if (expired) clear_session = true;
+    try {
+      check_access(*route, who, req);
+    } catch (const Unauthorized& e) {
+      if (page && req.method == Method::get) {
+        std::string target = "/connexion?suivant=" + text::url_encode(req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
+        Response r = expired ? redirect_with_flash(target, "Votre session a expiré, veuillez vous reconnecter.")
+                             : Response::redirect(target);
+        return with_cookies(std::move(r));
+      }
+      throw;
+    }
+    if (unsafe(req.method) && who.kind != Principal::Kind::api_token) {
+      std::string sent = req.header("x-csrf-token");
+      if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
+        sent = Form::parse(req.body).get("csrf");
+      const std::string& expected = who.kind == Principal::Kind::user ? who.csrf_token : csrf;
+      if (new_csrf_cookie && who.kind != Principal::Kind::user) throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
+      if (sent.empty() || !crypto::constant_time_equal(sent, expected))
+        throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
+    }
+    Ctx ctx{req, *tx, who, config_, *route, who.kind == Principal::Kind::user ? who.csrf_token : csrf};
+    std::string flash_cookie = req.cookie("jalon_flash");
+    if (page && !flash_cookie.empty()) ctx.flash = text::url_decode(flash_cookie, false);
+    try {
+      Response r = route->handler(ctx);
+      tx->commit();
+      if (!ctx.flash.empty() && !flash_cookie.empty()) r.cookies.push_back(Cookie{"jalon_flash", "", 0});
+      return with_cookies(std::move(r));
+    } catch (const ValidationError& e) {
+      if (page && route->on_invalid) {
+        // The failed write is rolled back; the form is shown again from a fresh read.
+        tx.reset();
+        tx.emplace(db_, db::Tx::Mode::read);
+        Response r = route->on_invalid(ctx, e);
+        r.status = 422;
+        return with_cookies(std::move(r));
+      }
+      throw;
+    }
+  } catch (const ValidationError& e) {
+    return fail(422, e.what(), e.fields());
+  } catch (const BadRequest& e) {
+    return fail(400, e.what());
+  } catch (const Unauthorized& e) {
+    return fail(401, e.what());
+  } catch (const Forbidden& e) {
+    return fail(403, e.what());
+  } catch (const NotFound& e) {
+    return fail(404, e.what());
+  } catch (const Conflict& e) {
+    return fail(409, e.what());
+  } catch (const TooManyRequests& e) {
+    return fail(429, e.what());
+  } catch (const PayloadTooLarge& e) {
+    return fail(413, e.what());
+  } catch (const std::exception& e) {
+    log::error("handler_failed", {{"route", route_name}, {"what", e.what()}});
+    return fail(500, "Une erreur inattendue est survenue. Elle a été enregistrée ; veuillez réessayer.");
+  }
+}
+
+}  // namespace jalon::http

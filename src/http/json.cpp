@@ -1,0 +1,34 @@
+#include "http/json.h"
+
+namespace jalon::http {
+
+boost::json::object body_object(const Request& req) {
+  auto ct = req.header("content-type");
+  if (!ct.empty() && ct.rfind("application/json", 0) != 0)
+    throw BadRequest("Le corps de la requête doit être du JSON (Content-Type: application/json).");
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(req.body, ec);
+  if (ec) throw BadRequest("Le corps de la requête n'est pas un JSON valide : " + ec.message());
+  if (!v.is_object()) throw BadRequest("Le corps de la requête doit être un objet JSON.");
+  return std::move(v.as_object());
+}
+
+std::string get_string(const boost::json::object& o, const char* field, const std::string& fallback) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return fallback;
+  if (!it->value().is_string()) throw ValidationError(field, std::string("Le champ « ") + field + " » doit être une chaîne de caractères.");
+  return std::string(it->value().as_string());
+}
+
+bool get_bool(const boost::json::object& o, const char* field, bool fallback) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return fallback;
+  if (!it->value().is_bool()) throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un booléen (true ou false).");
+  return it->value().as_bool();
+}
+
+bool has(const boost::json::object& o, const char* field) { return o.find(field) != o.end(); }
+
+Response json_response(const boost::json::value& v, int status) { return Response::json(boost::json::serialize(v), status); }
+
+}  // namespace jalon::http

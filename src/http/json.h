@@ -1,0 +1,22 @@
+// JSON bodies of the API (Boost.JSON), kept out of widely included headers.
+#pragma once
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+
+#include "base/errors.h"
+#include "http/http.h"
+
+namespace jalon::http {
+
+// The request body as a JSON object; BadRequest (400) when it is not JSON or not an object.
+boost::json::object body_object(const Request& req);
+
+// Reads an optional string field; ValidationError (422) naming the field when it has another type.
+std::string get_string(const boost::json::object& o, const char* field, const std::string& fallback = "");
+bool get_bool(const boost::json::object& o, const char* field, bool fallback = false);
+bool has(const boost::json::object& o, const char* field);
+
+Response json_response(const boost::json::value& v, int status = 200);
+
+}  // namespace jalon::http

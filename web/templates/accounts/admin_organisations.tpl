@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}<p><a class="btn btn-primary" href="/admin/organisations/nouvelle">Créer une organisation</a></p>
+<div class="table-responsive">
+<table class="table align-middle table-responsive-cartes">
+  <caption>Organisations de la plateforme</caption>
+  <thead><tr><th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Commune</th><th scope="col">SIRET</th><th scope="col">Gérer</th></tr></thead>
+  <tbody>
+  {{#ORG}}
+    <tr>
+      <th scope="row">{{NAME}}{{#PRESCRIBER}} <span class="badge badge-role">Prescripteur habilité</span>{{/PRESCRIBER}}</th>
+      <td>{{KIND}}</td><td>{{COMMUNE}}</td><td>{{SIRET}}</td>
+      <td><a href="/organisations/{{ID}}/invitations">Inviter<span class="visually-hidden"> dans {{NAME}}</span></a> · <a href="/organisations/{{ID}}/modifier">Modifier<span class="visually-hidden"> {{NAME}}</span></a></td>
+    </tr>
+  {{/ORG}}
+  </tbody>
+</table>
+</div>

@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}<p class="lead">Jalon réunit les professionnels de l'insertion d'un territoire autour d'un parcours partagé pour chaque personne accompagnée.</p>
+<div class="row g-3">
+  <div class="col-md-6">
+    <div class="card h-100"><div class="card-body">
+      <h2 class="h5">Vous êtes un professionnel</h2>
+      <p>Conseillers, structures d'insertion, organismes de formation, employeurs, services de l'État et du Département : connectez-vous à votre espace.</p>
+      <a class="btn btn-primary" href="/connexion">Se connecter</a>
+    </div></div>
+  </div>
+  <div class="col-md-6">
+    <div class="card h-100"><div class="card-body">
+      <h2 class="h5">Vous avez reçu une invitation</h2>
+      <p>Ouvrez le lien reçu par e-mail pour créer votre compte et rejoindre votre organisation.</p>
+      <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+    </div></div>
+  </div>
+</div>

@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}<dl class="row fiche">
+  <dt class="col-sm-4 col-lg-3">Type</dt><dd class="col-sm-8 col-lg-9">{{KIND}}</dd>
+  <dt class="col-sm-4 col-lg-3">SIRET</dt><dd class="col-sm-8 col-lg-9">{{SIRET}}</dd>
+  <dt class="col-sm-4 col-lg-3">Commune</dt><dd class="col-sm-8 col-lg-9">{{COMMUNE}}</dd>
+  <dt class="col-sm-4 col-lg-3">Prescripteur habilité</dt><dd class="col-sm-8 col-lg-9">{{PRESCRIBER}}</dd>
+  <dt class="col-sm-4 col-lg-3">Membres</dt><dd class="col-sm-8 col-lg-9">{{MEMBER_COUNT}}</dd>
+</dl>
+<nav aria-label="Gestion de l'organisation">
+  <ul class="list-inline">
+    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/membres">Voir les membres</a></li>
+    {{#ADMIN}}
+    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/invitations">Inviter un collègue</a></li>
+    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/jetons-api">Jetons d'API</a></li>
+    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/modifier">Modifier les informations</a></li>
+    {{/ADMIN}}
+  </ul>
+</nav>

@@ -1,0 +1,54 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} – Jalon</title>
+<link rel="stylesheet" href="/static/vendor/bootstrap.min.css">
+<link rel="stylesheet" href="/static/css/jalon.css">
+<link rel="icon" href="/static/img/jalon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="visually-hidden-focusable lien-evitement" href="#contenu">Aller au contenu</a>
+<header class="entete">
+  <nav class="navbar navbar-expand-md" aria-label="Navigation principale">
+    <div class="container">
+      <a class="navbar-brand" href="/"><img src="/static/img/jalon.svg" alt="" width="28" height="28"> Jalon</a>
+      <ul class="navbar-nav me-auto">
+        {{#LOGGED_IN}}
+        <li class="nav-item"><a class="nav-link" href="/tableau-de-bord">Tableau de bord</a></li>
+        {{#NAV_ORG}}<li class="nav-item"><a class="nav-link" href="/organisations/{{ORG_ID}}">{{ORG_NAME}}</a></li>{{/NAV_ORG}}
+        {{/LOGGED_IN}}
+        {{#PLATFORM_ADMIN}}<li class="nav-item"><a class="nav-link" href="/admin/organisations">Organisations</a></li>{{/PLATFORM_ADMIN}}
+      </ul>
+      <ul class="navbar-nav">
+        {{#LOGGED_IN}}
+        <li class="nav-item"><a class="nav-link" href="/compte">Mon compte <span class="visually-hidden">({{USER_NAME}})</span></a></li>
+        <li class="nav-item">
+          <form method="post" action="/deconnexion" class="d-inline">
+            <input type="hidden" name="csrf" value="{{CSRF}}">
+            <button type="submit" class="btn btn-link nav-link">Se déconnecter</button>
+          </form>
+        </li>
+        {{/LOGGED_IN}}
+        {{#ANONYMOUS}}<li class="nav-item"><a class="nav-link" href="/connexion">Se connecter</a></li>{{/ANONYMOUS}}
+      </ul>
+    </div>
+  </nav>
+</header>
+<main id="contenu" class="container py-4" tabindex="-1">
+  {{#FLASH}}<div class="alert alert-success" role="status">{{MESSAGE}}</div>{{/FLASH}}
+  {{#ERROR_SUMMARY}}
+  <div class="alert alert-danger resume-erreurs" role="alert" aria-labelledby="resume-erreurs-titre">
+    <h2 id="resume-erreurs-titre" class="h5">Le formulaire contient {{ERROR_COUNT}} erreur{{ERROR_PLURAL}}</h2>
+    <ul class="mb-0">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>{{/ERROR_ITEM}}</ul>
+  </div>
+  {{/ERROR_SUMMARY}}
+  <h1 class="h2 mb-4">{{HEADING}}</h1>
+  {{>BODY}}
+</main>
+<footer class="pied py-3">
+  <div class="container small">Jalon – plateforme partagée de l'insertion sociale et professionnelle. Logiciel libre.</div>
+</footer>
+</body>
+</html>
