@@ -18,6 +18,8 @@ class App {
  public:
   App(const Config& config, db::Database& db);
   const http::Router& router() const { return router_; }
+  // Adds a route after the rooms' ones; only before serve() (tests use it for probes).
+  void add_route(http::Route r) { router_.add(std::move(r)); }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   // Serves until SIGTERM/SIGINT or stop(); `on_ready` gets the bound port.
   void serve(const std::function<void(int)>& on_ready = {});

@@ -13,11 +13,6 @@ bool valid(std::string_view s) {
   if (s.size() != 14) return false;
   for (char c : s)
     if (c < '0' || c > '9') return false;
-  if (s.substr(0, 9) == "356000000") {
-    int sum = 0;
-    for (char c : s) sum += c - '0';
-    return sum % 5 == 0;
-  }
   int sum = 0;
   for (int i = 0; i < 14; ++i) {
     int d = s[13 - i] - '0';
@@ -27,7 +22,13 @@ bool valid(std::string_view s) {
     }
     sum += d;
   }
-  return sum % 10 == 0;
+  if (sum % 10 == 0) return true;
+  if (s.substr(0, 9) == "356000000") {
+    int digits = 0;
+    for (char c : s) digits += c - '0';
+    return digits % 5 == 0;
+  }
+  return false;
 }
 
 }  // namespace jalon::siret

@@ -9,7 +9,7 @@ namespace jalon::siret {
 std::string normalise(std::string_view input);
 
 // True for 14 digits passing the Luhn checksum, or, for La Poste's establishments (SIREN
-// 356000000), whose SIRETs do not follow Luhn, 14 digits whose sum is a multiple of 5.
+// 356000000), many of whose SIRETs do not follow Luhn, 14 digits whose sum is a multiple of 5.
 bool valid(std::string_view siret);
 
 }  // namespace jalon::siret

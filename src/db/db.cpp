@@ -1,8 +1,35 @@
 #include "db/db.h"
 
+#include <libpq-fe.h>
+
 #include <stdexcept>
 
 namespace jalon::db {
+
+namespace {
+// SOCI's PostgreSQL back end takes keyword=value connection strings; libpq parses the URI.
+std::string pg_conninfo(const std::string& url) {
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(url.c_str(), &err);
+  if (!opts) {
+    std::string msg = err ? err : "invalid PostgreSQL URL";
+    PQfreemem(err);
+    throw std::runtime_error("invalid PostgreSQL URL: " + msg);
+  }
+  std::string out;
+  for (auto* o = opts; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string v = o->val, quoted;
+    for (char c : v) {
+      if (c == '\\' || c == '\'') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + quoted + "'";
+  }
+  PQconninfoFree(opts);
+  return out;
+}
+}  // namespace
 
 Lease::Lease(Database& db, std::unique_ptr<soci::session> s) : db_(db), session_(std::move(s)) {}
 Lease::~Lease() { db_.give_back(std::move(session_)); }
@@ -25,7 +52,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db.reset(new Database(Engine::postgresql, url));
     for (std::size_t i = 0; i < pool_size; ++i) {
-      auto s = std::make_unique<soci::session>("postgresql", url);
+      auto s = std::make_unique<soci::session>("postgresql", pg_conninfo(url));
       *s << "SET TIME ZONE 'UTC'";
       db->free_.push_back(std::move(s));
     }

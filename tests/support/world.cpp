@@ -1,0 +1,67 @@
+#include "support/world.h"
+
+#include "accounts/store.h"
+#include "base/crypto.h"
+
+namespace jalon::test {
+
+std::string siret(int n) {
+  std::string s = std::to_string(500000000000LL + n);  // 12 digits
+  s = "1" + s;                                         // 13 digits
+  for (int key = 0; key <= 9; ++key) {
+    std::string c = s + static_cast<char>('0' + key);
+    int sum = 0;
+    for (int i = 0; i < 14; ++i) {
+      int d = c[13 - i] - '0';
+      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 == 0) return c;
+  }
+  return s + "0";
+}
+
+World make_world(db::Database& db, int n) {
+  using namespace accounts;
+  static const std::string hash = [] {
+    crypto::set_password_cost(crypto::PasswordCost::minimal);
+    return crypto::hash_password(kPassword);
+  }();
+  World w;
+  std::string tag = std::to_string(n);
+  db::Tx tx(db, db::Tx::Mode::write);
+  w.org_a = store::create_organisation(tx, {"Mission Locale " + tag, "mission_locale", siret(2 * n), "86194", true});
+  w.org_b = store::create_organisation(tx, {"Chantier " + tag, "aci", siret(2 * n + 1), "86066", false});
+  w.a_admin_email = "admin.a" + tag + "@test.fr";
+  w.a_member_email = "membre.a" + tag + "@test.fr";
+  w.b_admin_email = "admin.b" + tag + "@test.fr";
+  w.platform_email = "plateforme" + tag + "@test.fr";
+  w.a_admin = store::create_user(tx, w.a_admin_email, "Admin A " + tag, hash);
+  w.a_member = store::create_user(tx, w.a_member_email, "Membre A " + tag, hash);
+  w.a_target = store::create_user(tx, "cible.a" + tag + "@test.fr", "Cible A " + tag, hash);
+  w.b_admin = store::create_user(tx, w.b_admin_email, "Admin B " + tag, hash);
+  w.platform_admin = store::create_user(tx, w.platform_email, "Plateforme " + tag, hash, true);
+  store::add_membership(tx, w.org_a, w.a_admin, "admin", false);
+  store::add_membership(tx, w.org_a, w.a_member, "member", false);
+  store::add_membership(tx, w.org_a, w.a_target, "member", false);
+  store::add_membership(tx, w.org_b, w.b_admin, "admin", false);
+  auto t = store::create_api_token(tx, w.org_a, "Logiciel A", w.a_admin);
+  w.token_a = t.id;
+  w.token_a_raw = t.raw;
+  auto inv = store::create_invitation(tx, w.org_a, "nouveau" + tag + "@test.fr", "member", false, w.a_admin, 7);
+  w.invitation_a = inv.id;
+  w.invitation_code = inv.raw_code;
+  w.reset_code = store::create_password_reset(tx, w.a_member, 60);
+  auto session = [&](long long user) {
+    auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);
+    return Session{s.raw_id, s.csrf_token};
+  };
+  w.s_a_admin = session(w.a_admin);
+  w.s_a_member = session(w.a_member);
+  w.s_b_admin = session(w.b_admin);
+  w.s_platform = session(w.platform_admin);
+  tx.commit();
+  return w;
+}
+
+}  // namespace jalon::test

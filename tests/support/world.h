@@ -1,0 +1,33 @@
+// A small world for HTTP tests: two organisations, users in every role, an API token, a pending
+// invitation and a password reset link, with live sessions.
+#pragma once
+#include <string>
+
+#include "db/db.h"
+
+namespace jalon::test {
+
+inline constexpr const char* kPassword = "une phrase de passe";
+
+// A valid (Luhn) fictitious SIRET, different for every n.
+std::string siret(int n);
+
+struct Session {
+  std::string raw, csrf;
+};
+
+struct World {
+  long long org_a = 0, org_b = 0;
+  long long a_admin = 0, a_member = 0, a_target = 0, b_admin = 0, platform_admin = 0;
+  std::string a_admin_email, a_member_email, b_admin_email, platform_email;
+  long long token_a = 0;
+  std::string token_a_raw;
+  long long invitation_a = 0;
+  std::string invitation_code, reset_code;
+  Session s_a_admin, s_a_member, s_b_admin, s_platform;
+};
+
+// Builds a world whose names, e-mails and SIRETs are unique for `n`.
+World make_world(db::Database& db, int n);
+
+}  // namespace jalon::test
