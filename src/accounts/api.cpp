@@ -55,8 +55,8 @@ const char* kInvitationSchema = R"J({"type":"object","required":["id","email","r
 "invited_by":{"type":"string"},"created_at":{"type":"string"},"expires_at":{"type":"string"}}})J";
 
 const char* kTokenSchema = R"J({"type":"object","required":["id","name","prefix"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},
-"prefix":{"type":"string"},"created_by":{"type":"string"},"created_at":{"type":"string"},"last_used_at":{"type":["string","null"]},
-"revoked_at":{"type":["string","null"]},"token":{"type":"string","description":"le jeton, montré une seule fois à la création"}}})J";
+"prefix":{"type":"string"},"created_by":{"type":"string"},"created_at":{"type":"string"},"last_used_at":{"type":"string","nullable":true},
+"revoked_at":{"type":"string","nullable":true},"token":{"type":"string","description":"le jeton, montré une seule fois à la création"}}})J";
 
 json::object token_json(const ApiToken& t) {
   json::object o{{"id", t.id}, {"name", t.name}, {"prefix", t.prefix}, {"created_by", t.created_by_name}, {"created_at", t.created_at}};

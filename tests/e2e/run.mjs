@@ -1,0 +1,130 @@
+// End-to-end in a real headless Chromium (Debian's), driven by playwright-core: an organisation
+// admin logs in, invites a colleague, the colleague accepts the invitation from the e-mail link,
+// then logs out. Every page visited is checked with axe-core (no serious or critical violation)
+// and photographed in tests/e2e/artifacts/. Usage: node run.mjs path/to/jalon
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const artifacts = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const check = (ok, what) => {
+  if (ok) { passed++; console.log('  ok   ' + what); } else { failed++; console.log('  FAIL ' + what); }
+};
+
+const server = await startServer(process.argv[2] ?? 'build/release/jalon');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+
+// axe runs through the DevTools protocol; bypassCSP lets it in despite our strict policy.
+async function audit(page, name) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) console.log(`       axe ${v.impact}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  check(result.passes.length > 10 && bad.length === 0,
+        `${name}: no serious or critical accessibility violation (${result.passes.length} rules passed, ${result.violations.length} minor)`);
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+}
+
+try {
+  const adminCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const admin = await adminCtx.newPage();
+
+  await admin.goto(server.url + '/');
+  await audit(admin, '01-accueil');
+  await admin.goto(server.url + '/connexion');
+  await audit(admin, '02-connexion');
+
+  // A wrong password shows the error summary and the message tied to the field.
+  await admin.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
+  await admin.fill('#password', 'mauvais mot de passe');
+  await admin.getByRole('button', { name: 'Se connecter' }).click();
+  check((await admin.title()).startsWith('Erreur'), 'a failed login says so in the page title');
+  check(await admin.locator('#email[aria-invalid=true]').count() === 1, 'the e-mail field is marked invalid');
+  await audit(admin, '03-connexion-erreur');
+
+  await admin.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
+  await admin.fill('#password', 'Jalon-demo-2026');
+  await admin.getByRole('button', { name: 'Se connecter' }).click();
+  await admin.waitForURL('**/tableau-de-bord');
+  check(await admin.getByRole('heading', { name: 'Tableau de bord' }).count() === 1, 'the admin reaches the dashboard');
+  await audit(admin, '04-tableau-de-bord');
+
+  await admin.getByRole('link', { name: 'Mission Locale d\'Insertion du Poitou' }).first().click();
+  await audit(admin, '05-organisation');
+  await admin.getByRole('link', { name: 'Inviter un collègue' }).click();
+  await audit(admin, '06-invitations');
+  await admin.fill('#email', 'nouvelle.conseillere@jalon-demo.fr');
+  await admin.check('#social_worker');
+  await admin.getByRole('button', { name: "Envoyer l'invitation" }).click();
+  check(await admin.getByText('Invitation envoyée à nouvelle.conseillere@jalon-demo.fr').count() === 1, 'the invitation is confirmed');
+  check(await admin.getByRole('cell', { name: 'Membre' }).count() >= 1, 'the pending invitation is listed');
+  await audit(admin, '07-invitation-envoyee');
+  await admin.goto(server.url + '/organisations/3/jetons-api');
+  await audit(admin, '08-jetons');
+  await admin.goto(server.url + '/compte');
+  await audit(admin, '09-compte');
+
+  // The colleague opens the link from the e-mail in another browser.
+  const mails = server.outbox('nouvelle.conseillere@jalon-demo.fr');
+  const link = mails[0]?.body.match(/https?:\/\/\S+\/invitation\/\S+/)?.[0];
+  check(Boolean(link), 'the invitation e-mail holds a link');
+  const colleagueCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const colleague = await colleagueCtx.newPage();
+  await colleague.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+  await audit(colleague, '10-accepter-invitation');
+  await colleague.fill('#display_name', 'Nora Vidal');
+  await colleague.fill('#new_password', 'un mot de passe trop différent');
+  await colleague.fill('#confirm_password', 'autre chose');
+  await colleague.getByRole('button', { name: "Accepter l'invitation" }).click();
+  check(await colleague.locator('.resume-erreurs').count() === 1, 'mismatched passwords are reported in a summary');
+  await audit(colleague, '11-accepter-invitation-erreur');
+  await colleague.fill('#new_password', 'ma phrase de passe secrète');
+  await colleague.fill('#confirm_password', 'ma phrase de passe secrète');
+  await colleague.getByRole('button', { name: "Accepter l'invitation" }).click();
+  await colleague.waitForURL('**/organisations/3');
+  check(await colleague.getByText('Bienvenue').count() === 1, 'the colleague joins the organisation');
+  await colleague.getByRole('link', { name: 'Voir les membres' }).click();
+  check(await colleague.getByRole('rowheader', { name: 'Nora Vidal' }).count() === 1, 'the colleague is listed among the members');
+  check(await colleague.getByText('Membre, travailleur social').count() === 1, 'with the role chosen by the admin');
+  await audit(colleague, '12-membres');
+
+  // Phone width: the same page stays usable.
+  await colleague.setViewportSize({ width: 375, height: 740 });
+  await audit(colleague, '13-membres-telephone');
+
+  await colleague.getByRole('button', { name: 'Se déconnecter' }).click();
+  await colleague.waitForURL('**/connexion');
+  check(await colleague.getByText('Vous êtes déconnecté').count() === 1, 'logging out is confirmed');
+  await colleague.goto(server.url + '/tableau-de-bord');
+  check(colleague.url().includes('/connexion?suivant='), 'after logout the dashboard asks to log in again');
+
+  // Without JavaScript the login works the same (server-rendered forms).
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p = await nojs.newPage();
+  await p.goto(server.url + '/connexion');
+  await p.fill('#email', 'nouvelle.conseillere@jalon-demo.fr');
+  await p.fill('#password', 'ma phrase de passe secrète');
+  await p.getByRole('button', { name: 'Se connecter' }).click();
+  check(p.url().endsWith('/tableau-de-bord'), 'login works without JavaScript');
+} catch (e) {
+  failed++;
+  console.log('  FAIL ' + e.stack);
+} finally {
+  await browser.close();
+  const exit = await server.stop();
+  check(exit.code === 0, `the server stops cleanly on SIGTERM (exit ${exit.code}, signal ${exit.signal})`);
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
