@@ -10,7 +10,7 @@ PACKAGES=(
   libboost-json1.81-dev libctemplate-dev libsodium-dev libicu-dev libstemmer-dev
   libhowardhinnant-date-dev libcurl4-openssl-dev libmagic-dev libcli11-dev libxlsxwriter-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium nodejs npm wrk hyperfine tzdata
+  chromium nodejs npm wrk hyperfine tzdata bc
 )
 
 missing=()

@@ -336,9 +336,10 @@ NewToken create_api_token(db::Tx& tx, long long org, const std::string& name, lo
   std::string raw = "jln_" + crypto::random_token(32);
   std::string hash = crypto::hash_token(raw), prefix = raw.substr(0, 10), now = time::iso_now();
   long long id = 0;
+  soci::indicator by = created_by > 0 ? soci::i_ok : soci::i_null;  // 0: created from the command line
   tx.sql() << "INSERT INTO api_tokens (organisation_id, name, token_hash, prefix, created_by, created_at) "
               "VALUES (:o, :n, :h, :p, :b, :t) RETURNING id",
-      use(org), use(name), use(hash), use(prefix), use(created_by), use(now), into(id);
+      use(org), use(name), use(hash), use(prefix), use(created_by, by), use(now), into(id);
   return {id, raw};
 }
 

@@ -72,6 +72,7 @@ struct NewToken {
   long long id;
   std::string raw;
 };
+// `created_by` 0 records no author (tokens made with `jalon token create`).
 NewToken create_api_token(db::Tx& tx, long long org, const std::string& name, long long created_by);
 std::vector<ApiToken> api_tokens(db::Tx& tx, long long org);
 std::optional<ApiToken> find_api_token(db::Tx& tx, long long org, long long id);

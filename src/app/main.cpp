@@ -133,6 +133,14 @@ int main(int argc, char** argv) {
   org_create->add_option("--commune", o_in.commune_code, "Code INSEE de la commune")->required();
   org_create->add_flag("--prescriber", o_prescriber, "Prescripteur habilité");
 
+  auto* token_cmd = cli.add_subcommand("token", "Jetons d'API");
+  token_cmd->require_subcommand(1);
+  auto* token_create = token_cmd->add_subcommand("create", "Crée un jeton d'API pour une organisation et l'affiche (une seule fois)");
+  long long t_org = 0;
+  std::string t_name;
+  token_create->add_option("--org", t_org, "Identifiant de l'organisation")->required();
+  token_create->add_option("--name", t_name, "Nom du jeton")->required();
+
   auto* outbox_cmd = cli.add_subcommand("outbox", "Affiche les derniers e-mails de la boîte d'envoi (JSON, un par ligne)");
   int outbox_limit = 10;
   std::string outbox_to;
@@ -194,6 +202,17 @@ int main(int argc, char** argv) {
       long long id = accounts::store::create_organisation(tx, in);
       tx.commit();
       std::cout << "Organisation créée : " << id << "\n";
+      return 0;
+    }
+    if (token_create->parsed()) {
+      auto db = open_db(c, 1);
+      db::Tx tx(*db, db::Tx::Mode::write);
+      accounts::store::get_organisation(tx, t_org);
+      std::string name = text::trim(t_name);
+      if (name.empty() || name.size() > 100) throw ValidationError("name", "nom de jeton vide ou trop long");
+      auto t = accounts::store::create_api_token(tx, t_org, name, 0);
+      tx.commit();
+      std::cout << t.raw << "\n";
       return 0;
     }
     if (outbox_cmd->parsed()) {

@@ -1,0 +1,88 @@
+// The command line, run as a separate process against a fresh SQLite file.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+
+#include "db/db.h"
+#include "support/test_db.h"
+
+using namespace jalon;
+
+namespace {
+struct Run {
+  int code;
+  std::string out;
+};
+
+Run run_jalon(const std::string& args) {
+  const char* bin = std::getenv("JALON_BINARY");
+  std::string cmd = std::string(bin ? bin : "jalon") + " --data " + test::source_dir() + "/data " + args + " 2>&1";
+  Run r{0, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  while (auto n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+int count(const std::string& url, const std::string& sql) {
+  auto db = db::Database::open(url, 1);
+  db::Tx tx(*db, db::Tx::Mode::read);
+  int n = 0;
+  tx.sql() << sql, soci::into(n);
+  return n;
+}
+}  // namespace
+
+TEST(CommandLine, MigrateDemoOrganisationsUsersTokens) {
+  std::string url = test::fresh_url(db::Engine::sqlite);
+  std::string db = "--db " + url;
+  auto m = run_jalon(db + " migrate");
+  EXPECT_EQ(m.code, 0) << m.out;
+  EXPECT_NE(m.out.find("Schéma à jour (version 1)"), std::string::npos) << m.out;
+
+  auto d1 = run_jalon(db + " demo");
+  EXPECT_EQ(d1.code, 0) << d1.out;
+  EXPECT_NE(d1.out.find("24 organisations"), std::string::npos) << d1.out;
+  auto d2 = run_jalon(db + " demo");
+  EXPECT_NE(d2.out.find("déjà chargées"), std::string::npos) << d2.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM organisations"), 24);
+
+  auto bad = run_jalon(db + " org create --name 'Entreprise test' --kind ei --siret 12345678901234 --commune 86194");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("clé de contrôle incorrecte"), std::string::npos) << bad.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM organisations"), 24);
+
+  auto org = run_jalon(db + " org create --name 'Entreprise test' --kind ei --siret '732 829 320 00074' --commune 86194");
+  EXPECT_EQ(org.code, 0) << org.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM organisations WHERE siret = '73282932000074' AND kind = 'ei'"), 1);
+
+  auto weak = run_jalon(db + " user create --email nouveau@test.fr --name 'Jeanne Test' --password court --org 25 --role admin");
+  EXPECT_EQ(weak.code, 2);
+  EXPECT_NE(weak.out.find("12 caractères"), std::string::npos) << weak.out;
+  auto user = run_jalon(db + " user create --email Nouveau@Test.fr --name 'Jeanne Test' --password 'une phrase de passe' --org 25 --role admin");
+  EXPECT_EQ(user.code, 0) << user.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'nouveau@test.fr' AND m.organisation_id = 25 AND m.role = 'admin'"), 1);
+  auto again = run_jalon(db + " user create --email nouveau@test.fr --name 'Jeanne Test' --password 'une phrase de passe'");
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.out.find("existe déjà"), std::string::npos) << again.out;
+
+  auto tok = run_jalon(db + " token create --org 25 --name Import");
+  EXPECT_EQ(tok.code, 0) << tok.out;
+  EXPECT_EQ(tok.out.rfind("jln_", 0), 0u) << tok.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM api_tokens WHERE organisation_id = 25 AND created_by IS NULL"), 1);
+
+  auto help = run_jalon("--help");
+  EXPECT_EQ(help.code, 0);
+  for (const char* sub : {"serve", "migrate", "demo", "user", "org", "token", "outbox"}) EXPECT_NE(help.out.find(sub), std::string::npos) << sub;
+}
+
+TEST(CommandLine, AnUnreachableDatabaseIsAClearError) {
+  auto r = run_jalon("--db mysql://nowhere migrate");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("unsupported database URL"), std::string::npos) << r.out;
+}
