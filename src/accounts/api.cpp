@@ -1,7 +1,9 @@
 // /api/v1 routes of the accounts room.
+#include "accounts/actions.h"
 #include "accounts/routes.h"
 #include "accounts/rules.h"
 #include "accounts/store.h"
+#include "base/siret.h"
 #include "base/text.h"
 #include "base/time.h"
 #include "http/json.h"
@@ -19,11 +21,27 @@ const char* kOrgSchema = R"J({"type":"object","required":["id","name","kind","si
 "siret":{"type":"string","pattern":"^[0-9]{14}$"},"commune_code":{"type":"string"},"commune_name":{"type":"string"},
 "authorised_prescriber":{"type":"boolean"},"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"}}})J";
 
-const char* kOrgInputSchema = R"J({"type":"object","required":["name","kind","siret","commune_code"],
+const char* kOrgCreateSchema = R"J({"type":"object","required":["name","kind","siret","commune_code","admin_email"],
 "properties":{"name":{"type":"string","minLength":2,"maxLength":200},"kind":{"type":"string","description":"code d'un type d'organisation (GET /api/v1/organisation-kinds)"},
 "siret":{"type":"string","description":"14 chiffres, clé de Luhn (exception La Poste)"},"commune_code":{"type":"string","description":"code INSEE de la commune"},
 "authorised_prescriber":{"type":"boolean","description":"réservé à l'administrateur de la plateforme"},
-"admin_email":{"type":"string","format":"email","description":"à la création : invité comme premier administrateur"}}})J";
+"admin_email":{"type":"string","format":"email","description":"invité comme premier administrateur"}}})J";
+
+const char* kOrgPatchSchema = R"J({"type":"object","description":"seuls les champs fournis changent",
+"properties":{"name":{"type":"string","minLength":2,"maxLength":200},"kind":{"type":"string"},"siret":{"type":"string"},
+"commune_code":{"type":"string"},"authorised_prescriber":{"type":"boolean","description":"réservé à l'administrateur de la plateforme"}}})J";
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type = "";
+  return r;
+}
+
+json::object member_json(const Member& m) {
+  return {{"user_id", m.user_id}, {"display_name", m.display_name}, {"email", m.email}, {"role", m.role},
+          {"social_worker", m.social_worker}, {"since", m.since}};
+}
 
 json::object org_json(const Organisation& o) {
   auto* k = find_org_kind(o.kind);
@@ -54,6 +72,8 @@ const char* kInvitationSchema = R"J({"type":"object","required":["id","email","r
 "email":{"type":"string"},"role":{"type":"string","enum":["admin","member"]},"social_worker":{"type":"boolean"},
 "invited_by":{"type":"string"},"created_at":{"type":"string"},"expires_at":{"type":"string"}}})J";
 
+const char* kMemberSchema = R"J({"type":"object","required":["user_id","display_name","email","role"],"properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"},"email":{"type":"string"},"role":{"type":"string","enum":["admin","member"]},"social_worker":{"type":"boolean"},"since":{"type":"string"}}})J";
+
 const char* kTokenSchema = R"J({"type":"object","required":["id","name","prefix"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},
 "prefix":{"type":"string"},"created_by":{"type":"string"},"created_at":{"type":"string"},"last_used_at":{"type":"string","nullable":true},
 "revoked_at":{"type":"string","nullable":true},"token":{"type":"string","description":"le jeton, montré une seule fois à la création"}}})J";
@@ -65,21 +85,23 @@ json::object token_json(const ApiToken& t) {
   return o;
 }
 
-OrganisationInput read_org(const json::object& body, const Organisation* current, const Principal& who) {
+// The organisation described by `body`, fields absent keeping `current`'s values.
+OrganisationInput read_org(const json::object& body, const Organisation& current, const Principal& who) {
   OrganisationInput in;
-  in.name = get_string(body, "name", current ? current->name : "");
-  in.kind = get_string(body, "kind", current ? current->kind : "");
-  in.siret = get_string(body, "siret", current ? current->siret : "");
-  in.commune_code = get_string(body, "commune_code", current ? current->commune_code : "");
-  auto* kind = find_org_kind(in.kind);
-  in.authorised_prescriber = current ? current->authorised_prescriber : (kind && kind->prescriber_by_default);
+  in.name = get_string(body, "name", current.name);
+  in.kind = get_string(body, "kind", current.kind);
+  in.siret = get_string(body, "siret", current.siret);
+  in.commune_code = get_string(body, "commune_code", current.commune_code);
+  in.authorised_prescriber = current.authorised_prescriber;
   if (has(body, "authorised_prescriber")) {
     bool v = get_bool(body, "authorised_prescriber");
     if (!who.platform_admin && v != in.authorised_prescriber)
       throw Forbidden("Seul l'administrateur de la plateforme peut changer l'habilitation de prescripteur.");
     in.authorised_prescriber = v;
   }
-  return validate_organisation(in, [](const std::string& c) { return referentials::communes().find(c) != nullptr; });
+  if (!who.platform_admin && (in.kind != current.kind || siret::normalise(in.siret) != current.siret))
+    throw Forbidden("Seul l'administrateur de la plateforme peut changer le type ou le SIRET d'une organisation.");
+  return validate_organisation(in, commune_exists, communes_by_postal_code);
 }
 
 Response me(Ctx& ctx) {
@@ -94,6 +116,7 @@ Response me(Ctx& ctx) {
     o["email"] = ctx.who.email;
     o["display_name"] = ctx.who.display_name;
     o["platform_admin"] = ctx.who.platform_admin;
+    o["csrf_token"] = ctx.who.csrf_token;  // the X-CSRF-Token header of this session's writes
     json::array ms;
     for (const auto& m : ctx.who.memberships)
       ms.push_back({{"organisation_id", m.organisation_id}, {"organisation_name", m.organisation_name}, {"role", m.role}, {"social_worker", m.social_worker}});
@@ -122,20 +145,10 @@ Response list_orgs(Ctx& ctx) {
 
 Response create_org(Ctx& ctx) {
   auto body = body_object(ctx.req);
-  std::vector<FieldError> errors;
-  OrganisationInput in;
-  try {
-    in = read_org(body, nullptr, ctx.who);
-  } catch (const ValidationError& e) {
-    errors = e.fields();
-  }
-  std::string email = text::normalise_email(get_string(body, "admin_email"));
-  if (!email.empty() && !text::plausible_email(email)) errors.push_back({"admin_email", "L'adresse e-mail n'est pas valide."});
-  if (!errors.empty()) throw ValidationError(errors);
-  long long id = store::create_organisation(ctx.tx, in);
-  auto o = store::get_organisation(ctx.tx, id);
-  if (!email.empty()) send_invitation(ctx.tx, ctx.config, o, email, "admin", false, ctx.who.user_id, ctx.who.display_name);
-  auto r = json_response(org_json(o), 201);
+  OrganisationInput in{get_string(body, "name"), get_string(body, "kind"), get_string(body, "siret"), get_string(body, "commune_code"),
+                       get_bool(body, "authorised_prescriber")};
+  long long id = create_organisation(ctx.tx, ctx.config, ctx.who, in, get_string(body, "admin_email"), true);
+  auto r = json_response(org_json(store::get_organisation(ctx.tx, id)), 201);
   r.header("Location", "/api/v1/organisations/" + std::to_string(id));
   return r;
 }
@@ -144,7 +157,7 @@ Response get_org(Ctx& ctx) { return json_response(org_json(store::get_organisati
 
 Response patch_org(Ctx& ctx) {
   auto current = store::get_organisation(ctx.tx, ctx.org());
-  auto in = read_org(body_object(ctx.req), &current, ctx.who);
+  auto in = read_org(body_object(ctx.req), current, ctx.who);
   store::update_organisation(ctx.tx, current.id, in);
   return json_response(org_json(store::get_organisation(ctx.tx, current.id)));
 }
@@ -152,9 +165,7 @@ Response patch_org(Ctx& ctx) {
 Response list_members(Ctx& ctx) {
   store::get_organisation(ctx.tx, ctx.org());
   json::array items;
-  for (const auto& m : store::members(ctx.tx, ctx.org()))
-    items.push_back({{"user_id", m.user_id}, {"display_name", m.display_name}, {"email", m.email}, {"role", m.role},
-                     {"social_worker", m.social_worker}, {"since", m.since}});
+  for (const auto& m : store::members(ctx.tx, ctx.org())) items.push_back(member_json(m));
   return json_response(json::object{{"items", items}});
 }
 
@@ -168,19 +179,30 @@ Response list_invitations(Ctx& ctx) {
 Response create_invitation(Ctx& ctx) {
   auto o = store::get_organisation(ctx.tx, ctx.org());
   auto body = body_object(ctx.req);
-  std::string email = text::normalise_email(get_string(body, "email"));
-  std::string role_text = get_string(body, "role", "member");
-  bool sw = get_bool(body, "social_worker");
-  Validator v;
-  Role role;
-  if (!text::plausible_email(email)) v.add("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
-  if (!parse_role(role_text, role)) v.add("role", "Le rôle doit être « admin » ou « member ».");
-  v.throw_if_any();
-  if (auto u = store::find_user_by_email(ctx.tx, email); u && store::member(ctx.tx, o.id, u->id))
-    throw Conflict("Cette personne est déjà membre de l'organisation.");
-  long long id = send_invitation(ctx.tx, ctx.config, o, email, role_code(role), sw, ctx.who.user_id, ctx.who.display_name);
-  auto found = store::find_invitation(ctx.tx, o.id, id);
-  return json_response(invitation_json(*found), 201);
+  long long id = invite(ctx.tx, ctx.config, o, get_string(body, "email"), get_string(body, "role", "member"),
+                        get_bool(body, "social_worker"), ctx.who);
+  return json_response(invitation_json(*store::find_invitation(ctx.tx, o.id, id)), 201);
+}
+
+Response cancel_invitation(Ctx& ctx) {
+  auto inv = store::find_invitation(ctx.tx, ctx.org(), ctx.id("invitation"));
+  if (!inv) throw NotFound("Cette invitation n'existe pas.");
+  store::revoke_invitation(ctx.tx, inv->id);
+  return no_content();
+}
+
+Response update_member(Ctx& ctx) {
+  auto body = body_object(ctx.req);
+  long long org = ctx.org(), user = ctx.id("user");
+  auto before = store::member(ctx.tx, org, user);
+  if (!before) throw NotFound("Cette personne n'est pas membre de l'organisation.");
+  change_member(ctx.tx, org, user, get_string(body, "role", before->role), get_bool(body, "social_worker", before->social_worker));
+  return json_response(member_json(*store::member(ctx.tx, org, user)));
+}
+
+Response delete_member(Ctx& ctx) {
+  remove_member(ctx.tx, ctx.org(), ctx.id("user"));
+  return no_content();
 }
 
 Response list_tokens(Ctx& ctx) {
@@ -194,7 +216,9 @@ Response create_token(Ctx& ctx) {
   store::get_organisation(ctx.tx, ctx.org());
   auto body = body_object(ctx.req);
   std::string name = text::trim(get_string(body, "name"));
-  if (name.empty() || name.size() > 100) throw ValidationError("name", "Donnez un nom au jeton (100 caractères au plus).");
+  Validator v;
+  check_token_name(v, "name", name);
+  v.throw_if_any();
   auto t = store::create_api_token(ctx.tx, ctx.org(), name, ctx.who.user_id);
   auto o = token_json(*store::find_api_token(ctx.tx, ctx.org(), t.id));
   o["token"] = t.raw;
@@ -205,10 +229,7 @@ Response revoke_token(Ctx& ctx) {
   auto t = store::find_api_token(ctx.tx, ctx.org(), ctx.id("token"));
   if (!t) throw NotFound("Ce jeton n'existe pas.");
   store::revoke_api_token(ctx.tx, ctx.org(), t->id);
-  Response r;
-  r.status = 204;
-  r.content_type = "";
-  return r;
+  return no_content();
 }
 
 }  // namespace
@@ -222,20 +243,30 @@ void add_api_routes(Router& router) {
   router.add({Method::get, "/api/v1/organisations", "api.organisations.list", Access::authenticated, Kind::api, list_orgs, nullptr,
               {"Organisations visibles par l'appelant (toutes pour l'administrateur de la plateforme)", "Organisations", "", org_list}});
   router.add({Method::post, "/api/v1/organisations", "api.organisations.create", Access::platform_admin, Kind::api, create_org, nullptr,
-              {"Créer une organisation (et inviter son premier administrateur)", "Organisations", kOrgInputSchema, kOrgSchema, 201}});
-  router.add({Method::get, "/api/v1/organisations/{org}", "api.organisations.get", Access::member, Kind::api, get_org, nullptr,
+              {"Créer une organisation et inviter son premier administrateur", "Organisations", kOrgCreateSchema, kOrgSchema, 201}});
+  router.add({Method::get, "/api/v1/organisations/{org}", "api.organisations.get", Access::org_reader, Kind::api, get_org, nullptr,
               {"Une organisation", "Organisations", "", kOrgSchema}});
-  router.add({Method::patch, "/api/v1/organisations/{org}", "api.organisations.update", Access::org_admin, Kind::api, patch_org, nullptr,
-              {"Modifier une organisation (champs fournis seulement)", "Organisations", kOrgInputSchema, kOrgSchema}});
-  router.add({Method::get, "/api/v1/organisations/{org}/members", "api.members.list", Access::member, Kind::api, list_members, nullptr,
+  router.add({Method::patch, "/api/v1/organisations/{org}", "api.organisations.update", Access::org_manager, Kind::api, patch_org, nullptr,
+              {"Modifier une organisation (champs fournis seulement ; type et SIRET : administrateur de la plateforme)", "Organisations",
+               kOrgPatchSchema, kOrgSchema}});
+  router.add({Method::get, "/api/v1/organisations/{org}/members", "api.members.list", Access::org_reader, Kind::api, list_members, nullptr,
               {"Membres d'une organisation", "Organisations", "",
-               list_of(R"J({"type":"object","required":["user_id","display_name","email","role"],"properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"},"email":{"type":"string"},"role":{"type":"string","enum":["admin","member"]},"social_worker":{"type":"boolean"},"since":{"type":"string"}}})J")}});
-  router.add({Method::get, "/api/v1/organisations/{org}/invitations", "api.invitations.list", Access::org_admin, Kind::api, list_invitations, nullptr,
+               list_of(kMemberSchema)}});
+  router.add({Method::get, "/api/v1/organisations/{org}/invitations", "api.invitations.list", Access::org_manager, Kind::api, list_invitations, nullptr,
               {"Invitations en attente", "Organisations", "", list_of(kInvitationSchema)}});
-  router.add({Method::post, "/api/v1/organisations/{org}/invitations", "api.invitations.create", Access::org_admin, Kind::api, create_invitation, nullptr,
+  router.add({Method::post, "/api/v1/organisations/{org}/invitations", "api.invitations.create", Access::org_manager, Kind::api, create_invitation, nullptr,
               {"Inviter un collègue (le lien part par e-mail)", "Organisations",
                R"J({"type":"object","required":["email"],"properties":{"email":{"type":"string","format":"email"},"role":{"type":"string","enum":["admin","member"]},"social_worker":{"type":"boolean"}}})J",
                kInvitationSchema, 201}});
+  router.add({Method::del, "/api/v1/organisations/{org}/invitations/{invitation}", "api.invitations.cancel", Access::org_manager, Kind::api,
+              cancel_invitation, nullptr, {"Annuler une invitation en attente", "Organisations", "", "", 204}});
+  router.add({Method::patch, "/api/v1/organisations/{org}/members/{user}", "api.members.update", Access::org_admin, Kind::api, update_member,
+              nullptr,
+              {"Changer le rôle d'un membre", "Organisations",
+               R"J({"type":"object","properties":{"role":{"type":"string","enum":["admin","member"]},"social_worker":{"type":"boolean"}}})J",
+               kMemberSchema}});
+  router.add({Method::del, "/api/v1/organisations/{org}/members/{user}", "api.members.remove", Access::org_admin, Kind::api, delete_member,
+              nullptr, {"Retirer un membre de l'organisation", "Organisations", "", "", 204}});
   router.add({Method::get, "/api/v1/organisations/{org}/api-tokens", "api.tokens.list", Access::org_admin, Kind::api, list_tokens, nullptr,
               {"Jetons d'API de l'organisation", "Organisations", "", list_of(kTokenSchema)}});
   router.add({Method::post, "/api/v1/organisations/{org}/api-tokens", "api.tokens.create", Access::org_admin, Kind::api, create_token, nullptr,

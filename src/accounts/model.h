@@ -50,6 +50,13 @@ struct Member {
   std::string since;
 };
 
+// One organisation a user belongs to, as the session needs it.
+struct MembershipOf {
+  long long organisation_id = 0;
+  std::string organisation_name, role;
+  bool social_worker = false;
+};
+
 struct Invitation {
   long long id = 0, organisation_id = 0;
   std::string organisation_name, email, role;

@@ -20,8 +20,4 @@ void add_api_routes(http::Router& router);           // /api/v1
 std::vector<http::Page::Option> kind_options();
 std::string commune_label(const std::string& code);
 
-// Creates an invitation to `o` and queues its e-mail; returns the invitation id.
-long long send_invitation(db::Tx& tx, const Config& config, const Organisation& o, const std::string& email,
-                          const std::string& role, bool social_worker, long long inviter_id, const std::string& inviter_name);
-
 }  // namespace jalon::accounts

@@ -1,5 +1,8 @@
 // An organisation's pages: overview, settings, members, invitations, API tokens; and the
 // platform administrator's list of organisations.
+#include <algorithm>
+
+#include "accounts/actions.h"
 #include "accounts/routes.h"
 #include "accounts/rules.h"
 #include "accounts/store.h"
@@ -11,19 +14,6 @@
 namespace jalon::accounts {
 
 using namespace http;
-
-long long send_invitation(db::Tx& tx, const Config& config, const Organisation& o, const std::string& email,
-                          const std::string& role, bool social_worker, long long inviter_id, const std::string& inviter_name) {
-  auto inv = store::create_invitation(tx, o.id, email, role, social_worker, inviter_id, config.invitation_days);
-  ctemplate::TemplateDictionary d("mail");
-  d.SetValue("ORG", o.name);
-  d.SetValue("INVITED_BY", inviter_name);
-  d.SetValue("ROLE", role_label(role));
-  d.SetValue("LINK", config.base_url + "/invitation/" + inv.raw_code);
-  d.SetIntValue("DAYS", config.invitation_days);
-  mail::enqueue(tx, email, "Invitation à rejoindre " + o.name + " sur Jalon", render_template("mail/invitation", d));
-  return inv.id;
-}
 
 std::vector<Page::Option> kind_options() {
   std::vector<Page::Option> out;
@@ -43,10 +33,12 @@ void org_header(Page& page, const Organisation& o) {
   b.SetValue("ORG_NAME", o.name);
 }
 
-bool is_admin(const Ctx& ctx, long long org) {
-  if (ctx.who.platform_admin) return true;
-  auto* m = ctx.who.membership(org);
-  return m && m->role == "admin";
+// What the page may offer: the same decision as the routes it links to.
+bool can(const Ctx& ctx, Access a, long long org) { return allows(a, Kind::page, ctx.who, org); }
+
+std::string spaced_siret(const std::string& s) {
+  if (s.size() != 14) return s;
+  return s.substr(0, 3) + " " + s.substr(3, 3) + " " + s.substr(6, 3) + " " + s.substr(9);
 }
 
 Response organisation(Ctx& ctx) {
@@ -56,11 +48,12 @@ Response organisation(Ctx& ctx) {
   auto& b = page.body();
   auto* k = find_org_kind(o.kind);
   b.SetValue("KIND", k ? k->label : o.kind);
-  b.SetValue("SIRET", o.siret.substr(0, 3) + " " + o.siret.substr(3, 3) + " " + o.siret.substr(6, 3) + " " + o.siret.substr(9));
+  b.SetValue("SIRET", spaced_siret(o.siret));
   b.SetValue("COMMUNE", commune_label(o.commune_code));
   b.SetValue("PRESCRIBER", o.authorised_prescriber ? "Oui" : "Non");
   b.SetIntValue("MEMBER_COUNT", static_cast<long>(store::members(ctx.tx, o.id).size()));
-  if (is_admin(ctx, o.id)) b.ShowSection("ADMIN");
+  if (can(ctx, Access::org_manager, o.id)) b.ShowSection("MANAGER");
+  if (can(ctx, Access::org_admin, o.id)) b.ShowSection("ADMIN");
   return page.render();
 }
 
@@ -81,8 +74,15 @@ Response organisation_form(Ctx& ctx, const ValidationError* err, bool creating) 
   }
   auto val = [&](const char* field, const std::string& current) { return submitted ? f.get(field) : current; };
   page.field("name", "Nom de l'organisation", "text", val("name", o.name), {"", "organization", true});
-  page.select("kind", "Type d'organisation", kind_options(), val("kind", o.kind));
-  page.field("siret", "SIRET", "text", val("siret", o.siret), {"14 chiffres, espaces acceptés. Exemple : 130 005 481 00010.", "", true});
+  if (creating || ctx.who.platform_admin) {
+    page.select("kind", "Type d'organisation", kind_options(), val("kind", o.kind));
+    page.field("siret", "SIRET", "text", val("siret", o.siret), {"14 chiffres, espaces acceptés. Exemple : 130 005 481 00010.", "", true});
+  } else {
+    auto* k = find_org_kind(o.kind);
+    auto* fixed = b.AddSectionDictionary("FIXED");
+    fixed->SetValue("KIND", k ? k->label : o.kind);
+    fixed->SetValue("SIRET", spaced_siret(o.siret));
+  }
   page.field("commune_code", "Commune (code INSEE)", "text", val("commune_code", o.commune_code),
              {"Code officiel géographique à 5 caractères, par exemple 86194 pour Poitiers (différent du code postal).", "", true});
   if (ctx.who.platform_admin)
@@ -96,60 +96,54 @@ Response organisation_form(Ctx& ctx, const ValidationError* err, bool creating) 
   return page.render();
 }
 
-OrganisationInput read_organisation(Ctx& ctx, bool prescriber_default) {
-  const Form& f = ctx.form();
-  OrganisationInput in{f.get("name"), f.get("kind"), f.get("siret"), f.get("commune_code"), prescriber_default};
-  if (ctx.who.platform_admin) in.authorised_prescriber = f.checked("authorised_prescriber");
-  return validate_organisation(in, [](const std::string& c) { return referentials::communes().find(c) != nullptr; });
-}
-
 Response update_organisation(Ctx& ctx) {
   auto o = store::get_organisation(ctx.tx, ctx.org());
-  auto in = read_organisation(ctx, o.authorised_prescriber);
-  store::update_organisation(ctx.tx, o.id, in);
+  const Form& f = ctx.form();
+  OrganisationInput in{f.get("name"), o.kind, o.siret, f.get("commune_code"), o.authorised_prescriber};
+  // The type, the SIRET and the prescriber status are the platform's to change.
+  if (ctx.who.platform_admin) {
+    in.kind = f.get("kind");
+    in.siret = f.get("siret");
+    in.authorised_prescriber = f.checked("authorised_prescriber");
+  }
+  store::update_organisation(ctx.tx, o.id, validate_organisation(in, commune_exists, communes_by_postal_code));
   return redirect_with_flash(org_path(o.id), "Les informations de l'organisation ont été enregistrées.");
 }
 
-Response create_organisation(Ctx& ctx) {
+Response create_organisation_page(Ctx& ctx) {
   const Form& f = ctx.form();
-  auto* kind = find_org_kind(f.get("kind"));
+  OrganisationInput in{f.get("name"), f.get("kind"), f.get("siret"), f.get("commune_code"), f.checked("authorised_prescriber")};
   std::string email = text::normalise_email(f.get("admin_email"));
-  std::vector<FieldError> errors;
-  OrganisationInput in;
-  try {
-    in = read_organisation(ctx, kind && kind->prescriber_by_default);
-  } catch (const ValidationError& e) {
-    errors = e.fields();
-  }
-  if (!text::plausible_email(email)) errors.push_back({"admin_email", "Indiquez une adresse e-mail valide pour le premier administrateur."});
-  if (!errors.empty()) throw ValidationError(errors);
-  long long id = store::create_organisation(ctx.tx, in);
-  auto o = store::get_organisation(ctx.tx, id);
-  send_invitation(ctx.tx, ctx.config, o, email, "admin", false, ctx.who.user_id, ctx.who.display_name);
-  return redirect_with_flash(org_path(id), "L'organisation a été créée et une invitation a été envoyée à " + email + ".");
+  long long id = create_organisation(ctx.tx, ctx.config, ctx.who, in, email, true);
+  return redirect_with_flash("/admin/organisations", "L'organisation " + text::trim(in.name) + " (n° " + std::to_string(id) +
+                                                          ") a été créée et une invitation a été envoyée à " + email + ".");
 }
 
 Response admin_organisations(Ctx& ctx) {
   Page page(ctx, "accounts/admin_organisations", "Organisations");
-  for (const auto& o : store::list_organisations(ctx.tx)) {
+  auto orgs = store::list_organisations(ctx.tx);
+  // French order: accents and case do not count ("École" among the E, "Département" before "DREETS").
+  std::stable_sort(orgs.begin(), orgs.end(), [](const auto& a, const auto& b) { return text::fold(a.name) < text::fold(b.name); });
+  for (const auto& o : orgs) {
     auto* d = page.body().AddSectionDictionary("ORG");
     d->SetIntValue("ID", o.id);
     d->SetValue("NAME", o.name);
     auto* k = find_org_kind(o.kind);
     d->SetValue("KIND", k ? k->label : o.kind);
     d->SetValue("COMMUNE", commune_label(o.commune_code));
-    d->SetValue("SIRET", o.siret);
+    d->SetValue("SIRET", spaced_siret(o.siret));
     if (o.authorised_prescriber) d->ShowSection("PRESCRIBER");
   }
   return page.render();
 }
 
-Response members(Ctx& ctx) {
+Response members(Ctx& ctx, const ValidationError* err) {
   auto o = store::get_organisation(ctx.tx, ctx.org());
   Page page(ctx, "accounts/members", "Membres de " + o.name);
   org_header(page, o);
-  bool admin = is_admin(ctx, o.id);
+  bool admin = can(ctx, Access::org_admin, o.id);
   if (admin) page.body().ShowSection("ADMIN");
+  if (can(ctx, Access::org_manager, o.id)) page.body().ShowSection("MANAGER");
   for (const auto& m : store::members(ctx.tx, o.id)) {
     auto* d = page.body().AddSectionDictionary("MEMBER");
     d->SetIntValue("USER_ID", m.user_id);
@@ -167,27 +161,20 @@ Response members(Ctx& ctx) {
       if (m.social_worker) a->ShowSection("SW_CHECKED");
     }
   }
+  if (err) page.errors(*err);
   return page.render();
 }
 
 Response update_member(Ctx& ctx) {
-  long long org = ctx.org(), user = ctx.id("user");
-  auto m = store::member(ctx.tx, org, user);
-  if (!m) throw NotFound("Cette personne n'est pas membre de l'organisation.");
-  Role role;
-  if (!parse_role(ctx.form().get("role"), role)) throw ValidationError("role", "Choisissez un rôle : administrateur ou membre.");
-  check_keeps_an_admin(store::admin_count(ctx.tx, org), m->role == "admin", role == Role::admin);
-  store::set_membership(ctx.tx, org, user, role_code(role), ctx.form().checked("social_worker"));
-  return redirect_with_flash(org_path(org) + "/membres", "Le rôle de " + m->display_name + " a été mis à jour.");
+  long long org = ctx.org();
+  auto m = change_member(ctx.tx, org, ctx.id("user"), ctx.form().get("role"), ctx.form().checked("social_worker"));
+  return redirect_with_flash(org_path(org) + "/membres", "Le rôle de " + m.display_name + " a été mis à jour.");
 }
 
-Response remove_member(Ctx& ctx) {
-  long long org = ctx.org(), user = ctx.id("user");
-  auto m = store::member(ctx.tx, org, user);
-  if (!m) throw NotFound("Cette personne n'est pas membre de l'organisation.");
-  check_keeps_an_admin(store::admin_count(ctx.tx, org), m->role == "admin", false);
-  store::remove_membership(ctx.tx, org, user);
-  return redirect_with_flash(org_path(org) + "/membres", m->display_name + " ne fait plus partie de l'organisation.");
+Response remove_member_page(Ctx& ctx) {
+  long long org = ctx.org();
+  auto m = remove_member(ctx.tx, org, ctx.id("user"));
+  return redirect_with_flash(org_path(org) + "/membres", m.display_name + " ne fait plus partie de l'organisation.");
 }
 
 Response invitations_page(Ctx& ctx, const ValidationError* err) {
@@ -207,6 +194,7 @@ Response invitations_page(Ctx& ctx, const ValidationError* err) {
     d->SetValue("EMAIL", i.email);
     d->SetValue("ROLE", role_label(i.role));
     d->SetValue("INVITED_BY", i.invited_by_name);
+    if (i.social_worker) d->ShowSection("SOCIAL_WORKER");
     auto exp = time::parse_iso(i.expires_at);
     d->SetValue("EXPIRES", exp ? time::display(*exp) : i.expires_at);
   }
@@ -214,20 +202,11 @@ Response invitations_page(Ctx& ctx, const ValidationError* err) {
   return page.render();
 }
 
-Response invite(Ctx& ctx) {
+Response invite_page(Ctx& ctx) {
   auto o = store::get_organisation(ctx.tx, ctx.org());
   const Form& f = ctx.form();
-  std::string email = text::normalise_email(f.get("email"));
-  Validator v;
-  Role role;
-  if (email.empty()) v.add("email", "Indiquez l'adresse e-mail de la personne à inviter.");
-  else if (!text::plausible_email(email)) v.add("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
-  if (!parse_role(f.get("role"), role)) v.add("role", "Choisissez un rôle : administrateur ou membre.");
-  v.throw_if_any();
-  if (auto u = store::find_user_by_email(ctx.tx, email); u && store::member(ctx.tx, o.id, u->id))
-    throw ValidationError("email", "Cette personne est déjà membre de l'organisation.");
-  send_invitation(ctx.tx, ctx.config, o, email, role_code(role), f.checked("social_worker"), ctx.who.user_id, ctx.who.display_name);
-  return redirect_with_flash(org_path(o.id) + "/invitations", "Invitation envoyée à " + email + ".");
+  invite(ctx.tx, ctx.config, o, f.get("email"), f.get("role"), f.checked("social_worker"), ctx.who);
+  return redirect_with_flash(org_path(o.id) + "/invitations", "Invitation envoyée à " + text::normalise_email(f.get("email")) + ".");
 }
 
 Response cancel_invitation(Ctx& ctx) {
@@ -243,14 +222,14 @@ Response tokens_page(Ctx& ctx, const ValidationError* err, const std::string& ne
   Page page(ctx, "accounts/tokens", "Jetons d'API");
   org_header(page, o);
   if (!new_token.empty()) page.body().AddSectionDictionary("NEW_TOKEN")->SetValue("TOKEN", new_token);
-  page.field("name", "Nom du jeton", "text", ctx.form().get("name"), {"Pour le reconnaître, par exemple « Import depuis notre logiciel RH ».", "off", true});
+  page.field("name", "Nom du jeton", "text", new_token.empty() ? ctx.form().get("name") : "", {"Pour le reconnaître, par exemple « Import depuis notre logiciel RH ».", "off", true});
   for (const auto& t : store::api_tokens(ctx.tx, o.id)) {
     auto* d = page.body().AddSectionDictionary("TOKEN");
     d->SetIntValue("ID", t.id);
     d->SetIntValue("ORG_ID", o.id);
     d->SetValue("NAME", t.name);
     d->SetValue("PREFIX", t.prefix);
-    d->SetValue("CREATED_BY", t.created_by_name);
+    if (!t.created_by_name.empty()) d->AddSectionDictionary("BY")->SetValue("NAME", t.created_by_name);
     auto created = time::parse_iso(t.created_at);
     d->SetValue("CREATED", created ? time::display(*created) : t.created_at);
     auto used = time::parse_iso(t.last_used_at);
@@ -265,7 +244,9 @@ Response tokens_page(Ctx& ctx, const ValidationError* err, const std::string& ne
 Response create_token(Ctx& ctx) {
   long long org = ctx.org();
   std::string name = text::trim(ctx.form().get("name"));
-  if (name.empty() || name.size() > 100) throw ValidationError("name", "Donnez un nom au jeton (100 caractères au plus).");
+  Validator v;
+  check_token_name(v, "name", name);
+  v.throw_if_any();
   auto t = store::create_api_token(ctx.tx, org, name, ctx.who.user_id);
   // The token is shown once, in this answer; only its hash is kept.
   Response r = tokens_page(ctx, nullptr, t.raw);
@@ -287,21 +268,24 @@ void add_organisation_routes(Router& router) {
   router.add({Method::get, "/admin/organisations", "admin.organisations", Access::platform_admin, Kind::page, admin_organisations});
   router.add({Method::get, "/admin/organisations/nouvelle", "admin.organisations.new", Access::platform_admin, Kind::page,
               [](Ctx& c) { return organisation_form(c, nullptr, true); }});
-  router.add({Method::post, "/admin/organisations", "admin.organisations.create", Access::platform_admin, Kind::page, create_organisation,
+  router.add({Method::post, "/admin/organisations", "admin.organisations.create", Access::platform_admin, Kind::page, create_organisation_page,
               [](Ctx& c, const ValidationError& e) { return organisation_form(c, &e, true); }});
-  router.add({Method::get, "/organisations/{org}", "organisation.show", Access::member, Kind::page, organisation});
-  router.add({Method::get, "/organisations/{org}/modifier", "organisation.edit", Access::org_admin, Kind::page,
+  router.add({Method::get, "/organisations/{org}", "organisation.show", Access::org_reader, Kind::page, organisation});
+  router.add({Method::get, "/organisations/{org}/modifier", "organisation.edit", Access::org_manager, Kind::page,
               [](Ctx& c) { return organisation_form(c, nullptr, false); }});
-  router.add({Method::post, "/organisations/{org}/modifier", "organisation.update", Access::org_admin, Kind::page, update_organisation,
+  router.add({Method::post, "/organisations/{org}/modifier", "organisation.update", Access::org_manager, Kind::page, update_organisation,
               [](Ctx& c, const ValidationError& e) { return organisation_form(c, &e, false); }});
-  router.add({Method::get, "/organisations/{org}/membres", "members.list", Access::member, Kind::page, members});
-  router.add({Method::post, "/organisations/{org}/membres/{user}", "members.update", Access::org_admin, Kind::page, update_member});
-  router.add({Method::post, "/organisations/{org}/membres/{user}/retirer", "members.remove", Access::org_admin, Kind::page, remove_member});
-  router.add({Method::get, "/organisations/{org}/invitations", "invitations.list", Access::org_admin, Kind::page,
+  auto members_again = [](Ctx& c, const ValidationError& e) { return members(c, &e); };
+  router.add({Method::get, "/organisations/{org}/membres", "members.list", Access::org_reader, Kind::page,
+              [](Ctx& c) { return members(c, nullptr); }});
+  router.add({Method::post, "/organisations/{org}/membres/{user}", "members.update", Access::org_admin, Kind::page, update_member, members_again});
+  router.add({Method::post, "/organisations/{org}/membres/{user}/retirer", "members.remove", Access::org_admin, Kind::page, remove_member_page,
+              members_again});
+  router.add({Method::get, "/organisations/{org}/invitations", "invitations.list", Access::org_manager, Kind::page,
               [](Ctx& c) { return invitations_page(c, nullptr); }});
-  router.add({Method::post, "/organisations/{org}/invitations", "invitations.create", Access::org_admin, Kind::page, invite,
+  router.add({Method::post, "/organisations/{org}/invitations", "invitations.create", Access::org_manager, Kind::page, invite_page,
               [](Ctx& c, const ValidationError& e) { return invitations_page(c, &e); }});
-  router.add({Method::post, "/organisations/{org}/invitations/{invitation}/annuler", "invitations.cancel", Access::org_admin, Kind::page,
+  router.add({Method::post, "/organisations/{org}/invitations/{invitation}/annuler", "invitations.cancel", Access::org_manager, Kind::page,
               cancel_invitation});
   router.add({Method::get, "/organisations/{org}/jetons-api", "tokens.list", Access::org_admin, Kind::page,
               [](Ctx& c) { return tokens_page(c, nullptr); }});

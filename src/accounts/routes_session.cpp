@@ -14,6 +14,12 @@ using namespace http;
 
 namespace {
 
+// "1 heure", "90 minutes", "2 heures".
+std::string validity(int minutes) {
+  if (minutes % 60 == 0) return std::to_string(minutes / 60) + (minutes == 60 ? " heure" : " heures");
+  return std::to_string(minutes) + " minutes";
+}
+
 Cookie session_cookie(const std::string& raw, const Config& config) {
   return Cookie{"jalon_session", raw, config.session_hours * 3600, true, "Lax"};
 }
@@ -28,6 +34,34 @@ Response login_form(Ctx& ctx, const ValidationError* err, int status) {
   return page.render(status);
 }
 
+// Refuses (429) when this address has failed too often from this client, or this client too
+// often overall: a stranger elsewhere cannot lock a person out by typing wrong passwords.
+void check_not_throttled(Ctx& ctx, const std::string& email) {
+  std::string since = time::iso(time::now() - std::chrono::minutes(ctx.config.login_window_minutes));
+  if (store::recent_failures_for_email_and_ip(ctx.tx, email, ctx.req.remote_ip, since) >= ctx.config.login_max_failures ||
+      store::recent_failures_for_ip(ctx.tx, ctx.req.remote_ip, since) >= 4 * ctx.config.login_max_failures)
+    throw TooManyRequests("Trop de tentatives de connexion. Pour votre sécurité, réessayez dans " +
+                          std::to_string(ctx.config.login_window_minutes) + " minutes ou réinitialisez votre mot de passe.");
+}
+
+// Verifies a password in constant work whether or not the account exists (one argon2id check
+// every time), so that the answer time tells nothing.
+bool password_matches(const std::optional<User>& user, const std::string& password) {
+  static const std::string decoy = crypto::hash_password("jalon-decoy-password");
+  bool usable = user && user->active && !user->password_hash.empty();
+  bool ok = crypto::verify_password(password, usable ? user->password_hash : decoy);
+  return usable && ok;
+}
+
+// A new session for `user`, replacing the one the browser had (rotation), as a redirect.
+Response start_session(Ctx& ctx, long long user, Response r) {
+  std::string old = ctx.req.cookie("jalon_session");
+  if (!old.empty()) store::delete_session(ctx.tx, crypto::hash_token(old));
+  auto s = store::create_session(ctx.tx, user, ctx.req.remote_ip, ctx.req.header("user-agent"), ctx.config.session_hours);
+  r.cookies.push_back(session_cookie(s.raw_id, ctx.config));
+  return r;
+}
+
 Response login(Ctx& ctx) {
   const Form& f = ctx.form();
   std::string email = text::normalise_email(f.get("email"));
@@ -37,31 +71,17 @@ Response login(Ctx& ctx) {
   else if (!text::plausible_email(email)) v.add("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
   if (password.empty()) v.add("password", "Indiquez votre mot de passe.");
   v.throw_if_any();
-
-  std::string since = time::iso(time::now() - std::chrono::minutes(ctx.config.login_window_minutes));
-  if (store::recent_failures_for_email(ctx.tx, email, since) >= ctx.config.login_max_failures ||
-      store::recent_failures_for_ip(ctx.tx, ctx.req.remote_ip, since) >= 4 * ctx.config.login_max_failures)
-    throw TooManyRequests("Trop de tentatives de connexion. Pour votre sécurité, réessayez dans " +
-                          std::to_string(ctx.config.login_window_minutes) + " minutes ou réinitialisez votre mot de passe.");
-
+  check_not_throttled(ctx, email);
   auto user = store::find_user_by_email(ctx.tx, email);
-  // Without an account, a verification against a fixed hash keeps the answer time the same.
-  static const std::string decoy = crypto::hash_password("jalon-decoy-password");
-  bool ok = user && user->active && crypto::verify_password(password, user->password_hash);
-  if (!user) crypto::verify_password(password, decoy);
+  bool ok = password_matches(user, password);  // slow: outside the write lock (late_write route)
+  ctx.write();
   if (!ok) {
     store::record_login_failure(ctx.tx, email, ctx.req.remote_ip);
     ValidationError err(std::vector<FieldError>{{"email", "Adresse e-mail ou mot de passe incorrect."}});
     return login_form(ctx, &err, 422);  // committed: the failure counts towards throttling
   }
   store::clear_login_failures(ctx.tx, email);
-  // Rotation: a new session id at every login; the one the browser had is dropped.
-  std::string old = ctx.req.cookie("jalon_session");
-  if (!old.empty()) store::delete_session(ctx.tx, crypto::hash_token(old));
-  auto s = store::create_session(ctx.tx, user->id, ctx.req.remote_ip, ctx.req.header("user-agent"), ctx.config.session_hours);
-  Response r = Response::redirect(safe_next(f.get("suivant")));
-  r.cookies.push_back(session_cookie(s.raw_id, ctx.config));
-  return r;
+  return start_session(ctx, user->id, Response::redirect(safe_next(f.get("suivant"))));
 }
 
 Response logout(Ctx& ctx) {
@@ -93,7 +113,10 @@ Response dashboard(Ctx& ctx) {
     if (m && m->role == "admin") d->ShowSection("ADMIN");
     if (o.authorised_prescriber) d->ShowSection("PRESCRIBER");
   }
-  if (orgs.empty()) page.body().ShowSection("NO_ORG");
+  if (orgs.empty()) {
+    auto* none = page.body().AddSectionDictionary("NO_ORG");
+    if (!ctx.who.platform_admin) none->ShowSection("NOT_PLATFORM");
+  }
   return page.render();
 }
 
@@ -106,6 +129,7 @@ Response account_page(Ctx& ctx, const ValidationError* err) {
     d->SetValue("ROLE", role_label(m.role));
     if (m.social_worker) d->ShowSection("SOCIAL_WORKER");
   }
+  if (ctx.who.memberships.empty()) page.body().ShowSection("NO_MEMBERSHIP");
   page.field("current_password", "Mot de passe actuel", "password", "", {"", "current-password", true});
   page.field("new_password", "Nouveau mot de passe", "password", "", {"Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir.", "new-password", true});
   page.field("confirm_password", "Confirmez le nouveau mot de passe", "password", "", {"", "new-password", true});
@@ -117,20 +141,23 @@ Response change_password(Ctx& ctx) {
   const Form& f = ctx.form();
   auto user = store::find_user(ctx.tx, ctx.who.user_id);
   if (!user) throw Unauthorized("Veuillez vous reconnecter.");
+  check_not_throttled(ctx, user->email);
   Validator v;
-  if (!crypto::verify_password(f.get("current_password"), user->password_hash))
-    v.add("current_password", "Le mot de passe actuel est incorrect.");
-  check_password(v, "new_password", f.get("new_password"), user->email);
-  if (f.get("confirm_password") != f.get("new_password"))
-    v.add("confirm_password", "Les deux mots de passe ne sont pas identiques.");
+  bool current_ok = password_matches(user, f.get("current_password"));
+  if (!current_ok) v.add("current_password", "Le mot de passe actuel est incorrect.");
+  check_new_password(v, "new_password", "confirm_password", f.get("new_password"), f.get("confirm_password"), user->email);
+  std::string hash = v.ok() ? crypto::hash_password(f.get("new_password")) : "";
+  ctx.write();
+  if (!current_ok) {
+    store::record_login_failure(ctx.tx, user->email, ctx.req.remote_ip);
+    ctx.tx.commit();  // the failure counts, even though the form is refused
+  }
   v.throw_if_any();
-  store::set_password(ctx.tx, user->id, crypto::hash_password(f.get("new_password")));
-  // Every other session of this person ends; this one is replaced by a fresh one.
+  store::set_password(ctx.tx, user->id, hash);
+  // Every session of this person ends and a fresh one replaces this one; pending reset links die.
   store::delete_sessions_of_user(ctx.tx, user->id);
-  auto s = store::create_session(ctx.tx, user->id, ctx.req.remote_ip, ctx.req.header("user-agent"), ctx.config.session_hours);
-  Response r = redirect_with_flash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.");
-  r.cookies.push_back(session_cookie(s.raw_id, ctx.config));
-  return r;
+  store::spend_password_resets_of(ctx.tx, user->id);
+  return start_session(ctx, user->id, redirect_with_flash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées."));
 }
 
 Response forgot_form(Ctx& ctx, const ValidationError* err) {
@@ -142,6 +169,7 @@ Response forgot_form(Ctx& ctx, const ValidationError* err) {
 
 Response forgot(Ctx& ctx) {
   std::string email = text::normalise_email(ctx.form().get("email"));
+  if (email.empty()) throw ValidationError("email", "Indiquez l'adresse e-mail de votre compte.");
   if (!text::plausible_email(email))
     throw ValidationError("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
   // The same answer whether an account exists or not: nobody learns who has one.
@@ -150,11 +178,11 @@ Response forgot(Ctx& ctx) {
     ctemplate::TemplateDictionary d("mail");
     d.SetValue("NAME", user->display_name);
     d.SetValue("LINK", ctx.config.base_url + "/mot-de-passe/" + code);
-    d.SetIntValue("MINUTES", ctx.config.reset_minutes);
+    d.SetValue("VALIDITY", validity(ctx.config.reset_minutes));
     mail::enqueue(ctx.tx, user->email, "Jalon : réinitialisation de votre mot de passe", render_template("mail/reset", d));
   }
   return redirect_with_flash("/connexion", "Si un compte existe pour cette adresse, un e-mail contenant un lien de réinitialisation vient d'être envoyé. Le lien est valable " +
-                                               std::to_string(ctx.config.reset_minutes) + " minutes.");
+                                               validity(ctx.config.reset_minutes) + ".");
 }
 
 // The reset link's state, or a NotFound page that says why the link does not work.
@@ -181,11 +209,13 @@ Response reset(Ctx& ctx) {
   if (!user) throw NotFound("Ce compte n'existe plus.");
   const Form& f = ctx.form();
   Validator v;
-  check_password(v, "new_password", f.get("new_password"), user->email);
-  if (f.get("confirm_password") != f.get("new_password")) v.add("confirm_password", "Les deux mots de passe ne sont pas identiques.");
+  check_new_password(v, "new_password", "confirm_password", f.get("new_password"), f.get("confirm_password"), user->email);
   v.throw_if_any();
-  store::set_password(ctx.tx, user->id, crypto::hash_password(f.get("new_password")));
-  store::mark_password_reset_used(ctx.tx, ctx.req.params.at("code"));
+  std::string hash = crypto::hash_password(f.get("new_password"));
+  ctx.write();
+  if (!store::mark_password_reset_used(ctx.tx, ctx.req.params.at("code"), user->id))
+    throw NotFound("Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ».");
+  store::set_password(ctx.tx, user->id, hash);
   store::delete_sessions_of_user(ctx.tx, user->id);
   store::clear_login_failures(ctx.tx, user->email);
   return redirect_with_flash("/connexion", "Votre mot de passe a été modifié. Vous pouvez vous connecter.");
@@ -208,7 +238,9 @@ Response invitation_form(Ctx& ctx, const ValidationError* err) {
   b.SetValue("ROLE", role_label(inv.role));
   b.SetValue("INVITED_BY", inv.invited_by_name);
   b.SetValue("CODE", ctx.req.params.at("code"));
-  if (existing) {
+  if (existing && ctx.who.user_id == existing->id) {
+    b.ShowSection("LOGGED_IN_AS_INVITEE");
+  } else if (existing) {
     b.ShowSection("EXISTING");
     page.field("password", "Mot de passe de votre compte Jalon", "password", "", {"", "current-password", true});
   } else {
@@ -225,29 +257,32 @@ Response accept_invitation(Ctx& ctx) {
   auto inv = usable_invitation(ctx);
   const Form& f = ctx.form();
   auto existing = store::find_user_by_email(ctx.tx, inv.email);
-  long long user_id;
-  if (existing) {
-    if (!crypto::verify_password(f.get("password"), existing->password_hash))
+  bool same_person_logged_in = existing && ctx.who.user_id == existing->id;
+  std::string new_hash;
+  if (existing && !same_person_logged_in) {
+    check_not_throttled(ctx, inv.email);
+    if (!password_matches(existing, f.get("password"))) {
+      ctx.write();
+      store::record_login_failure(ctx.tx, inv.email, ctx.req.remote_ip);
+      ctx.tx.commit();
       throw ValidationError("password", "Le mot de passe est incorrect.");
-    user_id = existing->id;
-  } else {
+    }
+  } else if (!existing) {
     Validator v;
     check_display_name(v, "display_name", f.get("display_name"));
-    check_password(v, "new_password", f.get("new_password"), inv.email);
-    if (f.get("confirm_password") != f.get("new_password")) v.add("confirm_password", "Les deux mots de passe ne sont pas identiques.");
+    check_new_password(v, "new_password", "confirm_password", f.get("new_password"), f.get("confirm_password"), inv.email);
     v.throw_if_any();
-    user_id = store::create_user(ctx.tx, inv.email, text::trim(f.get("display_name")), crypto::hash_password(f.get("new_password")));
+    new_hash = crypto::hash_password(f.get("new_password"));
   }
+  ctx.write();
+  long long user_id = existing ? existing->id : store::create_user(ctx.tx, inv.email, text::trim(f.get("display_name")), new_hash);
   if (store::member(ctx.tx, inv.organisation_id, user_id)) throw Conflict("Vous êtes déjà membre de cette organisation.");
+  if (!store::mark_invitation_accepted(ctx.tx, inv.id, user_id))
+    throw NotFound("Cette invitation vient d'être utilisée ou annulée.");
   store::add_membership(ctx.tx, inv.organisation_id, user_id, inv.role, inv.social_worker);
-  store::mark_invitation_accepted(ctx.tx, inv.id, user_id);
-  std::string old = ctx.req.cookie("jalon_session");
-  if (!old.empty()) store::delete_session(ctx.tx, crypto::hash_token(old));
-  auto s = store::create_session(ctx.tx, user_id, ctx.req.remote_ip, ctx.req.header("user-agent"), ctx.config.session_hours);
-  Response r = redirect_with_flash("/organisations/" + std::to_string(inv.organisation_id),
-                                   "Bienvenue ! Vous avez rejoint " + inv.organisation_name + ".");
-  r.cookies.push_back(session_cookie(s.raw_id, ctx.config));
-  return r;
+  store::revoke_invitations_of(ctx.tx, inv.organisation_id, inv.email);
+  return start_session(ctx, user_id, redirect_with_flash("/organisations/" + std::to_string(inv.organisation_id),
+                                                         "Bienvenue ! Vous avez rejoint " + inv.organisation_name + "."));
 }
 
 }  // namespace
@@ -261,21 +296,21 @@ void add_session_routes(Router& router) {
   router.add({Method::get, "/", "home", Access::anyone, Kind::page, home});
   router.add({Method::get, "/connexion", "login.form", Access::anyone, Kind::page, [](Ctx& c) { return login_form(c, nullptr, 200); }});
   router.add({Method::post, "/connexion", "login.submit", Access::anyone, Kind::page, login,
-              [](Ctx& c, const ValidationError& e) { return login_form(c, &e, 422); }});
+              [](Ctx& c, const ValidationError& e) { return login_form(c, &e, 422); }, {}, true});
   router.add({Method::post, "/deconnexion", "logout", Access::authenticated, Kind::page, logout});
   router.add({Method::get, "/tableau-de-bord", "dashboard", Access::authenticated, Kind::page, dashboard});
   router.add({Method::get, "/compte", "account.show", Access::authenticated, Kind::page, [](Ctx& c) { return account_page(c, nullptr); }});
   router.add({Method::post, "/compte/mot-de-passe", "account.password", Access::authenticated, Kind::page, change_password,
-              [](Ctx& c, const ValidationError& e) { return account_page(c, &e); }});
+              [](Ctx& c, const ValidationError& e) { return account_page(c, &e); }, {}, true});
   router.add({Method::get, "/mot-de-passe-oublie", "password.forgot.form", Access::anyone, Kind::page, [](Ctx& c) { return forgot_form(c, nullptr); }});
   router.add({Method::post, "/mot-de-passe-oublie", "password.forgot.submit", Access::anyone, Kind::page, forgot,
               [](Ctx& c, const ValidationError& e) { return forgot_form(c, &e); }});
   router.add({Method::get, "/mot-de-passe/{code}", "password.reset.form", Access::anyone, Kind::page, [](Ctx& c) { return reset_form(c, nullptr); }});
   router.add({Method::post, "/mot-de-passe/{code}", "password.reset.submit", Access::anyone, Kind::page, reset,
-              [](Ctx& c, const ValidationError& e) { return reset_form(c, &e); }});
+              [](Ctx& c, const ValidationError& e) { return reset_form(c, &e); }, {}, true});
   router.add({Method::get, "/invitation/{code}", "invitation.form", Access::anyone, Kind::page, [](Ctx& c) { return invitation_form(c, nullptr); }});
   router.add({Method::post, "/invitation/{code}", "invitation.accept", Access::anyone, Kind::page, accept_invitation,
-              [](Ctx& c, const ValidationError& e) { return invitation_form(c, &e); }});
+              [](Ctx& c, const ValidationError& e) { return invitation_form(c, &e); }, {}, true});
 }
 
 void add_routes(Router& router, db::Database&) {

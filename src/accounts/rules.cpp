@@ -15,13 +15,22 @@ std::size_t utf8_length(const std::string& s) {
 }  // namespace
 
 OrganisationInput validate_organisation(const OrganisationInput& in,
-                                        const std::function<bool(const std::string&)>& commune_exists) {
+                                        const std::function<bool(const std::string&)>& commune_exists,
+                                        const std::function<std::string(const std::string&)>& by_postal_code) {
+  Validator v;
+  auto out = validate_organisation(v, in, commune_exists, by_postal_code);
+  v.throw_if_any();
+  return out;
+}
+
+OrganisationInput validate_organisation(Validator& v, const OrganisationInput& in,
+                                        const std::function<bool(const std::string&)>& commune_exists,
+                                        const std::function<std::string(const std::string&)>& by_postal_code) {
   OrganisationInput out = in;
   out.name = text::trim(in.name);
   out.kind = text::trim(in.kind);
   out.siret = siret::normalise(in.siret);
   out.commune_code = text::trim(in.commune_code);
-  Validator v;
   if (out.name.empty()) v.add("name", "Indiquez le nom de l'organisation.");
   else if (utf8_length(out.name) < 2 || utf8_length(out.name) > 200 || !text::valid_utf8(out.name))
     v.add("name", "Le nom doit compter entre 2 et 200 caractères.");
@@ -33,8 +42,13 @@ OrganisationInput validate_organisation(const OrganisationInput& in,
   else if (!siret::valid(out.siret))
     v.add("siret", "Ce numéro SIRET n'est pas valide (clé de contrôle incorrecte).");
   if (out.commune_code.empty()) v.add("commune_code", "Indiquez la commune (code INSEE).");
-  else if (!commune_exists(out.commune_code)) v.add("commune_code", "Cette commune est inconnue : indiquez un code INSEE à 5 caractères, par exemple 86194.");
-  v.throw_if_any();
+  else if (!commune_exists(out.commune_code)) {
+    std::string named = by_postal_code ? by_postal_code(out.commune_code) : "";
+    if (!named.empty())
+      v.add("commune_code", out.commune_code + " est un code postal. Indiquez le code INSEE de la commune : " + named + ".");
+    else
+      v.add("commune_code", "Cette commune est inconnue : indiquez un code INSEE à 5 caractères, par exemple 86194 pour Poitiers.");
+  }
   return out;
 }
 
@@ -47,6 +61,16 @@ void check_password(Validator& v, const std::string& field, const std::string& p
     v.add(field, "Le mot de passe ne doit pas être votre adresse e-mail.");
 }
 
+void check_new_password(Validator& v, const std::string& field, const std::string& confirm_field, const std::string& password,
+                        const std::string& confirmation, const std::string& email) {
+  check_password(v, field, password, email);
+  if (confirmation != password) v.add(confirm_field, "Les deux mots de passe ne sont pas identiques.");
+}
+
+void check_token_name(Validator& v, const std::string& field, const std::string& name) {
+  if (name.empty() || utf8_length(name) > 100) v.add(field, "Donnez un nom au jeton (100 caractères au plus).");
+}
+
 void check_display_name(Validator& v, const std::string& field, const std::string& name) {
   auto t = text::trim(name);
   if (t.empty()) v.add(field, "Indiquez votre nom.");
@@ -56,7 +80,7 @@ void check_display_name(Validator& v, const std::string& field, const std::strin
 
 void check_keeps_an_admin(int admins_now, bool target_is_admin, bool target_stays_admin) {
   if (target_is_admin && !target_stays_admin && admins_now <= 1)
-    throw Conflict("L'organisation doit garder au moins un administrateur.");
+    throw ValidationError("role", "L'organisation doit garder au moins un administrateur : nommez d'abord un autre administrateur.");
 }
 
 bool link_usable(const std::string& now_iso, const std::string& expires_at, const std::string& used_at,
@@ -65,10 +89,13 @@ bool link_usable(const std::string& now_iso, const std::string& expires_at, cons
 }
 
 std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && next.find("://") == std::string::npos &&
-      next.find_first_of("\r\n") == std::string::npos)
-    return next;
-  return "/tableau-de-bord";
+  // A local path made only of URL-safe characters: no scheme, no "//" host, and nothing a
+  // browser would drop (tabs, line breaks) to turn "/\t/host" into "//host".
+  static const std::string allowed =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-_.~%?=&+";
+  if (next.size() < 2 || next.size() > 500 || next[0] != '/' || next[1] == '/' || next.find_first_not_of(allowed) != std::string::npos)
+    return "/tableau-de-bord";
+  return next;
 }
 
 }  // namespace jalon::accounts

@@ -71,6 +71,28 @@ const char* kInvitationSelect =
     "i.created_at, i.expires_at, i.accepted_at, i.revoked_at FROM invitations i "
     "JOIN organisations o ON o.id = i.organisation_id LEFT JOIN users u ON u.id = i.invited_by ";
 
+Member member_from(const soci::row& r) {
+  Member m;
+  m.user_id = as_int(r, 0);
+  m.email = as_text(r, 1);
+  m.display_name = as_text(r, 2);
+  m.role = as_text(r, 3);
+  m.social_worker = as_bool(r, 4);
+  m.since = as_text(r, 5);
+  return m;
+}
+const char* kMemberSelect =
+    "SELECT u.id, u.email, u.display_name, m.role, m.social_worker, m.created_at FROM memberships m "
+    "JOIN users u ON u.id = m.user_id ";
+
+// At most `max_bytes` of `s`, cut on a UTF-8 character boundary.
+std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 ApiToken token_from(const soci::row& r) {
   ApiToken t;
   t.id = as_int(r, 0);
@@ -182,38 +204,16 @@ void add_membership(db::Tx& tx, long long org, long long user, const std::string
 
 std::vector<Member> members(db::Tx& tx, long long org) {
   std::vector<Member> out;
-  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT u.id, u.email, u.display_name, m.role, m.social_worker, m.created_at "
-                                                    "FROM memberships m JOIN users u ON u.id = m.user_id "
-                                                    "WHERE m.organisation_id = :o ORDER BY u.display_name, u.id",
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string(kMemberSelect) + "WHERE m.organisation_id = :o ORDER BY u.display_name, u.id",
                                 use(org));
-  for (const auto& r : rs) {
-    Member m;
-    m.user_id = as_int(r, 0);
-    m.email = as_text(r, 1);
-    m.display_name = as_text(r, 2);
-    m.role = as_text(r, 3);
-    m.social_worker = as_bool(r, 4);
-    m.since = as_text(r, 5);
-    out.push_back(std::move(m));
-  }
+  for (const auto& r : rs) out.push_back(member_from(r));
   return out;
 }
 
 std::optional<Member> member(db::Tx& tx, long long org, long long user) {
-  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT u.id, u.email, u.display_name, m.role, m.social_worker, m.created_at "
-                                                    "FROM memberships m JOIN users u ON u.id = m.user_id "
-                                                    "WHERE m.organisation_id = :o AND m.user_id = :u",
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string(kMemberSelect) + "WHERE m.organisation_id = :o AND m.user_id = :u",
                                 use(org), use(user));
-  for (const auto& r : rs) {
-    Member m;
-    m.user_id = as_int(r, 0);
-    m.email = as_text(r, 1);
-    m.display_name = as_text(r, 2);
-    m.role = as_text(r, 3);
-    m.social_worker = as_bool(r, 4);
-    m.since = as_text(r, 5);
-    return m;
-  }
+  for (const auto& r : rs) return member_from(r);
   return std::nullopt;
 }
 
@@ -233,13 +233,13 @@ void remove_membership(db::Tx& tx, long long org, long long user) {
   tx.sql() << "DELETE FROM memberships WHERE organisation_id = :o AND user_id = :u", use(org), use(user);
 }
 
-std::vector<http::Membership> memberships_of(db::Tx& tx, long long user) {
-  std::vector<http::Membership> out;
+std::vector<MembershipOf> memberships_of(db::Tx& tx, long long user) {
+  std::vector<MembershipOf> out;
   soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT o.id, o.name, m.role, m.social_worker FROM memberships m "
                                                     "JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = :u "
                                                     "ORDER BY o.name, o.id",
                                 use(user));
-  for (const auto& r : rs) out.push_back(http::Membership{as_int(r, 0), as_text(r, 1), as_text(r, 2), as_bool(r, 3)});
+  for (const auto& r : rs) out.push_back(MembershipOf{as_int(r, 0), as_text(r, 1), as_text(r, 2), as_bool(r, 3)});
   return out;
 }
 
@@ -248,11 +248,26 @@ NewSession create_session(db::Tx& tx, long long user, const std::string& ip, con
   NewSession s{crypto::random_token(32), crypto::random_token(32)};
   std::string hash = crypto::hash_token(s.raw_id), now = time::iso_now();
   std::string expires = time::iso(time::now() + std::chrono::hours(lifetime_hours));
-  std::string ua = user_agent.substr(0, 300);
+  std::string ua = cut_utf8(user_agent, 300);
   tx.sql() << "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent) "
               "VALUES (:h, :u, :c, :t, :t2, :e, :ip, :ua)",
       use(hash), use(user), use(s.csrf_token), use(now), use(now), use(expires), use(ip), use(ua);
   return s;
+}
+
+std::optional<LiveSession> find_live_session(db::Tx& tx, const std::string& id_hash, const std::string& now_iso,
+                                             const std::string& idle_limit_iso) {
+  soci::rowset<soci::row> rs =
+      (tx.sql().prepare << "SELECT s.user_id, s.csrf_token, s.last_seen_at, u.email, u.display_name, u.platform_admin "
+                           "FROM sessions s JOIN users u ON u.id = s.user_id "
+                           "WHERE s.id_hash = :h AND s.expires_at > :n AND s.last_seen_at > :i AND u.active = 1",
+       use(id_hash), use(now_iso), use(idle_limit_iso));
+  for (const auto& r : rs) return LiveSession{as_int(r, 0), as_text(r, 1), as_text(r, 2), as_text(r, 3), as_text(r, 4), as_bool(r, 5)};
+  return std::nullopt;
+}
+
+void touch_session(db::Tx& tx, const std::string& id_hash, const std::string& now_iso) {
+  tx.sql() << "UPDATE sessions SET last_seen_at = :t WHERE id_hash = :h", use(now_iso), use(id_hash);
 }
 
 void delete_session(db::Tx& tx, const std::string& id_hash) { tx.sql() << "DELETE FROM sessions WHERE id_hash = :h", use(id_hash); }
@@ -302,14 +317,25 @@ std::vector<Invitation> pending_invitations(db::Tx& tx, long long org, const std
   return out;
 }
 
-void mark_invitation_accepted(db::Tx& tx, long long id, long long user) {
+bool mark_invitation_accepted(db::Tx& tx, long long id, long long user) {
   std::string now = time::iso_now();
-  tx.sql() << "UPDATE invitations SET accepted_at = :t, accepted_user_id = :u WHERE id = :i", use(now), use(user), use(id);
+  soci::statement st = (tx.sql().prepare << "UPDATE invitations SET accepted_at = :t, accepted_user_id = :u "
+                                            "WHERE id = :i AND accepted_at IS NULL AND revoked_at IS NULL",
+                        use(now), use(user), use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void revoke_invitation(db::Tx& tx, long long id) {
   std::string now = time::iso_now();
   tx.sql() << "UPDATE invitations SET revoked_at = :t WHERE id = :i AND accepted_at IS NULL", use(now), use(id);
+}
+
+void revoke_invitations_of(db::Tx& tx, long long org, const std::string& email) {
+  std::string now = time::iso_now();
+  tx.sql() << "UPDATE invitations SET revoked_at = :t WHERE organisation_id = :o AND email = :e AND accepted_at IS NULL "
+              "AND revoked_at IS NULL",
+      use(now), use(org), use(email);
 }
 
 std::string create_password_reset(db::Tx& tx, long long user, int valid_minutes) {
@@ -327,9 +353,19 @@ std::optional<PasswordReset> find_password_reset(db::Tx& tx, const std::string& 
   return std::nullopt;
 }
 
-void mark_password_reset_used(db::Tx& tx, const std::string& raw_code) {
+bool mark_password_reset_used(db::Tx& tx, const std::string& raw_code, long long user) {
   std::string hash = crypto::hash_token(raw_code), now = time::iso_now();
-  tx.sql() << "UPDATE password_resets SET used_at = :t WHERE token_hash = :h", use(now), use(hash);
+  soci::statement st = (tx.sql().prepare << "UPDATE password_resets SET used_at = :t WHERE token_hash = :h AND used_at IS NULL",
+                        use(now), use(hash));
+  st.execute(true);
+  bool spent_now = st.get_affected_rows() == 1;
+  spend_password_resets_of(tx, user);
+  return spent_now;
+}
+
+void spend_password_resets_of(db::Tx& tx, long long user) {
+  std::string now = time::iso_now();
+  tx.sql() << "UPDATE password_resets SET used_at = :t WHERE user_id = :u AND used_at IS NULL", use(now), use(user);
 }
 
 NewToken create_api_token(db::Tx& tx, long long org, const std::string& name, long long created_by) {
@@ -362,6 +398,18 @@ void revoke_api_token(db::Tx& tx, long long org, long long id) {
       use(org), use(id);
 }
 
+std::optional<TokenOwner> find_live_token(db::Tx& tx, const std::string& hash) {
+  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT id, organisation_id, last_used_at FROM api_tokens "
+                                                    "WHERE token_hash = :h AND revoked_at IS NULL",
+                                use(hash));
+  for (const auto& r : rs) return TokenOwner{as_int(r, 0), as_int(r, 1), as_text(r, 2)};
+  return std::nullopt;
+}
+
+void touch_token(db::Tx& tx, long long id, const std::string& now_iso) {
+  tx.sql() << "UPDATE api_tokens SET last_used_at = :t WHERE id = :i", use(now_iso), use(id);
+}
+
 void record_login_failure(db::Tx& tx, const std::string& email, const std::string& ip) {
   std::string now = time::iso_now();
   tx.sql() << "INSERT INTO login_failures (email, ip, at) VALUES (:e, :i, :t)", use(email), use(ip), use(now);
@@ -371,12 +419,28 @@ int recent_failures_for_email(db::Tx& tx, const std::string& email, const std::s
   return count(tx, "SELECT COUNT(*) FROM login_failures WHERE email = :e AND at > :t", email, since_iso);
 }
 
+int recent_failures_for_email_and_ip(db::Tx& tx, const std::string& email, const std::string& ip, const std::string& since_iso) {
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM login_failures WHERE email = :e AND ip = :i AND at > :t", use(email), use(ip), use(since_iso), into(n);
+  return n;
+}
+
 int recent_failures_for_ip(db::Tx& tx, const std::string& ip, const std::string& since_iso) {
   return count(tx, "SELECT COUNT(*) FROM login_failures WHERE ip = :i AND at > :t", ip, since_iso);
 }
 
 void clear_login_failures(db::Tx& tx, const std::string& email) {
   tx.sql() << "DELETE FROM login_failures WHERE email = :e", use(email);
+}
+
+int purge_stale(db::Tx& tx, const std::string& now_iso, const std::string& before_iso) {
+  int removed = purge_expired_sessions(tx, now_iso);
+  for (const char* sql : {"DELETE FROM login_failures WHERE at < :b", "DELETE FROM password_resets WHERE expires_at < :b"}) {
+    soci::statement st = (tx.sql().prepare << sql, use(before_iso));
+    st.execute(true);
+    removed += static_cast<int>(st.get_affected_rows());
+  }
+  return removed;
 }
 
 }  // namespace jalon::accounts::store

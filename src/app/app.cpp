@@ -2,6 +2,7 @@
 
 #include "accounts/auth.h"
 #include "accounts/routes.h"
+#include "base/crypto.h"
 #include "http/openapi.h"
 #include "http/page.h"
 #include "referentials/communes.h"
@@ -16,7 +17,13 @@ void add_ops_routes(http::Router& router, db::Database& db, http::Metrics& metri
                 return Response::json(std::string("{\"status\":\"ok\",\"database\":\"") +
                                       (db.engine() == db::Engine::sqlite ? "sqlite" : "postgresql") + "\"}");
               }});
-  router.add({Method::get, "/metrics", "ops.metrics", Access::anyone, Kind::ops, [&db, &metrics](Ctx&) {
+  // /metrics is for the monitoring of the servers: loopback clients, or the configured token.
+  router.add({Method::get, "/metrics", "ops.metrics", Access::anyone, Kind::ops, [&db, &metrics](Ctx& ctx) {
+                const std::string& ip = ctx.req.remote_ip;
+                bool local = ip == "127.0.0.1" || ip == "::1" || ip == "::ffff:127.0.0.1";
+                bool token = !ctx.config.metrics_token.empty() &&
+                             crypto::constant_time_equal(ctx.req.header("authorization"), "Bearer " + ctx.config.metrics_token);
+                if (!local && !token) throw Forbidden("Les métriques sont réservées à la supervision.");
                 std::string extra = "# HELP jalon_db_pool_connections Connections in the database pool.\n"
                                     "# TYPE jalon_db_pool_connections gauge\n"
                                     "jalon_db_pool_connections{state=\"total\"} " + std::to_string(db.pool_size()) + "\n"

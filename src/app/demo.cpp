@@ -7,6 +7,7 @@
 #include "accounts/model.h"
 #include "accounts/store.h"
 #include "base/crypto.h"
+#include "base/siret.h"
 
 namespace jalon::app {
 
@@ -53,21 +54,8 @@ const std::vector<DemoOrg>& demo_orgs() {
   return orgs;
 }
 
-// A fictitious SIRET passing the Luhn check: "99" (no real SIREN starts so), the index, a key.
-std::string demo_siret(int index) {
-  std::string s = fmt::format("99{:03}000000{:02}", index, index % 100);  // 13 digits
-  for (int key = 0; key <= 9; ++key) {
-    std::string candidate = s + static_cast<char>('0' + key);
-    int sum = 0;
-    for (int i = 0; i < 14; ++i) {
-      int d = candidate[13 - i] - '0';
-      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 == 0) return candidate;
-  }
-  return s + "0";
-}
+// A fictitious SIRET: "99" (no real SIREN starts so), the index, and the Luhn key.
+std::string demo_siret(int index) { return siret::with_key(fmt::format("99{:03}000000{:02}", index, index % 100)); }
 
 std::string admin_email(const DemoOrg& o) { return std::string("admin.") + o.slug + "@jalon-demo.fr"; }
 std::string member_email(const DemoOrg& o) {
@@ -82,7 +70,7 @@ DemoReport load_demo(db::Database& db) {
   if (db::setting(tx, "demo_loaded")) return report;
   // One hash for every demo account (same password): hashing once keeps the load quick.
   std::string hash = crypto::hash_password(kDemoPassword);
-  accounts::store::create_user(tx, "admin@jalon-demo.fr", "Administration de la plateforme", hash, true);
+  accounts::store::create_user(tx, "admin@jalon-demo.fr", "Équipe Jalon", hash, true);
   ++report.users;
   int index = 1;
   for (const auto& o : demo_orgs()) {

@@ -38,17 +38,15 @@ std::unique_ptr<db::Database> open_db(const Config& c, std::size_t pool) {
 }
 
 int serve(Config& c) {
-  int threads = c.threads > 0 ? c.threads : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
-  c.threads = threads;
-  auto db = open_db(c, c.db_pool > 0 ? c.db_pool : static_cast<std::size_t>(threads) + 2);
+  auto db = open_db(c, c.db_pool_size());
   auto start = std::chrono::steady_clock::now();
   app::App application(c, *db);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   log::info("startup", {{"ms", std::to_string(static_cast<long long>(ms))},
                         {"communes", std::to_string(referentials::communes().size())},
                         {"routes", std::to_string(application.router().routes().size())}});
-  // Background work: e-mail delivery and session purge. Runs on every server; both are
-  // idempotent (a message is marked sent in its own transaction).
+  // Background work every 10 s: e-mail delivery (one server at a time, see deliver_pending) and
+  // the purge of expired sessions, old login failures and spent links (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;
@@ -59,7 +57,7 @@ int serve(Config& c) {
       try {
         mail::deliver_pending(*db, c);
         db::Tx tx(*db, db::Tx::Mode::write);
-        accounts::store::purge_expired_sessions(tx, time::iso_now());
+        accounts::store::purge_stale(tx, time::iso_now(), time::iso(time::now() - std::chrono::hours(24 * 30)));
         tx.commit();
       } catch (const std::exception& e) {
         log::warn("background", {{"what", e.what()}});
@@ -101,6 +99,14 @@ int main(int argc, char** argv) {
   cli.add_option("--max-body", c.max_body_bytes, "Taille maximale d'un corps de requête, en octets")->envname("JALON_MAX_BODY");
   cli.add_option("--login-max-failures", c.login_max_failures, "Échecs de connexion tolérés par adresse e-mail sur la fenêtre")->envname("JALON_LOGIN_MAX_FAILURES");
   cli.add_option("--cookie-secure", c.cookie_secure, "Cookies marqués Secure (true/false)")->envname("JALON_COOKIE_SECURE");
+  cli.add_option("--db-pool", c.db_pool, "Connexions à la base (0 : fils de traitement + 2)")->envname("JALON_DB_POOL");
+  cli.add_option("--session-hours", c.session_hours, "Durée maximale d'une session, en heures")->envname("JALON_SESSION_HOURS");
+  cli.add_option("--session-idle-minutes", c.session_idle_minutes, "Fin de session après inactivité, en minutes")->envname("JALON_SESSION_IDLE_MINUTES");
+  cli.add_option("--login-window-minutes", c.login_window_minutes, "Fenêtre de comptage des échecs de connexion")->envname("JALON_LOGIN_WINDOW_MINUTES");
+  cli.add_option("--invitation-days", c.invitation_days, "Validité d'une invitation, en jours")->envname("JALON_INVITATION_DAYS");
+  cli.add_option("--reset-minutes", c.reset_minutes, "Validité d'un lien de réinitialisation, en minutes")->envname("JALON_RESET_MINUTES");
+  cli.add_option("--shutdown-grace", c.shutdown_grace_seconds, "Secondes laissées aux requêtes en cours à l'arrêt")->envname("JALON_SHUTDOWN_GRACE");
+  cli.add_option("--metrics-token", c.metrics_token, "Jeton exigé par /metrics hors de la boucle locale")->envname("JALON_METRICS_TOKEN");
   bool demo_on_start = false;
 
   auto* serve_cmd = cli.add_subcommand("serve", "Démarre le serveur web (applique les migrations)");

@@ -1,6 +1,7 @@
 // Settings of one Jalon server, from the command line and JALON_* environment variables.
 #pragma once
 #include <cstdint>
+#include <cstddef>
 #include <string>
 
 namespace jalon {
@@ -26,6 +27,12 @@ struct Config {
   std::string smtp_url;         // e.g. smtp://127.0.0.1:2525; empty: e-mails stay in the outbox
   std::string smtp_from = "Jalon <ne-pas-repondre@jalon.local>";
   int shutdown_grace_seconds = 20;
+  std::string metrics_token;    // /metrics answers loopback clients, or this bearer token when set
+
+  // Request workers: `threads`, or twice the cores (at least 4). The pool must be larger
+  // (db_pool_size()), since a request may briefly hold a second connection.
+  int worker_threads() const;
+  std::size_t db_pool_size() const { return db_pool > 0 ? db_pool : static_cast<std::size_t>(worker_threads()) + 2; }
 };
 
 }  // namespace jalon

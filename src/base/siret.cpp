@@ -31,4 +31,10 @@ bool valid(std::string_view s) {
   return false;
 }
 
+std::string with_key(const std::string& first13) {
+  for (char key = '0'; key <= '9'; ++key)
+    if (valid(first13 + key) && first13.substr(0, 9) != "356000000") return first13 + key;
+  return first13 + "0";
+}
+
 }  // namespace jalon::siret

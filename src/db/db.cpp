@@ -1,6 +1,7 @@
 #include "db/db.h"
 
 #include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 
 #include <stdexcept>
 
@@ -43,7 +44,9 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     if (path.empty()) throw std::runtime_error("empty SQLite path in database URL");
     for (std::size_t i = 0; i < pool_size; ++i) {
       auto s = std::make_unique<soci::session>("sqlite3", "db=\"" + path + "\" timeout=10");
-      *s << "PRAGMA journal_mode=WAL";
+      std::string mode;
+      *s << "PRAGMA journal_mode=WAL", soci::into(mode);
+      if (mode != "wal") throw std::runtime_error("SQLite could not switch " + path + " to WAL mode (got " + mode + ")");
       *s << "PRAGMA foreign_keys=ON";
       *s << "PRAGMA busy_timeout=10000";
       *s << "PRAGMA synchronous=NORMAL";
@@ -73,6 +76,16 @@ std::unique_ptr<Lease> Database::lease() {
   }
   auto s = std::move(free_.back());
   free_.pop_back();
+  lock.unlock();
+  if (engine_ == Engine::postgresql && !s->is_connected()) {
+    try {
+      s->reconnect();
+      *s << "SET TIME ZONE 'UTC'";
+    } catch (...) {
+      give_back(std::move(s));
+      throw;
+    }
+  }
   return std::make_unique<Lease>(*this, std::move(s));
 }
 
@@ -98,7 +111,7 @@ Tx::Tx(Database& db, Mode mode) : lease_(db.lease()), engine_(db.engine()), mode
   if (engine_ == Engine::sqlite)
     sql() << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
   else
-    sql() << (mode == Mode::write ? "BEGIN" : "BEGIN READ ONLY");
+    sql() << (mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 Tx::~Tx() {
@@ -127,6 +140,22 @@ std::optional<std::string> setting(Tx& tx, const std::string& key) {
 void set_setting(Tx& tx, const std::string& key, const std::string& value) {
   tx.sql() << "DELETE FROM settings WHERE key = :k", soci::use(key);
   tx.sql() << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+}
+
+Failure classify(const std::exception& e) {
+  std::string what = e.what();
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    std::string state = pg->sqlstate();
+    if (state == "40001" || state == "40P01") return Failure::serialization;
+    if (state == "23505") return Failure::unique;
+    if (state.rfind("08", 0) == 0 || state == "57P01") return Failure::connection;
+  }
+  if (auto* se = dynamic_cast<const soci::soci_error*>(&e); se && se->get_error_category() == soci::soci_error::connection_error)
+    return Failure::connection;
+  if (what.find("database is locked") != std::string::npos || what.find("database table is locked") != std::string::npos)
+    return Failure::busy;
+  if (what.find("UNIQUE constraint failed") != std::string::npos) return Failure::unique;
+  return Failure::other;
 }
 
 long long as_int(const soci::row& r, std::size_t i) {

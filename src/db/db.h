@@ -43,7 +43,9 @@ class Database {
   Engine engine() const { return engine_; }
   const std::string& url() const { return url_; }
 
-  // Waits for a free connection. Thread-safe.
+  // Waits for a free connection and reconnects it if the server dropped it. Thread-safe.
+  // A caller holding a lease may take a second one (a short bookkeeping transaction) only when
+  // the pool is larger than the number of threads that do so, which App guarantees.
   std::unique_ptr<Lease> lease();
 
   std::size_t pool_size() const { return size_; }
@@ -66,7 +68,9 @@ class Database {
 
 // One transaction on a leased connection. Rolls back when destroyed without commit(), so a
 // handler that throws never leaves partial writes. Write transactions on SQLite start with
-// BEGIN IMMEDIATE: a deferred one that later writes fails under concurrency without retry.
+// BEGIN IMMEDIATE (a deferred one that later writes fails under concurrency without retry);
+// on PostgreSQL they are SERIALIZABLE, so that check-then-write logic behaves as on SQLite —
+// the caller retries on Failure::serialization. Read transactions see one snapshot.
 class Tx {
  public:
   enum class Mode { read, write };
@@ -97,6 +101,32 @@ void set_setting(Tx& tx, const std::string& key, const std::string& value);
 long long as_int(const soci::row& r, std::size_t i);
 std::string as_text(const soci::row& r, std::size_t i);
 inline bool as_bool(const soci::row& r, std::size_t i) { return as_int(r, i) != 0; }
+
+// What a database error means for the caller, the same on both engines.
+enum class Failure {
+  busy,           // SQLite's write lock stayed taken past the busy timeout: retry later (503)
+  serialization,  // PostgreSQL could not serialise concurrent transactions: retry the request
+  unique,         // a unique constraint refused a duplicate (409)
+  connection,     // the connection to the server is broken
+  other,
+};
+Failure classify(const std::exception& e);
+
+// Runs `work(tx)` in a write transaction and commits it, replaying all of `work` when
+// PostgreSQL reports a serialization failure (at most `attempts` times). Other errors propagate.
+template <typename F>
+void transact(Database& db, F&& work, int attempts = 5) {
+  for (int i = 1;; ++i) {
+    try {
+      Tx tx(db, Tx::Mode::write);
+      work(tx);
+      tx.commit();
+      return;
+    } catch (const std::exception& e) {
+      if (i >= attempts || classify(e) != Failure::serialization) throw;
+    }
+  }
+}
 
 // Splits a script into statements on top-level semicolons (quotes and `--` comments respected).
 std::vector<std::string> split_statements(const std::string& script);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 
 #include "base/crypto.h"
 #include "base/log.h"
@@ -12,37 +13,16 @@ namespace jalon::http {
 
 void check_access(const Route& route, const Principal& who, const Request& req) {
   if (route.access == Access::anyone) return;
-  if (who.anonymous()) throw Unauthorized("Veuillez vous connecter pour accéder à cette page.");
-  auto org_param = [&]() -> long long {
-    auto it = req.params.find("org");
-    if (it == req.params.end()) return 0;
-    try {
-      return std::stoll(it->second);
-    } catch (...) {
-      return 0;
-    }
-  };
-  const char* refused = "Vous n'avez pas les droits nécessaires pour cette action.";
-  switch (route.access) {
-    case Access::anyone:
-    case Access::authenticated:
-      return;
-    case Access::member: {
-      long long org = org_param();
-      if (who.kind == Principal::Kind::api_token && who.token_organisation_id == org) return;
-      if (who.kind == Principal::Kind::user && who.membership(org)) return;
-      throw Forbidden(refused);
-    }
-    case Access::org_admin: {
-      if (who.kind != Principal::Kind::user) throw Forbidden(refused);
-      if (who.platform_admin) return;
-      auto* m = who.membership(org_param());
-      if (m && m->role == "admin") return;
-      throw Forbidden(refused);
-    }
-    case Access::platform_admin:
-      if (who.kind == Principal::Kind::user && who.platform_admin) return;
-      throw Forbidden(refused);
+  if (who.anonymous())
+    throw Unauthorized(route.kind == Kind::page ? "Veuillez vous connecter pour accéder à cette page."
+                                                : "Authentification requise : un jeton d'API (Authorization: Bearer …) ou une session.");
+  auto it = req.params.find("org");
+  long long org = it == req.params.end() ? 0 : parse_id(it->second);
+  if (it != req.params.end() && org <= 0) throw NotFound("Cette organisation n'existe pas.");
+  if (!allows(route.access, route.kind, who, org)) {
+    if (who.kind == Principal::Kind::api_token && route.kind == Kind::page)
+      throw Forbidden("Un jeton d'API donne accès à l'API (/api/v1), pas aux pages.");
+    throw Forbidden("Vous n'avez pas les droits nécessaires pour cette action.");
   }
 }
 
@@ -73,8 +53,10 @@ const char* title_of(int status) {
     case 403: return "Accès refusé";
     case 404: return "Page introuvable";
     case 405: return "Méthode non autorisée";
-    case 409: return "Conflit";
+    case 409: return "Action impossible";
     case 413: return "Contenu trop volumineux";
+    case 414: return "Adresse trop longue";
+    case 431: return "En-têtes trop longs";
     case 422: return "Données invalides";
     case 429: return "Trop de tentatives";
     case 503: return "Service indisponible";
@@ -97,20 +79,17 @@ Response Dispatcher::error_response(const Request& req, int status, const std::s
 
 Response Dispatcher::handle(Request& req) {
   auto start = std::chrono::steady_clock::now();
-  ++in_flight_;
   std::string route_name = "unmatched";
   Response resp;
   try {
     resp = dispatch(req, route_name);
   } catch (const std::exception& e) {
-    log::error("unhandled", {{"path", req.path}, {"what", e.what()}});
+    log::error("unhandled", {{"route", route_name}});
     resp = Response::text("Erreur interne.", 500);
   }
-  --in_flight_;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.record(route_name, method_name(req.method), resp.status, secs);
   log::info("request", {{"method", method_name(req.method)},
-                        {"path", req.path},
                         {"route", route_name},
                         {"status", std::to_string(resp.status)},
                         {"ms", std::to_string(static_cast<long long>(secs * 1e6) / 1000.0)},
@@ -153,8 +132,11 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
   }
   bool page = !req.wants_json();
   bool clear_session = false;
+  const Route* route = nullptr;
   auto with_cookies = [&](Response r) {
-    if (page && new_csrf_cookie) r.cookies.push_back(Cookie{"jalon_csrf", csrf, -1, true, "Strict"});
+    // The pre-login CSRF cookie goes with pages (and unknown addresses), not with the API or /metrics.
+    if (page && new_csrf_cookie && (!route || route->kind == Kind::page))
+      r.cookies.push_back(Cookie{"jalon_csrf", csrf, -1, true, "Strict"});
     if (clear_session) r.cookies.push_back(Cookie{"jalon_session", "", 0});
     finish(req, r, page);
     return r;
@@ -165,79 +147,117 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
 
   if (draining_) return fail(503, "Le serveur redémarre, veuillez réessayer dans un instant.");
   bool path_known = false;
-  const Route* route = router_.match(req.method, req.path, req.params, path_known);
+  route = router_.match(req.method, req.path, req.params, path_known);
   if (!route) {
-    if (path_known) return fail(405, "Cette adresse n'accepte pas cette méthode.");
+    if (path_known) {
+      Response r = fail(405, "Cette adresse n'accepte pas cette méthode.");
+      r.header("Allow", router_.methods_for(req.path));
+      return r;
+    }
     return fail(404, "La page demandée n'existe pas ou a été déplacée.");
   }
   route_name = route->name;
+  if (req.path.size() + req.raw_query.size() > kMaxUrl) return fail(414, "L'adresse demandée est trop longue.");
+  for (const auto& [name, value] : req.headers)
+    if (value.size() > kMaxHeaderValue) return fail(431, "Un en-tête de la requête est trop long.");
   if (req.body.size() > config_.max_body_bytes)
     return fail(413, "Le contenu envoyé dépasse la taille maximale autorisée.");
 
-  try {
-    std::optional<db::Tx> tx;
-    tx.emplace(db_, unsafe(req.method) ? db::Tx::Mode::write : db::Tx::Mode::read);
-    bool expired = false;
-    who = auth_(*tx, req, config_, expired);
-    if (expired) clear_session = true;
+  // One transaction per attempt; PostgreSQL may ask to replay a request whose serialisable
+  // transaction met a concurrent one: the handler runs again from the start, as if it came later.
+  for (int attempt = 1;; ++attempt) {
     try {
-      check_access(*route, who, req);
-    } catch (const Unauthorized& e) {
-      if (page && req.method == Method::get) {
-        std::string target = "/connexion?suivant=" + text::url_encode(req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
-        Response r = expired ? redirect_with_flash(target, "Votre session a expiré, veuillez vous reconnecter.")
-                             : Response::redirect(target);
-        return with_cookies(std::move(r));
+      std::optional<db::Tx> tx;
+      bool write_first = unsafe(req.method) && !route->late_write;
+      tx.emplace(db_, write_first ? db::Tx::Mode::write : db::Tx::Mode::read);
+      bool expired = false;
+      who = auth_(*tx, req, config_, expired);
+      clear_session = expired;
+      try {
+        check_access(*route, who, req);
+      } catch (const Unauthorized& e) {
+        if (page && req.method == Method::get) {
+          std::string target = "/connexion?suivant=" + text::url_encode(req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
+          Response r = expired ? redirect_with_flash(target, "Votre session a expiré, veuillez vous reconnecter.")
+                               : Response::redirect(target);
+          return with_cookies(std::move(r));
+        }
+        throw;
       }
-      throw;
-    }
-    if (unsafe(req.method) && who.kind != Principal::Kind::api_token) {
-      std::string sent = req.header("x-csrf-token");
-      if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
-        sent = Form::parse(req.body).get("csrf");
-      const std::string& expected = who.kind == Principal::Kind::user ? who.csrf_token : csrf;
-      if (new_csrf_cookie && who.kind != Principal::Kind::user) throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
-      if (sent.empty() || !crypto::constant_time_equal(sent, expected))
-        throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
-    }
-    Ctx ctx{req, *tx, who, config_, *route, who.kind == Principal::Kind::user ? who.csrf_token : csrf};
-    std::string flash_cookie = req.cookie("jalon_flash");
-    if (page && !flash_cookie.empty()) ctx.flash = text::url_decode(flash_cookie, false);
-    try {
-      Response r = route->handler(ctx);
-      tx->commit();
-      if (!ctx.flash.empty() && !flash_cookie.empty()) r.cookies.push_back(Cookie{"jalon_flash", "", 0});
-      return with_cookies(std::move(r));
-    } catch (const ValidationError& e) {
-      if (page && route->on_invalid) {
-        // The failed write is rolled back; the form is shown again from a fresh read.
+      if (unsafe(req.method) && who.kind != Principal::Kind::api_token) {
+        std::string sent = req.header("x-csrf-token");
+        if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
+          sent = Form::parse(req.body).get("csrf");
+        const std::string& expected = who.kind == Principal::Kind::user ? who.csrf_token : csrf;
+        if ((new_csrf_cookie && who.kind != Principal::Kind::user) || sent.empty() || !crypto::constant_time_equal(sent, expected))
+          throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
+      }
+      Ctx ctx{req, *tx, who, config_, *route, who.kind == Principal::Kind::user ? who.csrf_token : csrf};
+      ctx.begin_write = [&] {
+        if (tx->mode() == db::Tx::Mode::write) return;
         tx.reset();
-        tx.emplace(db_, db::Tx::Mode::read);
-        Response r = route->on_invalid(ctx, e);
-        r.status = 422;
+        tx.emplace(db_, db::Tx::Mode::write);
+      };
+      std::string flash_cookie = req.cookie("jalon_flash");
+      if (page && !flash_cookie.empty()) ctx.flash = text::url_decode(flash_cookie, false);
+      try {
+        Response r = route->handler(ctx);
+        tx->commit();
+        if (!ctx.flash.empty() && !flash_cookie.empty()) r.cookies.push_back(Cookie{"jalon_flash", "", 0});
         return with_cookies(std::move(r));
+      } catch (const ValidationError& e) {
+        if (page && route->on_invalid) {
+          // The failed write is rolled back; the form is shown again from a fresh read.
+          tx.reset();
+          tx.emplace(db_, db::Tx::Mode::read);
+          Response r = route->on_invalid(ctx, e);
+          r.status = 422;
+          return with_cookies(std::move(r));
+        }
+        throw;
       }
-      throw;
+    } catch (const ValidationError& e) {
+      return fail(422, e.what(), e.fields());
+    } catch (const BadRequest& e) {
+      return fail(400, e.what());
+    } catch (const Unauthorized& e) {
+      Response r = fail(401, e.what());
+      if (!page) r.header("WWW-Authenticate", "Bearer realm=\"jalon\"");
+      return r;
+    } catch (const Forbidden& e) {
+      return fail(403, e.what());
+    } catch (const NotFound& e) {
+      return fail(404, e.what());
+    } catch (const Conflict& e) {
+      return fail(409, e.what());
+    } catch (const TooManyRequests& e) {
+      return fail(429, e.what());
+    } catch (const PayloadTooLarge& e) {
+      return fail(413, e.what());
+    } catch (const std::exception& e) {
+      switch (db::classify(e)) {
+        case db::Failure::serialization:
+          if (attempt < 5) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
+            continue;
+          }
+          [[fallthrough]];
+        case db::Failure::busy: {
+          Response r = fail(503, "Le service est très sollicité. Veuillez réessayer dans un instant.");
+          r.header("Retry-After", "2");
+          return r;
+        }
+        case db::Failure::unique:
+          return fail(409, "Cet élément existe déjà : une autre demande l'a enregistré au même moment.");
+        default:
+          // The route, not the path (it may hold a one-time code); the first line of the
+          // error, not the statement's bound values.
+          std::string what = e.what();
+          what = what.substr(0, std::min(what.find('\n'), what.find(" while ")));
+          log::error("handler_failed", {{"route", route_name}, {"what", what}});
+          return fail(500, "Une erreur inattendue est survenue. Elle a été enregistrée ; veuillez réessayer.");
+      }
     }
-  } catch (const ValidationError& e) {
-    return fail(422, e.what(), e.fields());
-  } catch (const BadRequest& e) {
-    return fail(400, e.what());
-  } catch (const Unauthorized& e) {
-    return fail(401, e.what());
-  } catch (const Forbidden& e) {
-    return fail(403, e.what());
-  } catch (const NotFound& e) {
-    return fail(404, e.what());
-  } catch (const Conflict& e) {
-    return fail(409, e.what());
-  } catch (const TooManyRequests& e) {
-    return fail(429, e.what());
-  } catch (const PayloadTooLarge& e) {
-    return fail(413, e.what());
-  } catch (const std::exception& e) {
-    log::error("handler_failed", {{"route", route_name}, {"what", e.what()}});
-    return fail(500, "Une erreur inattendue est survenue. Elle a été enregistrée ; veuillez réessayer.");
   }
 }
 

@@ -18,21 +18,28 @@ namespace jalon::http {
 // Throws Unauthorized for a bearer token that is unknown or revoked.
 using Authenticator = std::function<Principal(db::Tx&, const Request&, const Config&, bool& expired)>;
 
-// The access decision for a route: throws Unauthorized (nobody logged in) or Forbidden.
+// The access check of every request (see http::allows): throws Unauthorized when nobody is
+// logged in, Forbidden when the caller may not.
 void check_access(const Route& route, const Principal& who, const Request& req);
 
 // application/problem+json text.
 std::string problem_json(int status, const std::string& title, const std::string& detail,
                          const std::vector<FieldError>& fields = {});
 
+// Limits answered with 414 and 431; the server library closes the connection only past four
+// times these.
+inline constexpr std::size_t kMaxUrl = 8192;
+inline constexpr std::size_t kMaxHeaderValue = 8192;
+
 class Dispatcher {
  public:
   Dispatcher(const Config& config, db::Database& db, const Router& router, Authenticator auth, Metrics& metrics,
              const StaticFiles& files);
+  // Answers `req`, never throwing: every error becomes a 4xx/5xx answer (French page or
+  // problem+json), logged with the route's name and counted in the metrics. Thread-safe.
   Response handle(Request& req);
 
-  // Requests being handled now (graceful shutdown waits for zero).
-  int in_flight() const { return in_flight_.load(); }
+  // While draining (graceful shutdown), new requests are answered 503 at once.
   void set_draining(bool d) { draining_ = d; }
   db::Database& db() { return db_; }
 
@@ -48,7 +55,6 @@ class Dispatcher {
   Authenticator auth_;
   Metrics& metrics_;
   const StaticFiles& files_;
-  std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
 };
 

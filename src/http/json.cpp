@@ -1,5 +1,7 @@
 #include "http/json.h"
 
+#include "base/text.h"
+
 namespace jalon::http {
 
 boost::json::object body_object(const Request& req) {
@@ -8,7 +10,7 @@ boost::json::object body_object(const Request& req) {
     throw BadRequest("Le corps de la requête doit être du JSON (Content-Type: application/json).");
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(req.body, ec);
-  if (ec) throw BadRequest("Le corps de la requête n'est pas un JSON valide : " + ec.message());
+  if (ec) throw BadRequest("Le corps de la requête n'est pas un JSON valide (syntaxe incorrecte, texte incomplet ou trop imbriqué).");
   if (!v.is_object()) throw BadRequest("Le corps de la requête doit être un objet JSON.");
   return std::move(v.as_object());
 }
@@ -17,7 +19,9 @@ std::string get_string(const boost::json::object& o, const char* field, const st
   auto it = o.find(field);
   if (it == o.end() || it->value().is_null()) return fallback;
   if (!it->value().is_string()) throw ValidationError(field, std::string("Le champ « ") + field + " » doit être une chaîne de caractères.");
-  return std::string(it->value().as_string());
+  std::string v(it->value().as_string());
+  if (!text::valid_utf8(v)) throw ValidationError(field, std::string("Le champ « ") + field + " » contient des caractères de contrôle interdits.");
+  return v;
 }
 
 bool get_bool(const boost::json::object& o, const char* field, bool fallback) {

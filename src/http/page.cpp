@@ -32,10 +32,11 @@ void fill_layout(ctemplate::TemplateDictionary& dict, ctemplate::TemplateDiction
       dict.ShowSection("PLATFORM_ADMIN");
       body.ShowSection("PLATFORM_ADMIN");
     }
-    for (const auto& m : who.memberships) {
+    // The navigation names the organisation of someone who has one; several are on the dashboard.
+    if (who.memberships.size() == 1) {
       auto* o = dict.AddSectionDictionary("NAV_ORG");
-      o->SetIntValue("ORG_ID", m.organisation_id);
-      o->SetValue("ORG_NAME", m.organisation_name);
+      o->SetIntValue("ORG_ID", who.memberships[0].organisation_id);
+      o->SetValue("ORG_NAME", who.memberships[0].organisation_name);
     }
   } else {
     dict.ShowSection("ANONYMOUS");
@@ -131,9 +132,11 @@ void Page::errors(const ValidationError& e) {
   auto* summary = dict_->AddSectionDictionary("ERROR_SUMMARY");
   for (const auto& fe : e.fields()) {
     auto* item = summary->AddSectionDictionary("ERROR_ITEM");
-    item->SetValue("FIELD", fe.field.empty() ? "contenu" : fe.field);
-    item->SetValue("MESSAGE", fe.message);
     auto it = controls_.find(fe.field);
+    // A message whose field is on this page links to it; others are plain text.
+    auto* shown = item->AddSectionDictionary(it != controls_.end() ? "LINKED" : "PLAIN");
+    shown->SetValue("FIELD", fe.field);
+    shown->SetValue("MESSAGE", fe.message);
     if (it != controls_.end() && it->second.has_error) {
       // Second message for the same field: already shown beside it.
     } else if (it != controls_.end()) {

@@ -10,7 +10,9 @@ const char* access_name(Access a) {
     case Access::anyone: return "anyone";
     case Access::authenticated: return "authenticated";
     case Access::member: return "member";
+    case Access::org_reader: return "org_reader";
     case Access::org_admin: return "org_admin";
+    case Access::org_manager: return "org_manager";
     case Access::platform_admin: return "platform_admin";
   }
   return "?";
@@ -22,20 +24,51 @@ const Membership* Principal::membership(long long organisation_id) const {
   return nullptr;
 }
 
-long long Ctx::id(const std::string& name) const {
-  auto it = req.params.find(name);
-  if (it == req.params.end() || it->second.empty() || it->second.size() > 18) throw NotFound("Identifiant inconnu.");
+long long parse_id(const std::string& text) {
+  if (text.empty() || text.size() > 18) return 0;
   long long v = 0;
-  for (char c : it->second) {
-    if (c < '0' || c > '9') throw NotFound("Identifiant inconnu.");
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
     v = v * 10 + (c - '0');
   }
+  return v;
+}
+
+bool allows(Access a, Kind kind, const Principal& who, long long org) {
+  if (a == Access::anyone) return true;
+  if (who.anonymous()) return false;
+  bool token = who.kind == Principal::Kind::api_token;
+  if (token && kind == Kind::page) return false;
+  const Membership* m = token ? nullptr : who.membership(org);
+  bool member = org > 0 && (m || (token && who.token_organisation_id == org));
+  bool admin = org > 0 && m && m->role == "admin";
+  bool platform = !token && who.platform_admin;
+  switch (a) {
+    case Access::anyone: return true;
+    case Access::authenticated: return true;
+    case Access::member: return member;
+    case Access::org_reader: return member || platform;
+    case Access::org_admin: return admin;
+    case Access::org_manager: return admin || platform;
+    case Access::platform_admin: return platform;
+  }
+  return false;
+}
+
+long long Ctx::id(const std::string& name) const {
+  auto it = req.params.find(name);
+  long long v = it == req.params.end() ? 0 : parse_id(it->second);
   if (v <= 0) throw NotFound("Identifiant inconnu.");
   return v;
 }
 
 const Form& Ctx::form() {
-  if (!form_) form_ = Form::parse(req.body);
+  if (!form_) {
+    form_ = Form::parse(req.body);
+    for (const auto& [k, v] : form_->all())
+      if (!text::valid_utf8(k) || !text::valid_utf8(v))
+        throw BadRequest("Le formulaire contient des caractères invalides (encodage autre que UTF-8 ou caractères de contrôle).");
+  }
   return *form_;
 }
 
@@ -62,6 +95,14 @@ bool match_pattern(const std::string& pattern, const std::string& path, std::map
   return true;
 }
 }  // namespace
+
+std::string Router::methods_for(const std::string& path) const {
+  std::string out;
+  std::map<std::string, std::string> p;
+  for (const auto& r : routes_)
+    if (match_pattern(r.pattern, path, p)) out += std::string(out.empty() ? "" : ", ") + method_name(r.method);
+  return out;
+}
 
 const Route* Router::match(Method method, const std::string& path, std::map<std::string, std::string>& params,
                            bool& path_known) const {

@@ -15,14 +15,22 @@
 namespace jalon::http {
 
 // Who may call a route. Routes whose path holds {org} are checked against that organisation.
+// The platform admin manages organisations but never sees people: they reach an organisation's
+// description, settings and invitations, not its people, work or API tokens. API tokens act
+// for their organisation at member level, on API routes only.
 enum class Access {
   anyone,          // public pages, health, the OpenAPI document
   authenticated,   // any logged-in user (session) or API token
-  member,          // a member of {org}, or an API token of {org}
-  org_admin,       // an administrator of {org}, or the platform admin (no API token)
+  member,          // a member of {org}, or an API token of {org}: the organisation's people and work
+  org_reader,      // as member, or the platform admin: the organisation's description and staff
+  org_admin,       // an administrator of {org}: roles of members, API tokens
+  org_manager,     // an administrator of {org}, or the platform admin: settings, invitations
   platform_admin,  // the platform administrator only
 };
 const char* access_name(Access a);
+
+// A positive decimal id (at most 18 digits), or 0 for anything else.
+long long parse_id(const std::string& text);
 
 struct Membership {
   long long organisation_id = 0;
@@ -48,6 +56,11 @@ struct Principal {
 };
 
 struct Route;
+enum class Kind;
+
+// The access decision, in one place for pages and API: may `who` call a route of level `a`
+// and kind `kind` about organisation `org` (0 when the route names none)?
+bool allows(Access a, Kind kind, const Principal& who, long long org);
 
 // Everything a handler gets: the request, its transaction, the caller, the settings.
 struct Ctx {
@@ -60,10 +73,17 @@ struct Ctx {
   const Route& route;
   std::string csrf;   // the token that forms of this response must carry
   std::string flash;  // a message left by the previous redirect, shown once
+  // Routes marked late_write start in a read transaction (a password check takes tens of
+  // milliseconds and must not hold SQLite's write lock); they call write() before writing.
+  void write() {
+    if (begin_write) begin_write();
+  }
+  std::function<void()> begin_write;
 
   // Numeric path parameter; NotFound when absent or not a positive number.
   long long id(const std::string& name) const;
   long long org() const { return id("org"); }
+  // The urlencoded body; BadRequest when it is not UTF-8 or holds control characters.
   const Form& form();
   std::string today() const;
 
@@ -87,6 +107,7 @@ struct ApiDoc {
 
 enum class Kind { page, api, ops };
 
+
 struct Route {
   Method method;
   std::string pattern;  // "/organisations/{org}/membres"
@@ -96,6 +117,7 @@ struct Route {
   Handler handler;
   InvalidFormRenderer on_invalid;  // pages with forms
   ApiDoc doc;                      // API routes
+  bool late_write = false;         // see Ctx::write()
 };
 
 class Router {
@@ -106,6 +128,8 @@ class Router {
   const Route* match(Method method, const std::string& path, std::map<std::string, std::string>& params,
                      bool& path_known) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // "GET, POST": the methods some route accepts for `path` (the Allow header of a 405).
+  std::string methods_for(const std::string& path) const;
 
  private:
   std::vector<Route> routes_;

@@ -58,6 +58,7 @@ struct Server::Impl {
   Dispatcher& dispatcher;
   asio::io_context io;
   std::atomic<bool> stopping{false};
+  std::atomic<int> pending{0};  // requests accepted and not yet answered, queued ones included
   std::function<void()> begin_shutdown;
 };
 
@@ -73,10 +74,11 @@ void Server::stop() {
 void Server::run(const std::function<void(int port)>& on_ready) {
   auto& impl = *impl_;
   const Config& cfg = impl.config;
-  int workers = cfg.threads > 0 ? cfg.threads : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  int workers = cfg.worker_threads();
   asio::thread_pool pool(static_cast<std::size_t>(workers));
 
   auto handler = [&impl, &pool](restinio::request_handle_t rq) {
+    ++impl.pending;
     asio::post(pool, [&impl, rq] {
       Request req;
       req.method = to_method(rq->header().method());
@@ -95,6 +97,7 @@ void Server::run(const std::function<void(int port)>& on_ready) {
       for (auto& [k, v] : resp.headers) r.append_header(k, v);
       if (req.method != Method::head) r.set_body(std::move(resp.body));
       r.done();
+      --impl.pending;
     });
     return restinio::request_accepted();
   };
@@ -111,9 +114,9 @@ void Server::run(const std::function<void(int port)>& on_ready) {
                       .write_http_response_timelimit(std::chrono::seconds(30))
                       .handle_request_timeout(std::chrono::seconds(60))
                       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(8192)
-                                                    .max_field_name_size(256)
-                                                    .max_field_value_size(8192)
+                                                    .max_url_size(4 * kMaxUrl)
+                                                    .max_field_name_size(1024)
+                                                    .max_field_value_size(4 * kMaxHeaderValue)
                                                     .max_field_count(100)
                                                     .max_body_size(2 * cfg.max_body_bytes));
   restinio::http_server_t<traits> server{restinio::external_io_context(impl.io), std::move(settings)};
@@ -122,10 +125,15 @@ void Server::run(const std::function<void(int port)>& on_ready) {
   asio::steady_timer drain_timer(impl.io);
   auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
 
+  // Waits until every accepted request is answered (or the grace period ends), lets the last
+  // answers reach the sockets, then closes the server.
   std::function<void()> wait_drain = [&] {
-    if (impl.dispatcher.in_flight() == 0 || std::chrono::steady_clock::now() > *deadline) {
-      log::info("shutdown", {{"in_flight", std::to_string(impl.dispatcher.in_flight())}});
-      server.close_async([&] { impl.io.stop(); }, [&](std::exception_ptr) { impl.io.stop(); });
+    if (impl.pending.load() == 0 || std::chrono::steady_clock::now() > *deadline) {
+      log::info("shutdown", {{"unanswered", std::to_string(impl.pending.load())}});
+      drain_timer.expires_after(std::chrono::milliseconds(100));
+      drain_timer.async_wait([&](const asio::error_code&) {
+        server.close_async([&] { impl.io.stop(); }, [&](std::exception_ptr) { impl.io.stop(); });
+      });
       return;
     }
     drain_timer.expires_after(std::chrono::milliseconds(20));
@@ -134,6 +142,7 @@ void Server::run(const std::function<void(int port)>& on_ready) {
   impl.begin_shutdown = [&] {
     if (impl.stopping.exchange(true)) return;
     *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(cfg.shutdown_grace_seconds);
+    impl.dispatcher.set_draining(true);  // requests arriving now get a 503 at once
     signals.cancel();
     wait_drain();
   };

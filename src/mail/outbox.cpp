@@ -101,6 +101,21 @@ std::string send(const Config& config, const Message& m) {
 
 int deliver_pending(db::Database& db, const Config& config, int batch) {
   if (config.smtp_url.empty()) return 0;
+  // With several servers on PostgreSQL, one delivers at a time: a session-level advisory lock
+  // held on a leased connection for the whole batch (SQLite serves one server).
+  std::unique_ptr<db::Lease> lock;
+  if (db.engine() == db::Engine::postgresql) {
+    lock = db.lease();
+    int got = 0;
+    lock->sql() << "SELECT CASE WHEN pg_try_advisory_lock(7419002) THEN 1 ELSE 0 END", soci::into(got);
+    if (!got) return 0;
+  }
+  struct Unlock {
+    db::Lease* l;
+    ~Unlock() {
+      if (l) try { l->sql() << "SELECT pg_advisory_unlock(7419002)"; } catch (...) {}
+    }
+  } unlock{lock.get()};
   std::vector<Message> pending;
   {
     db::Tx tx(db, db::Tx::Mode::read);

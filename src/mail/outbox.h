@@ -22,7 +22,8 @@ void enqueue(db::Tx& tx, const std::string& recipient, const std::string& subjec
 std::vector<Message> latest(db::Tx& tx, int limit, const std::string& recipient = "");
 
 // Sends pending messages through `config.smtp_url` (libcurl), at most `batch` of them, each
-// marked sent or its error recorded; returns how many were sent. Does nothing without SMTP.
+// marked sent or its error recorded (10 attempts at most); returns how many were sent. Does
+// nothing without SMTP, or on PostgreSQL while another server is delivering.
 int deliver_pending(db::Database& db, const Config& config, int batch = 50);
 
 }  // namespace jalon::mail

@@ -1,5 +1,6 @@
 #include "referentials/communes.h"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -55,6 +56,8 @@ void Communes::load(const std::string& csv_path) {
       throw std::runtime_error(csv_path + ":" + std::to_string(n) + ": bad number");
     }
     by_code_[c.code] = all_.size();
+    for (const auto& pc : c.postal_codes)
+      if (!pc.empty()) by_postal_.emplace(pc, all_.size());
     all_.push_back(std::move(c));
   }
 }
@@ -62,6 +65,14 @@ void Communes::load(const std::string& csv_path) {
 const Commune* Communes::find(std::string_view code) const {
   auto it = by_code_.find(std::string(code));
   return it == by_code_.end() ? nullptr : &all_[it->second];
+}
+
+std::vector<const Commune*> Communes::by_postal_code(std::string_view postal_code) const {
+  std::vector<const Commune*> out;
+  auto [b, e] = by_postal_.equal_range(std::string(postal_code));
+  for (auto it = b; it != e; ++it) out.push_back(&all_[it->second]);
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->code < b->code; });
+  return out;
 }
 
 std::vector<const Commune*> Communes::in_departement(std::string_view dep) const {

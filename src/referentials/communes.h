@@ -23,6 +23,8 @@ class Communes {
   // Reads the CSV; throws std::runtime_error naming the file and line when it is malformed.
   void load(const std::string& csv_path);
   const Commune* find(std::string_view insee_code) const;
+  // Communes served by a postal code ("86000" -> Poitiers), in code order.
+  std::vector<const Commune*> by_postal_code(std::string_view postal_code) const;
   // Communes of a département ("86"), in code order.
   std::vector<const Commune*> in_departement(std::string_view dep) const;
   std::size_t size() const { return all_.size(); }
@@ -30,6 +32,7 @@ class Communes {
  private:
   std::vector<Commune> all_;
   std::unordered_map<std::string, std::size_t> by_code_;
+  std::unordered_multimap<std::string, std::size_t> by_postal_;
 };
 
 // The communes of this process, loaded by load_referentials() at start-up.

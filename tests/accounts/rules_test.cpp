@@ -36,6 +36,16 @@ TEST(OrganisationRules, EveryInvalidFieldIsReportedAtOnce) {
   EXPECT_EQ(invalid_fields({"ACI", "aci", "1234567890123", "86194", false}), std::vector<std::string>{"siret"});
 }
 
+TEST(OrganisationRules, APostalCodeGetsTheInseeCodeToUse) {
+  try {
+    validate_organisation({"ML", "mission_locale", "73282932000074", "86000", true}, known_commune,
+                          [](const std::string& pc) { return pc == "86000" ? std::string("Poitiers : 86194") : std::string(); });
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.fields()[0].message, "86000 est un code postal. Indiquez le code INSEE de la commune : Poitiers : 86194.");
+  }
+}
+
 TEST(OrganisationRules, MessagesAreFrench) {
   try {
     validate_organisation({"Nom", "aci", "73282932000075", "86194", false}, known_commune);
@@ -73,7 +83,7 @@ TEST(PasswordRules, LengthAndNotTheEmail) {
 }
 
 TEST(AdminRules, AnOrganisationKeepsAnAdministrator) {
-  EXPECT_THROW(check_keeps_an_admin(1, true, false), Conflict);
+  EXPECT_THROW(check_keeps_an_admin(1, true, false), ValidationError);
   EXPECT_NO_THROW(check_keeps_an_admin(2, true, false));
   EXPECT_NO_THROW(check_keeps_an_admin(1, true, true));
   EXPECT_NO_THROW(check_keeps_an_admin(1, false, false));
@@ -93,4 +103,6 @@ TEST(NextRules, OnlyLocalPaths) {
   EXPECT_EQ(safe_next("/\\evil.example"), "/tableau-de-bord");
   EXPECT_EQ(safe_next(""), "/tableau-de-bord");
   EXPECT_EQ(safe_next("/a\r\nSet-Cookie: x"), "/tableau-de-bord");
+  EXPECT_EQ(safe_next("/\t/evil.example/"), "/tableau-de-bord");  // browsers drop the tab: "//evil.example"
+  EXPECT_EQ(safe_next("/organisations/3/membres?page=2"), "/organisations/3/membres?page=2");
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/store.h"
+#include "base/errors.h"
 #include "base/crypto.h"
 #include "base/time.h"
 #include "support/test_db.h"

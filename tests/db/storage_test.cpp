@@ -109,12 +109,14 @@ TEST_P(Storage, ConcurrentWritersAllCommit) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         try {
-          db::Tx tx(*db, db::Tx::Mode::write);
-          int n = 0;
-          tx.sql() << "SELECT COUNT(*) FROM outbox", soci::into(n);  // read, then write: needs the write lock up front
-          std::string r = "w" + std::to_string(t) + "@x.fr";
-          tx.sql() << "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (:r, 's', 'b', 't')", soci::use(r);
-          tx.commit();
+          // Read, then write: SQLite needs the write lock up front; PostgreSQL (serialisable)
+          // may refuse one of two such transactions, which transact() replays.
+          db::transact(*db, [&](db::Tx& tx) {
+            int n = 0;
+            tx.sql() << "SELECT COUNT(*) FROM outbox", soci::into(n);
+            std::string r = "w" + std::to_string(t) + "@x.fr";
+            tx.sql() << "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (:r, 's', 'b', 't')", soci::use(r);
+          }, 50);
         } catch (const std::exception&) {
           ++failures;
         }

@@ -110,6 +110,26 @@ try {
   await colleague.goto(server.url + '/tableau-de-bord');
   check(colleague.url().includes('/connexion?suivant='), 'after logout the dashboard asks to log in again');
 
+  // With the Content-Security-Policy enforced (no bypass): no violation, no console error.
+  const strict = await browser.newContext({ locale: 'fr-FR' });
+  const sp = await strict.newPage();
+  const consoleErrors = [];
+  // A 422 answer to a refused form is logged by Chromium as a failed load: expected, not an error of the page.
+  sp.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) consoleErrors.push(m.text()); });
+  sp.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await sp.goto(server.url + '/connexion');
+  await sp.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
+  await sp.fill('#password', 'faux');
+  await sp.getByRole('button', { name: 'Se connecter' }).click();
+  check(await sp.evaluate(() => document.activeElement?.classList.contains('resume-erreurs')), 'after a refused form, focus is on the error summary');
+  await sp.fill('#password', 'Jalon-demo-2026');
+  await sp.getByRole('button', { name: 'Se connecter' }).click();
+  for (const path of ['/tableau-de-bord', '/organisations/3', '/organisations/3/membres', '/organisations/3/invitations', '/compte'])
+    await sp.goto(server.url + path);
+  const styled = await sp.evaluate(() => getComputedStyle(document.querySelector('.entete')).borderBottomStyle);
+  check(styled === 'solid', 'our stylesheet applies under the strict policy');
+  check(consoleErrors.length === 0, `no console error under the strict policy${consoleErrors.length ? ': ' + consoleErrors.join(' | ') : ''}`);
+
   // Without JavaScript the login works the same (server-rendered forms).
   const nojs = await browser.newContext({ javaScriptEnabled: false });
   const p = await nojs.newPage();

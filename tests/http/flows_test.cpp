@@ -201,6 +201,34 @@ TEST_P(Flows, InviteAColleagueWhoAcceptsAndJoins) {
   EXPECT_EQ(again.get(link).status, 404);
 }
 
+TEST_P(Flows, ANewInvitationReplacesThePendingOneAndLeavingEndsThem) {
+  test::TestServer server(*db_);
+  HttpClient admin(server.port());
+  admin.login(world_.a_admin_email, test::kPassword);
+  admin.get(org_a() + "/invitations");
+  ASSERT_EQ(admin.post_form(org_a() + "/invitations", {{"csrf", admin.csrf()}, {"email", "julie@test.fr"}, {"role", "member"}}).status, 303);
+  std::string as_member = last_link_to("julie@test.fr");
+  ASSERT_EQ(admin.post_form(org_a() + "/invitations", {{"csrf", admin.csrf()}, {"email", "julie@test.fr"}, {"role", "admin"}}).status, 303);
+  std::string as_admin = last_link_to("julie@test.fr");
+  ASSERT_NE(as_member, as_admin);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM invitations WHERE email = 'julie@test.fr' AND revoked_at IS NULL AND accepted_at IS NULL"), 1);
+  HttpClient julie(server.port());
+  EXPECT_EQ(julie.get(as_member).status, 404);  // replaced
+  julie.get(as_admin);
+  ASSERT_EQ(julie.post_form(as_admin, {{"csrf", julie.csrf()}, {"display_name", "Julie Dupont"}, {"new_password", "une phrase de passe"},
+                                       {"confirm_password", "une phrase de passe"}}).status, 303);
+  // Invited again, then removed before accepting: the pending link dies with the membership.
+  long long julie_id = 0;
+  {
+    db::Tx tx(*db_, db::Tx::Mode::read);
+    tx.sql() << "SELECT id FROM users WHERE email = 'julie@test.fr'", soci::into(julie_id);
+  }
+  admin.get(org_a() + "/membres");
+  ASSERT_EQ(admin.post_form(org_a() + "/membres/" + std::to_string(julie_id) + "/retirer", {{"csrf", admin.csrf()}}).status, 303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM invitations WHERE email = 'julie@test.fr' AND revoked_at IS NULL AND accepted_at IS NULL"), 0);
+  EXPECT_EQ(julie.get(as_admin).status, 404);
+}
+
 TEST_P(Flows, AnExistingUserJoinsASecondOrganisationWithTheirPassword) {
   test::TestServer server(*db_);
   HttpClient admin(server.port());
@@ -245,6 +273,21 @@ TEST_P(Flows, PasswordResetByLinkWithoutRevealingAccounts) {
   EXPECT_EQ(HttpClient(server.port()).login(world_.a_member_email, test::kPassword).status, 422);
   EXPECT_EQ(HttpClient(server.port()).login(world_.a_member_email, "nouvelle phrase de passe").status, 303);
   EXPECT_EQ(HttpClient(server.port()).get(link).status, 404);
+}
+
+TEST_P(Flows, UsingOneResetLinkSpendsTheOthers) {
+  test::TestServer server(*db_);
+  HttpClient c(server.port());
+  std::vector<std::string> links;
+  for (int i = 0; i < 2; ++i) {
+    c.get("/mot-de-passe-oublie");
+    c.post_form("/mot-de-passe-oublie", {{"csrf", c.csrf()}, {"email", world_.a_admin_email}});
+    links.push_back(last_link_to(world_.a_admin_email));
+  }
+  ASSERT_NE(links[0], links[1]);
+  c.get(links[0]);
+  EXPECT_EQ(c.post_form(links[0], {{"csrf", c.csrf()}, {"new_password", "nouvelle phrase de passe"}, {"confirm_password", "nouvelle phrase de passe"}}).status, 303);
+  EXPECT_EQ(HttpClient(server.port()).get(links[1]).status, 404);
 }
 
 TEST_P(Flows, ApiTokensAuthenticateForTheirOrganisationOnlyUntilRevoked) {
@@ -298,13 +341,21 @@ TEST_P(Flows, BadInputGetsAClearAnswerAndWritesNothing) {
   auto wrong_type = admin.request("PATCH", base, R"({"name": 12})", h);
   EXPECT_EQ(wrong_type.status, 422);
 
-  auto invalid = admin.request("PATCH", base, R"({"name":"Nouveau nom","siret":"12345678901234","commune_code":"00000"})", h);
+  auto invalid = admin.request("PATCH", base, R"({"name":"X","commune_code":"00000"})", h);
   EXPECT_EQ(invalid.status, 422);
   auto errors = boost::json::parse(invalid.body).at("errors").as_array();
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0].at("field").as_string(), "siret");
+  EXPECT_EQ(errors[0].at("field").as_string(), "name");
   EXPECT_EQ(errors[1].at("field").as_string(), "commune_code");
   EXPECT_EQ(boost::json::parse(admin.get(base).body).at("name").as_string(), "Mission Locale 1");
+  // The SIRET and the type are the platform's to change.
+  EXPECT_EQ(admin.request("PATCH", base, R"({"siret":"73282932000074"})", h).status, 403);
+  HttpClient platform_api(server.port());
+  platform_api.cookies()["jalon_session"] = world_.s_platform.raw;
+  auto bad_siret = platform_api.request("PATCH", base, R"({"siret":"12345678901234"})",
+                                        {{"Content-Type", "application/json"}, {"X-CSRF-Token", world_.s_platform.csrf}});
+  EXPECT_EQ(bad_siret.status, 422);
+  EXPECT_EQ(boost::json::parse(bad_siret.body).at("errors").as_array()[0].at("field").as_string(), "siret");
 
   auto form_type = admin.request("PATCH", base, "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-CSRF-Token", admin.csrf()}});
   EXPECT_EQ(form_type.status, 400);
@@ -314,11 +365,21 @@ TEST_P(Flows, BadInputGetsAClearAnswerAndWritesNothing) {
   EXPECT_EQ(too_big.status, 413);
 
   EXPECT_EQ(admin.get("/api/v1/organisations/999999").status, 403);  // not a member: refused before lookup
-  EXPECT_EQ(admin.get("/organisations/abc").status, 403);
+  EXPECT_EQ(admin.get("/organisations/abc").status, 404);
   auto missing = admin.get("/cette-page-n-existe-pas");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.body.find("La page demandée n&#39;existe pas"), std::string::npos);
-  EXPECT_EQ(admin.request("DELETE", "/connexion", "", {}).status, 405);
+  auto not_allowed = admin.request("DELETE", "/connexion", "", {});
+  EXPECT_EQ(not_allowed.status, 405);
+  EXPECT_EQ(not_allowed.header("allow"), "GET, POST");
+  EXPECT_EQ(admin.get("/connexion?x=" + std::string(9000, 'a')).status, 414);
+  EXPECT_EQ(admin.get("/connexion", {{"X-Long", std::string(9000, 'b')}}).status, 431);
+  // A form that is not UTF-8 (Windows-1252 "é") is refused, not stored.
+  auto latin1 = admin.post_form(org_a() + "/jetons-api", {{"csrf", admin.csrf()}, {"name", "R\xe9seau"}});
+  EXPECT_EQ(latin1.status, 400);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM api_tokens WHERE name LIKE 'R%seau'"), 0);
+  // The session's CSRF token is given to API clients that use a session.
+  EXPECT_EQ(boost::json::parse(admin.get("/api/v1/me").body).at("csrf_token").as_string(), admin.csrf());
   EXPECT_EQ(admin.get("/api/v1/inconnu").header("content-type"), "application/problem+json");
   // Unknown ids under an organisation the caller belongs to.
   EXPECT_EQ(admin.request("DELETE", base + "/api-tokens/987654", "", {{"X-CSRF-Token", admin.csrf()}}).status, 404);
@@ -351,8 +412,9 @@ TEST_P(Flows, MembersAreManagedButAnOrganisationKeepsAnAdmin) {
   admin.get(org_a() + "/membres");
   std::string self = org_a() + "/membres/" + std::to_string(world_.a_admin);
   auto demote = admin.post_form(self, {{"csrf", admin.csrf()}, {"role", "member"}});
-  EXPECT_EQ(demote.status, 409);
+  EXPECT_EQ(demote.status, 422);
   EXPECT_NE(demote.body.find("au moins un administrateur"), std::string::npos);
+  EXPECT_NE(demote.body.find("Membres de"), std::string::npos);  // shown on the members page itself
   auto promote = admin.post_form(org_a() + "/membres/" + std::to_string(world_.a_member), {{"csrf", admin.csrf()}, {"role", "admin"}, {"social_worker", "on"}});
   EXPECT_EQ(promote.status, 303);
   EXPECT_EQ(count("SELECT COUNT(*) FROM memberships WHERE role = 'admin' AND social_worker = 1 AND user_id = " + std::to_string(world_.a_member)), 1);

@@ -2,24 +2,11 @@
 
 #include "accounts/store.h"
 #include "base/crypto.h"
+#include "base/siret.h"
 
 namespace jalon::test {
 
-std::string siret(int n) {
-  std::string s = std::to_string(500000000000LL + n);  // 12 digits
-  s = "1" + s;                                         // 13 digits
-  for (int key = 0; key <= 9; ++key) {
-    std::string c = s + static_cast<char>('0' + key);
-    int sum = 0;
-    for (int i = 0; i < 14; ++i) {
-      int d = c[13 - i] - '0';
-      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 == 0) return c;
-  }
-  return s + "0";
-}
+std::string siret(int n) { return siret::with_key("1" + std::to_string(500000000000LL + n)); }
 
 World make_world(db::Database& db, int n) {
   using namespace accounts;

@@ -2,7 +2,7 @@
   <dt class="col-sm-3">Nom</dt><dd class="col-sm-9">{{USER_NAME}}</dd>
   <dt class="col-sm-3">Adresse e-mail</dt><dd class="col-sm-9">{{EMAIL}}</dd>
   <dt class="col-sm-3">Organisations</dt>
-  <dd class="col-sm-9"><ul class="list-unstyled mb-0">{{#MEMBERSHIP}}<li>{{ORG}} – {{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</li>{{/MEMBERSHIP}}</ul></dd>
+  <dd class="col-sm-9">{{#NO_MEMBERSHIP}}Aucune{{/NO_MEMBERSHIP}}<ul class="list-unstyled mb-0">{{#MEMBERSHIP}}<li>{{ORG}} – {{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</li>{{/MEMBERSHIP}}</ul></dd>
 </dl>
 <h2 class="h4 mt-4">Changer de mot de passe</h2>
 <div class="row"><div class="col-md-7 col-lg-5">

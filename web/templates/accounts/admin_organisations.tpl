@@ -6,9 +6,9 @@
   <tbody>
   {{#ORG}}
     <tr>
-      <th scope="row">{{NAME}}{{#PRESCRIBER}} <span class="badge badge-role">Prescripteur habilité</span>{{/PRESCRIBER}}</th>
-      <td>{{KIND}}</td><td>{{COMMUNE}}</td><td>{{SIRET}}</td>
-      <td><a href="/organisations/{{ID}}/invitations">Inviter<span class="visually-hidden"> dans {{NAME}}</span></a> · <a href="/organisations/{{ID}}/modifier">Modifier<span class="visually-hidden"> {{NAME}}</span></a></td>
+      <th scope="row"><a href="/organisations/{{ID}}">{{NAME}}</a>{{#PRESCRIBER}} <span class="badge badge-statut">Prescripteur habilité</span>{{/PRESCRIBER}}</th>
+      <td data-label="Type">{{KIND}}</td><td data-label="Commune">{{COMMUNE}}</td><td data-label="SIRET">{{SIRET}}</td>
+      <td data-label="Gérer"><a href="/organisations/{{ID}}/invitations">Inviter<span class="visually-hidden"> dans {{NAME}}</span></a> · <a href="/organisations/{{ID}}/modifier">Modifier<span class="visually-hidden"> {{NAME}}</span></a></td>
     </tr>
   {{/ORG}}
   </tbody>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p>Bonjour {{USER_NAME}}.</p>
 {{#PLATFORM_ADMIN}}<p><a class="btn btn-outline-primary" href="/admin/organisations">Gérer les organisations de la plateforme</a></p>{{/PLATFORM_ADMIN}}
 <h2 class="h4 mt-4">Mes organisations</h2>
-{{#NO_ORG}}<p>Vous n'êtes membre d'aucune organisation pour l'instant. Demandez une invitation à l'administrateur de votre structure.</p>{{/NO_ORG}}
+{{#NO_ORG}}<p>Vous n'êtes membre d'aucune organisation pour l'instant.{{#NOT_PLATFORM}} Demandez une invitation à l'administrateur de votre structure.{{/NOT_PLATFORM}}</p>{{/NO_ORG}}
 <div class="row g-3">
 {{#ORG}}
   <div class="col-md-6 col-lg-4">
@@ -10,7 +10,8 @@
         <h2 class="h5" id="org-{{ID}}"><a href="/organisations/{{ID}}">{{NAME}}</a></h2>
         <p class="mb-1">{{KIND}}</p>
         <p class="text-muted small mb-2">{{COMMUNE}}</p>
-        <p class="mb-2"><span class="badge badge-role">{{ROLE}}</span>{{#SOCIAL_WORKER}} <span class="badge badge-role">Travailleur social</span>{{/SOCIAL_WORKER}}{{#PRESCRIBER}} <span class="badge badge-role">Prescripteur habilité</span>{{/PRESCRIBER}}</p>
+        <p class="mb-2">Votre rôle : <span class="badge badge-role">{{ROLE}}</span>{{#SOCIAL_WORKER}} <span class="badge badge-role">Travailleur social</span>{{/SOCIAL_WORKER}}</p>
+        {{#PRESCRIBER}}<p class="mb-2"><span class="badge badge-statut">Prescripteur habilité</span>{{/PRESCRIBER}}</p>
         <ul class="list-unstyled mb-0">
           <li><a href="/organisations/{{ID}}/membres">Membres</a></li>
           {{#ADMIN}}<li><a href="/organisations/{{ID}}/invitations">Inviter un collègue</a></li>

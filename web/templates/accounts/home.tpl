@@ -5,13 +5,13 @@
       <h2 class="h5">Vous êtes un professionnel</h2>
       <p>Conseillers, structures d'insertion, organismes de formation, employeurs, services de l'État et du Département : connectez-vous à votre espace.</p>
       <a class="btn btn-primary" href="/connexion">Se connecter</a>
+      <p class="mt-3 mb-0"><a href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
     </div></div>
   </div>
   <div class="col-md-6">
     <div class="card h-100"><div class="card-body">
       <h2 class="h5">Vous avez reçu une invitation</h2>
-      <p>Ouvrez le lien reçu par e-mail pour créer votre compte et rejoindre votre organisation.</p>
-      <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+      <p class="mb-0">Ouvrez le lien reçu par e-mail pour créer votre accès et rejoindre votre organisation. Le lien est valable quelques jours ; s'il a expiré, demandez-en un nouveau à l'administrateur de votre structure.</p>
     </div></div>
   </div>
 </div>

@@ -9,6 +9,7 @@
   {{>NEW_PASSWORD_FIELD}}
   {{>CONFIRM_PASSWORD_FIELD}}
   {{/NEW}}
+  {{#LOGGED_IN_AS_INVITEE}}<p>Vous êtes connecté avec ce compte : confirmez pour rejoindre l'organisation.</p>{{/LOGGED_IN_AS_INVITEE}}
   {{#EXISTING}}
   <p>Vous avez déjà un compte Jalon avec cette adresse : confirmez avec votre mot de passe.</p>
   {{>PASSWORD_FIELD}}

@@ -16,8 +16,8 @@
   <tbody>
   {{#INVITATION}}
     <tr>
-      <th scope="row">{{EMAIL}}</th><td>{{ROLE}}</td><td>{{INVITED_BY}}</td><td>{{EXPIRES}}</td>
-      <td>
+      <th scope="row">{{EMAIL}}</th><td data-label="Rôle">{{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</td><td data-label="Invité par">{{INVITED_BY}}</td><td data-label="Expire le">{{EXPIRES}}</td>
+      <td data-label="Action">
         <form method="post" action="/organisations/{{ORG_ID}}/invitations/{{ID}}/annuler">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <button class="btn btn-sm btn-outline-danger" type="submit">Annuler<span class="visually-hidden"> l'invitation de {{EMAIL}}</span></button>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="/organisations/{{ORG_ID}}">← {{ORG_NAME}}</a></p>
-{{#ADMIN}}<p><a class="btn btn-primary" href="/organisations/{{ORG_ID}}/invitations">Inviter un collègue</a></p>{{/ADMIN}}
+{{#MANAGER}}<p><a class="btn btn-primary" href="/organisations/{{ORG_ID}}/invitations">Inviter un collègue</a></p>{{/MANAGER}}
 <div class="table-responsive">
 <table class="table align-middle table-responsive-cartes">
   <caption>Membres de l'organisation</caption>
@@ -8,10 +8,10 @@
   {{#MEMBER}}
     <tr>
       <th scope="row">{{NAME}}</th>
-      <td>{{EMAIL}}</td>
-      <td>{{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</td>
+      <td data-label="E-mail">{{EMAIL}}</td>
+      <td data-label="Rôle">{{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</td>
       {{#MEMBER_ADMIN}}
-      <td>
+      <td data-label="Gérer">
         <form method="post" action="/organisations/{{ORG_ID}}/membres/{{USER_ID}}" class="d-flex flex-wrap gap-2 align-items-center mb-2">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <label class="visually-hidden" for="role-{{USER_ID}}">Rôle de {{NAME}}</label>

@@ -8,10 +8,10 @@
 <nav aria-label="Gestion de l'organisation">
   <ul class="list-inline">
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/membres">Voir les membres</a></li>
-    {{#ADMIN}}
+    {{#MANAGER}}
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/invitations">Inviter un collègue</a></li>
-    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/jetons-api">Jetons d'API</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/modifier">Modifier les informations</a></li>
-    {{/ADMIN}}
+    {{/MANAGER}}
+    {{#ADMIN}}<li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/jetons-api">Jetons d'API</a></li>{{/ADMIN}}
   </ul>
 </nav>

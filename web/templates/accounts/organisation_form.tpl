@@ -5,6 +5,13 @@
   {{>NAME_FIELD}}
   {{>KIND_FIELD}}
   {{>SIRET_FIELD}}
+  {{#FIXED}}
+  <dl class="row fiche">
+    <dt class="col-sm-4">Type</dt><dd class="col-sm-8">{{KIND}}</dd>
+    <dt class="col-sm-4">SIRET</dt><dd class="col-sm-8">{{SIRET}}</dd>
+  </dl>
+  <p class="form-text">Le type et le SIRET ne peuvent être modifiés que par l'administration de la plateforme.</p>
+  {{/FIXED}}
   {{>COMMUNE_CODE_FIELD}}
   {{>AUTHORISED_PRESCRIBER_FIELD}}
   {{>ADMIN_EMAIL_FIELD}}

@@ -21,8 +21,8 @@
   <tbody>
   {{#TOKEN}}
     <tr>
-      <th scope="row">{{NAME}}</th><td><code>{{PREFIX}}…</code></td><td>{{CREATED}} par {{CREATED_BY}}</td><td>{{LAST_USED}}</td>
-      <td>
+      <th scope="row">{{NAME}}</th><td data-label="Début du jeton"><code>{{PREFIX}}…</code></td><td data-label="Créé">{{CREATED}}{{#BY}} par {{NAME}}{{/BY}}</td><td data-label="Dernière utilisation">{{LAST_USED}}</td>
+      <td data-label="État">
         {{#ACTIVE}}<form method="post" action="/organisations/{{ORG_ID}}/jetons-api/{{ID}}/revoquer">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <button class="btn btn-sm btn-outline-danger" type="submit">Révoquer<span class="visually-hidden"> le jeton {{NAME}}</span></button>

@@ -17,7 +17,7 @@
       <ul class="navbar-nav me-auto">
         {{#LOGGED_IN}}
         <li class="nav-item"><a class="nav-link" href="/tableau-de-bord">Tableau de bord</a></li>
-        {{#NAV_ORG}}<li class="nav-item"><a class="nav-link" href="/organisations/{{ORG_ID}}">{{ORG_NAME}}</a></li>{{/NAV_ORG}}
+        {{#NAV_ORG}}<li class="nav-item nav-org"><a class="nav-link" href="/organisations/{{ORG_ID}}">{{ORG_NAME}}</a></li>{{/NAV_ORG}}
         {{/LOGGED_IN}}
         {{#PLATFORM_ADMIN}}<li class="nav-item"><a class="nav-link" href="/admin/organisations">Organisations</a></li>{{/PLATFORM_ADMIN}}
       </ul>
@@ -39,9 +39,9 @@
 <main id="contenu" class="container py-4" tabindex="-1">
   {{#FLASH}}<div class="alert alert-success" role="status">{{MESSAGE}}</div>{{/FLASH}}
   {{#ERROR_SUMMARY}}
-  <div class="alert alert-danger resume-erreurs" role="alert" aria-labelledby="resume-erreurs-titre">
+  <div class="alert alert-danger resume-erreurs" role="alert" aria-labelledby="resume-erreurs-titre" tabindex="-1" autofocus>
     <h2 id="resume-erreurs-titre" class="h5">Le formulaire contient {{ERROR_COUNT}} erreur{{ERROR_PLURAL}}</h2>
-    <ul class="mb-0">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>{{/ERROR_ITEM}}</ul>
+    <ul class="mb-0">{{#ERROR_ITEM}}<li>{{#LINKED}}<a href="#{{FIELD}}">{{MESSAGE}}</a>{{/LINKED}}{{#PLAIN}}{{MESSAGE}}{{/PLAIN}}</li>{{/ERROR_ITEM}}</ul>
   </div>
   {{/ERROR_SUMMARY}}
   <h1 class="h2 mb-4">{{HEADING}}</h1>
