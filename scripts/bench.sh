@@ -12,7 +12,7 @@ echo "== micro-benchmarks"
 ./build/bench/micro_bench --benchmark_min_time=0.2
 
 work=$(mktemp -d /tmp/jalon-bench.XXXXXX)
-pgdir=$work/pg
+pgdir=$(mktemp -d /tmp/jalon-bench-pg.XXXXXX)  # its own folder: the postgres user cannot enter $work
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; bash scripts/pg.sh stop "$pgdir"; rm -rf "$work"; }
 trap cleanup EXIT

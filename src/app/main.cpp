@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "accounts/actions.h"
 #include "accounts/model.h"
 #include "accounts/rules.h"
 #include "accounts/store.h"
@@ -203,7 +204,7 @@ int main(int argc, char** argv) {
       auto db = open_db(c, 1);
       referentials::load_referentials(c.data_dir);
       o_in.authorised_prescriber = o_prescriber;
-      auto in = accounts::validate_organisation(o_in, [](const std::string& code) { return referentials::communes().find(code) != nullptr; });
+      auto in = accounts::validate_organisation(o_in, accounts::commune_exists, accounts::communes_by_postal_code);
       db::Tx tx(*db, db::Tx::Mode::write);
       long long id = accounts::store::create_organisation(tx, in);
       tx.commit();

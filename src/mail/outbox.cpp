@@ -57,7 +57,7 @@ std::string address_of(const std::string& from) {
 }
 
 // RFC 2047 encoded-word for a UTF-8 header value.
-std::string encode_header(const std::string& s) {
+std::string encode_word(const std::string& s) {
   static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   size_t i = 0;
@@ -74,6 +74,20 @@ std::string encode_header(const std::string& s) {
     out += '=';
   }
   return "=?UTF-8?B?" + out + "?=";
+}
+
+// A header value as encoded words of at most 75 characters (45 bytes of text each, cut on
+// UTF-8 character boundaries), folded onto continuation lines.
+std::string encode_header(const std::string& s) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t n = std::min<std::size_t>(45, s.size() - pos);
+    while (pos + n < s.size() && n > 0 && (static_cast<unsigned char>(s[pos + n]) & 0xC0) == 0x80) --n;
+    out += (out.empty() ? "" : "\r\n ") + encode_word(s.substr(pos, n));
+    pos += n;
+  }
+  return out;
 }
 
 std::string send(const Config& config, const Message& m) {

@@ -92,7 +92,8 @@ TEST_P(Outbox, MessagesAreQueuedInTheTransactionAndDeliveredBySmtp) {
   }  // rolled back: no message
   {
     db::Tx tx(*db, db::Tx::Mode::write);
-    mail::enqueue(tx, "camille@test.fr", "Invitation à rejoindre Jalon", "Bonjour Camille,\nVoici le lien.");
+    mail::enqueue(tx, "camille@test.fr", "Invitation à rejoindre la Mission Locale d'Insertion du Poitou sur Jalon, plateforme de l'insertion",
+                  "Bonjour Camille,\nVoici le lien.");
     tx.commit();
   }
   Config config;
@@ -103,6 +104,14 @@ TEST_P(Outbox, MessagesAreQueuedInTheTransactionAndDeliveredBySmtp) {
   std::string t = smtp.transcript();
   EXPECT_NE(t.find("RCPT TO:<camille@test.fr>"), std::string::npos) << t;
   EXPECT_NE(t.find("Subject: =?UTF-8?B?"), std::string::npos);
+  // A long subject is folded into encoded words of at most 75 characters.
+  auto subject = t.substr(t.find("Subject: "), t.find("\r\nMIME-Version") - t.find("Subject: "));
+  EXPECT_NE(subject.find("\r\n =?UTF-8?B?"), std::string::npos) << subject;
+  for (std::size_t start = 0, end; start < subject.size(); start = end + 2) {
+    end = subject.find("\r\n", start);
+    if (end == std::string::npos) end = subject.size();
+    EXPECT_LE(end - start, 76u + 9u);
+  }
   EXPECT_NE(t.find("Bonjour Camille,"), std::string::npos);
   db::Tx tx(*db, db::Tx::Mode::read);
   auto all = mail::latest(tx, 10);
