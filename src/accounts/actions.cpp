@@ -30,7 +30,7 @@ long long send_invitation(db::Tx& tx, const Config& config, const Organisation& 
   ctemplate::TemplateDictionary d("mail");
   d.SetValue("ORG", o.name);
   d.SetValue("INVITED_BY", inviter_name);
-  d.SetValue("ROLE", role_label(role));
+  d.SetValue("ROLE", std::string(role_label(role)) + (social_worker ? " (travailleur social)" : ""));
   d.SetValue("LINK", config.base_url + "/invitation/" + inv.raw_code);
   d.SetIntValue("DAYS", config.invitation_days);
   mail::enqueue(tx, email, "Invitation à rejoindre " + o.name + " sur Jalon", http::render_template("mail/invitation", d));

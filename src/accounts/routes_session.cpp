@@ -189,7 +189,7 @@ Response forgot(Ctx& ctx) {
 store::PasswordReset usable_reset(Ctx& ctx) {
   auto reset = store::find_password_reset(ctx.tx, ctx.req.params.at("code"));
   if (!reset || !link_usable(time::iso_now(), reset->expires_at, reset->used_at))
-    throw NotFound("Ce lien de réinitialisation n'est plus valable : il a expiré ou a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ».");
+    throw Gone("Ce lien de réinitialisation n'est plus valable : il a expiré ou a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ».");
   return *reset;
 }
 
@@ -214,7 +214,7 @@ Response reset(Ctx& ctx) {
   std::string hash = crypto::hash_password(f.get("new_password"));
   ctx.write();
   if (!store::mark_password_reset_used(ctx.tx, ctx.req.params.at("code"), user->id))
-    throw NotFound("Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ».");
+    throw Gone("Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ».");
   store::set_password(ctx.tx, user->id, hash);
   store::delete_sessions_of_user(ctx.tx, user->id);
   store::clear_login_failures(ctx.tx, user->email);
@@ -224,7 +224,7 @@ Response reset(Ctx& ctx) {
 Invitation usable_invitation(Ctx& ctx) {
   auto inv = store::find_invitation_by_code(ctx.tx, ctx.req.params.at("code"));
   if (!inv || !link_usable(time::iso_now(), inv->expires_at, inv->accepted_at, inv->revoked_at))
-    throw NotFound("Cette invitation n'est plus valable : elle a expiré, a été annulée ou a déjà été acceptée. Demandez une nouvelle invitation à l'administrateur de votre organisation.");
+    throw Gone("Cette invitation n'est plus valable : elle a expiré, a été annulée, remplacée ou déjà acceptée. Demandez une nouvelle invitation à l'administrateur de votre organisation.");
   return *inv;
 }
 
@@ -278,7 +278,7 @@ Response accept_invitation(Ctx& ctx) {
   long long user_id = existing ? existing->id : store::create_user(ctx.tx, inv.email, text::trim(f.get("display_name")), new_hash);
   if (store::member(ctx.tx, inv.organisation_id, user_id)) throw Conflict("Vous êtes déjà membre de cette organisation.");
   if (!store::mark_invitation_accepted(ctx.tx, inv.id, user_id))
-    throw NotFound("Cette invitation vient d'être utilisée ou annulée.");
+    throw Gone("Cette invitation vient d'être utilisée ou annulée.");
   store::add_membership(ctx.tx, inv.organisation_id, user_id, inv.role, inv.social_worker);
   store::revoke_invitations_of(ctx.tx, inv.organisation_id, inv.email);
   return start_session(ctx, user_id, redirect_with_flash("/organisations/" + std::to_string(inv.organisation_id),

@@ -58,7 +58,9 @@ int serve(Config& c) {
       try {
         mail::deliver_pending(*db, c);
         db::Tx tx(*db, db::Tx::Mode::write);
-        accounts::store::purge_stale(tx, time::iso_now(), time::iso(time::now() - std::chrono::hours(24 * 30)));
+        std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
+        accounts::store::purge_stale(tx, time::iso_now(), month_ago);
+        mail::purge_sent(tx, month_ago);
         tx.commit();
       } catch (const std::exception& e) {
         log::warn("background", {{"what", e.what()}});

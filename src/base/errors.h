@@ -57,6 +57,8 @@ class Unauthorized : public Error { using Error::Error; };
 class Forbidden : public Error { using Error::Error; };
 // Unknown id, or an id the caller may not know exists: HTTP 404.
 class NotFound : public Error { using Error::Error; };
+// A one-time link that expired or was already used: HTTP 410.
+class Gone : public Error { using Error::Error; };
 // The action contradicts the current state (duplicate, already used link): HTTP 409.
 class Conflict : public Error { using Error::Error; };
 // Too many attempts (login throttling): HTTP 429.

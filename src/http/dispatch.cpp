@@ -1,5 +1,7 @@
 #include "http/dispatch.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -54,6 +56,7 @@ const char* title_of(int status) {
     case 404: return "Page introuvable";
     case 405: return "Méthode non autorisée";
     case 409: return "Action impossible";
+    case 410: return "Lien expiré ou déjà utilisé";
     case 413: return "Contenu trop volumineux";
     case 414: return "Adresse trop longue";
     case 431: return "En-têtes trop longs";
@@ -92,7 +95,7 @@ Response Dispatcher::handle(Request& req) {
   log::info("request", {{"method", method_name(req.method)},
                         {"route", route_name},
                         {"status", std::to_string(resp.status)},
-                        {"ms", std::to_string(static_cast<long long>(secs * 1e6) / 1000.0)},
+                        {"ms", fmt::format("{:.3f}", secs * 1000)},
                         {"ip", req.remote_ip}});
   return resp;
 }
@@ -106,6 +109,7 @@ void Dispatcher::finish(const Request& req, Response& resp, bool page) {
               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
   resp.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (page || req.wants_json()) resp.header("Cache-Control", "no-store");
+  if (config_.base_url.rfind("https://", 0) == 0) resp.header("Strict-Transport-Security", "max-age=31536000");
   for (const auto& c : resp.cookies) {
     std::string v = c.name + "=" + c.value + "; Path=/; SameSite=" + c.same_site;
     if (c.max_age_seconds >= 0) v += "; Max-Age=" + std::to_string(c.max_age_seconds);
@@ -230,6 +234,8 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
       return fail(404, e.what());
     } catch (const Conflict& e) {
       return fail(409, e.what());
+    } catch (const Gone& e) {
+      return fail(410, e.what());
     } catch (const TooManyRequests& e) {
       return fail(429, e.what());
     } catch (const PayloadTooLarge& e) {

@@ -14,7 +14,7 @@ const char* method_name(Method m);
 
 struct Request {
   Method method = Method::get;
-  std::string path;       // decoded path, without the query string
+  std::string path;       // as received (not percent-decoded), without the query string
   std::string raw_query;  // as received
   std::vector<std::pair<std::string, std::string>> headers;  // names in lowercase
   std::string body;

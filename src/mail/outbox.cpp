@@ -15,6 +15,12 @@ void enqueue(db::Tx& tx, const std::string& recipient, const std::string& subjec
       soci::use(subject), soci::use(body), soci::use(now);
 }
 
+int purge_sent(db::Tx& tx, const std::string& before_iso) {
+  soci::statement st = (tx.sql().prepare << "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < :b", soci::use(before_iso));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
 std::vector<Message> latest(db::Tx& tx, int limit, const std::string& recipient) {
   std::vector<Message> out;
   soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT id, recipient, subject, body, created_at, COALESCE(sent_at, ''), "

@@ -21,6 +21,9 @@ void enqueue(db::Tx& tx, const std::string& recipient, const std::string& subjec
 // Latest messages first, at most `limit`.
 std::vector<Message> latest(db::Tx& tx, int limit, const std::string& recipient = "");
 
+// Deletes messages sent before `before_iso` (the outbox is not an archive). Returns how many.
+int purge_sent(db::Tx& tx, const std::string& before_iso);
+
 // Sends pending messages through `config.smtp_url` (libcurl), at most `batch` of them, each
 // marked sent or its error recorded (10 attempts at most); returns how many were sent. Does
 // nothing without SMTP, or on PostgreSQL while another server is delivering.

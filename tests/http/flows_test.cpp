@@ -198,7 +198,9 @@ TEST_P(Flows, InviteAColleagueWhoAcceptsAndJoins) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'camille.durand@test.fr' AND m.social_worker = 1"), 1);
   // The link works once.
   HttpClient again(server.port());
-  EXPECT_EQ(again.get(link).status, 404);
+  auto spent = again.get(link);
+  EXPECT_EQ(spent.status, 410);
+  EXPECT_NE(spent.body.find("Lien expiré ou déjà utilisé"), std::string::npos);
 }
 
 TEST_P(Flows, ANewInvitationReplacesThePendingOneAndLeavingEndsThem) {
@@ -213,7 +215,7 @@ TEST_P(Flows, ANewInvitationReplacesThePendingOneAndLeavingEndsThem) {
   ASSERT_NE(as_member, as_admin);
   EXPECT_EQ(count("SELECT COUNT(*) FROM invitations WHERE email = 'julie@test.fr' AND revoked_at IS NULL AND accepted_at IS NULL"), 1);
   HttpClient julie(server.port());
-  EXPECT_EQ(julie.get(as_member).status, 404);  // replaced
+  EXPECT_EQ(julie.get(as_member).status, 410);  // replaced
   julie.get(as_admin);
   ASSERT_EQ(julie.post_form(as_admin, {{"csrf", julie.csrf()}, {"display_name", "Julie Dupont"}, {"new_password", "une phrase de passe"},
                                        {"confirm_password", "une phrase de passe"}}).status, 303);
@@ -226,7 +228,7 @@ TEST_P(Flows, ANewInvitationReplacesThePendingOneAndLeavingEndsThem) {
   admin.get(org_a() + "/membres");
   ASSERT_EQ(admin.post_form(org_a() + "/membres/" + std::to_string(julie_id) + "/retirer", {{"csrf", admin.csrf()}}).status, 303);
   EXPECT_EQ(count("SELECT COUNT(*) FROM invitations WHERE email = 'julie@test.fr' AND revoked_at IS NULL AND accepted_at IS NULL"), 0);
-  EXPECT_EQ(julie.get(as_admin).status, 404);
+  EXPECT_EQ(julie.get(as_admin).status, 410);
 }
 
 TEST_P(Flows, AnExistingUserJoinsASecondOrganisationWithTheirPassword) {
@@ -272,7 +274,7 @@ TEST_P(Flows, PasswordResetByLinkWithoutRevealingAccounts) {
   EXPECT_EQ(s.get("/tableau-de-bord").status, 303);
   EXPECT_EQ(HttpClient(server.port()).login(world_.a_member_email, test::kPassword).status, 422);
   EXPECT_EQ(HttpClient(server.port()).login(world_.a_member_email, "nouvelle phrase de passe").status, 303);
-  EXPECT_EQ(HttpClient(server.port()).get(link).status, 404);
+  EXPECT_EQ(HttpClient(server.port()).get(link).status, 410);
 }
 
 TEST_P(Flows, UsingOneResetLinkSpendsTheOthers) {
@@ -287,7 +289,7 @@ TEST_P(Flows, UsingOneResetLinkSpendsTheOthers) {
   ASSERT_NE(links[0], links[1]);
   c.get(links[0]);
   EXPECT_EQ(c.post_form(links[0], {{"csrf", c.csrf()}, {"new_password", "nouvelle phrase de passe"}, {"confirm_password", "nouvelle phrase de passe"}}).status, 303);
-  EXPECT_EQ(HttpClient(server.port()).get(links[1]).status, 404);
+  EXPECT_EQ(HttpClient(server.port()).get(links[1]).status, 410);
 }
 
 TEST_P(Flows, ApiTokensAuthenticateForTheirOrganisationOnlyUntilRevoked) {
