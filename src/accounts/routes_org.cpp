@@ -52,6 +52,7 @@ Response organisation(Ctx& ctx) {
   b.SetValue("COMMUNE", commune_label(o.commune_code));
   b.SetValue("PRESCRIBER", o.authorised_prescriber ? "Oui" : "Non");
   b.SetIntValue("MEMBER_COUNT", static_cast<long>(store::members(ctx.tx, o.id).size()));
+  if (can(ctx, Access::member, o.id)) b.ShowSection("MEMBER");
   if (can(ctx, Access::org_manager, o.id)) b.ShowSection("MANAGER");
   if (can(ctx, Access::org_admin, o.id)) b.ShowSection("ADMIN");
   return page.render();

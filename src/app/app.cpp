@@ -4,6 +4,7 @@
 #include "accounts/routes.h"
 #include "base/crypto.h"
 #include "http/openapi.h"
+#include "people/routes.h"
 #include "http/page.h"
 #include "referentials/communes.h"
 
@@ -41,6 +42,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   files_.load(config.web_dir + "/static");
   add_ops_routes(router_, db_, metrics_);
   accounts::add_routes(router_, db_);
+  people::add_routes(router_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

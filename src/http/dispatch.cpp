@@ -197,6 +197,7 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
           throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
       }
       Ctx ctx{req, *tx, who, config_, *route, who.kind == Principal::Kind::user ? who.csrf_token : csrf};
+      ctx.db = &db_;
       ctx.begin_write = [&] {
         if (tx->mode() == db::Tx::Mode::write) return;
         tx.reset();

@@ -68,6 +68,7 @@ struct Ctx {
       : req(r), tx(t), who(w), config(c), route(rt), csrf(std::move(token)) {}
   Request& req;
   db::Tx& tx;
+  db::Database* db = nullptr;  // for a short transaction of its own (audit of reads and refusals)
   Principal& who;
   const Config& config;
   const Route& route;

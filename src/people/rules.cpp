@@ -110,4 +110,18 @@ std::string duplicate_reason(const Person& a, const Person& b) {
   return "";
 }
 
+bool can(Action a, const AccessFacts& f) {
+  if (!f.organisation_has_grant) return false;
+  switch (a) {
+    case Action::read:
+    case Action::write: return true;
+    case Action::share: return f.person_consents;
+    case Action::revoke_grant:
+    case Action::read_audit: return f.caller_is_org_admin;
+  }
+  return false;
+}
+
+bool survives_consent_withdrawal(const std::string& reason) { return reason == "creator" || reason == "referent"; }
+
 }  // namespace jalon::people

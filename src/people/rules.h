@@ -33,4 +33,19 @@ int edit_distance(const std::string& a, const std::string& b, int cap = 2);
 // with first and last names swapped.
 std::string duplicate_reason(const Person& candidate, const Person& existing);
 
+// What an organisation's user or API token may do with a person's record. The route already
+// checked that the caller acts for that organisation (member or token); this decides from the
+// organisation's grant, the caller's role and the person's consent. The platform admin never
+// acts for an organisation here, so never passes.
+enum class Action { read, write, share, revoke_grant, read_audit };
+struct AccessFacts {
+  bool organisation_has_grant = false;  // a live grant of the acting organisation
+  bool caller_is_org_admin = false;     // an administrator of the acting organisation (not a token)
+  bool person_consents = false;         // consent to sharing between organisations
+};
+bool can(Action a, const AccessFacts& f);
+
+// Grants that a withdrawal of consent keeps: the creator's and the referent's.
+bool survives_consent_withdrawal(const std::string& reason);
+
 }  // namespace jalon::people

@@ -54,6 +54,8 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("user", std::to_string(w.a_target));
   put("invitation", std::to_string(w.invitation_a));
   put("token", std::to_string(w.token_a));
+  put("person", std::to_string(w.person_a));
+  put("target", std::to_string(w.org_b));
   put("code", r.pattern.rfind("/invitation/", 0) == 0 ? w.invitation_code : w.reset_code);
   return path;
 }

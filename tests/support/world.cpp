@@ -3,6 +3,7 @@
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "people/store.h"
 
 namespace jalon::test {
 
@@ -39,6 +40,14 @@ World make_world(db::Database& db, int n) {
   w.invitation_a = inv.id;
   w.invitation_code = inv.raw_code;
   w.reset_code = store::create_password_reset(tx, w.a_member, 60);
+  people::Person p;
+  p.first_name = "Camille";
+  p.last_name = "Martin " + tag;
+  p.birth_date = "1999-04-12";
+  p.commune_code = "86194";
+  p.consent_sharing = true;
+  w.person_a = people::store::create(tx, p, w.org_a);
+  people::store::grant(tx, w.person_a, w.org_b, people::GrantReason::consent, w.org_a);
   auto session = [&](long long user) {
     auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);
     return Session{s.raw_id, s.csrf_token};

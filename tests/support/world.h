@@ -25,6 +25,7 @@ struct World {
   long long invitation_a = 0;
   std::string invitation_code, reset_code;
   Session s_a_admin, s_a_member, s_b_admin, s_platform;
+  long long person_a = 0;  // created by A, consenting, shared with B
 };
 
 // Builds a world whose names, e-mails and SIRETs are unique for `n`.

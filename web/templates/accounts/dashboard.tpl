@@ -13,6 +13,7 @@
         <p class="mb-2">Votre rôle : <span class="badge badge-role">{{ROLE}}</span>{{#SOCIAL_WORKER}} <span class="badge badge-role">Travailleur social</span>{{/SOCIAL_WORKER}}</p>
         {{#PRESCRIBER}}<p class="mb-2"><span class="badge badge-statut">Prescripteur habilité</span>{{/PRESCRIBER}}</p>
         <ul class="list-unstyled mb-0">
+          <li><a href="/organisations/{{ID}}/personnes">Personnes accompagnées</a></li>
           <li><a href="/organisations/{{ID}}/membres">Membres</a></li>
           {{#ADMIN}}<li><a href="/organisations/{{ID}}/invitations">Inviter un collègue</a></li>
           <li><a href="/organisations/{{ID}}/jetons-api">Jetons d'API</a></li>{{/ADMIN}}

@@ -1,0 +1,56 @@
+#include "people/access.h"
+
+#include "people/store.h"
+
+namespace jalon::people {
+
+namespace {
+AuditEntry entry(const http::Ctx& ctx, long long person, const std::string& action, const std::string& detail) {
+  AuditEntry e;
+  e.user_id = ctx.who.user_id;
+  e.token_id = ctx.who.token_id;
+  auto it = ctx.req.params.find("org");
+  e.organisation_id = it == ctx.req.params.end() ? 0 : http::parse_id(it->second);
+  e.person_id = person;
+  e.action = action;
+  e.detail = detail;
+  e.ip = ctx.req.remote_ip;
+  return e;
+}
+}  // namespace
+
+void audit(http::Ctx& ctx, long long person, const std::string& action, const std::string& detail) {
+  if (ctx.tx.mode() == db::Tx::Mode::write || !ctx.db) {
+    store::audit(ctx.tx, entry(ctx, person, action, detail));
+    return;
+  }
+  db::transact(*ctx.db, [&](db::Tx& own) { store::audit(own, entry(ctx, person, action, detail)); });
+}
+
+Person require(http::Ctx& ctx, long long id, Action a, const std::string& action) {
+  long long org = ctx.org();
+  auto p = store::find(ctx.tx, id);
+  AccessFacts facts;
+  if (p) {
+    facts.organisation_has_grant = store::has_grant(ctx.tx, id, org);
+    const auto* m = ctx.who.membership(org);
+    facts.caller_is_org_admin = m && m->role == "admin";
+    facts.person_consents = p->consent_sharing;
+  }
+  if (!p || !can(a, facts)) {
+    if (p) {
+      audit(ctx, id, "refused:" + action);
+      // A write request is refused before it wrote anything: keep the audit row.
+      if (ctx.tx.mode() == db::Tx::Mode::write) ctx.tx.commit();
+    }
+    if (p && facts.organisation_has_grant)
+      throw Forbidden(a == Action::share ? "La personne n'a pas consenti au partage de sa fiche entre organisations."
+                                         : "Cette action est réservée aux administrateurs de l'organisation.");
+    throw NotFound("Cette personne n'existe pas ou votre organisation n'a pas accès à sa fiche.");
+  }
+  if (p->merged_into) throw NotFound("Cette fiche a été fusionnée avec une autre.");
+  audit(ctx, id, action);
+  return *p;
+}
+
+}  // namespace jalon::people

@@ -1,0 +1,21 @@
+// The one place where a request's access to a person is decided and written to the audit log.
+#pragma once
+#include <string>
+
+#include "http/route.h"
+#include "people/model.h"
+#include "people/rules.h"
+
+namespace jalon::people {
+
+// Loads person `id` for the organisation of the route ({org}) and checks `a` with people::can.
+// A granted access is audited as `action` (reads in a transaction of their own, writes in the
+// request's); a refusal is audited as "refused:<action>" and answered NotFound, so that a
+// person's existence is not revealed to an organisation without access.
+Person require(http::Ctx& ctx, long long id, Action a, const std::string& action);
+
+// Appends an audit entry about `person` for the caller of `ctx`: in the request's transaction
+// when it writes, else in one of its own.
+void audit(http::Ctx& ctx, long long person, const std::string& action, const std::string& detail = "");
+
+}  // namespace jalon::people

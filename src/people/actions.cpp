@@ -1,0 +1,50 @@
+#include "people/actions.h"
+
+#include "people/rules.h"
+#include "people/store.h"
+#include "referentials/communes.h"
+
+namespace jalon::people {
+
+bool commune_exists(const std::string& insee_code) { return referentials::communes().find(insee_code) != nullptr; }
+
+Creation create_person(db::Tx& tx, long long org, const Person& in, const std::string& today, bool confirmed) {
+  Person p = validate_person(in, today, commune_exists);
+  Creation c;
+  if (!confirmed) {
+    for (const auto& existing : store::duplicate_candidates(tx, p)) {
+      std::string why = duplicate_reason(p, existing);
+      if (why.empty()) continue;
+      Duplicate d;
+      d.reason = why;
+      if (store::has_grant(tx, existing.id, org)) {
+        d.id = existing.id;
+        d.name = existing.first_name + " " + existing.last_name;
+        d.birth_date = existing.birth_date;
+      }
+      c.duplicates.push_back(std::move(d));
+    }
+    if (!c.duplicates.empty()) return c;
+  }
+  c.id = store::create(tx, p, org);
+  return c;
+}
+
+Person update_person(db::Tx& tx, const Person& current, Person changes, const std::string& today) {
+  changes.id = current.id;
+  Person p = validate_person(changes, today, commune_exists);
+  p.id = current.id;
+  p.created_by_org = current.created_by_org;
+  if (p.consent_sharing && !current.consent_sharing) p.consent_at = "";  // stamped now by the store
+  if (p.consent_sharing == current.consent_sharing) p.consent_at = current.consent_at;
+  store::update(tx, p);
+  // Withdrawing consent ends the sharing: only the creator's and the referent's access remain.
+  if (current.consent_sharing && !p.consent_sharing)
+    for (const auto& g : store::grants(tx, p.id))
+      if (g.revoked_at.empty() && !survives_consent_withdrawal(g.reason)) store::revoke(tx, p.id, g.organisation_id);
+  return p;
+}
+
+std::string name_prefix(const std::string& typed) { return fold_name(typed); }
+
+}  // namespace jalon::people

@@ -1,0 +1,39 @@
+// What the people pages and API both do.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "db/db.h"
+#include "people/model.h"
+
+namespace jalon::people {
+
+bool commune_exists(const std::string& insee_code);
+
+// A likely duplicate found at creation. The identity of a record the organisation cannot see
+// is never shown: only that one exists elsewhere.
+struct Duplicate {
+  long long id = 0;       // 0 when the organisation cannot see the record
+  std::string name;       // "" when hidden
+  std::string birth_date;
+  std::string reason;
+};
+
+struct Creation {
+  long long id = 0;                   // set when created
+  std::vector<Duplicate> duplicates;  // set when refused for likely duplicates
+};
+
+// Validates `in` (ValidationError) and, unless `confirmed`, looks for likely duplicates: when
+// some are found nothing is written and they are returned. Otherwise creates the person for
+// `org` (creator's grant) and returns its id.
+Creation create_person(db::Tx& tx, long long org, const Person& in, const std::string& today, bool confirmed);
+
+// Validates and saves `changes` onto `current` (every field replaced). Withdrawing consent
+// revokes the grants given by sharing (the creator's and the referent's stay).
+Person update_person(db::Tx& tx, const Person& current, Person changes, const std::string& today);
+
+// Search text typed by a person ("Dupont", "dup") to the folded last-name prefix of Query.
+std::string name_prefix(const std::string& typed);
+
+}  // namespace jalon::people

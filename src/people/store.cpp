@@ -1,0 +1,235 @@
+#include "people/store.h"
+
+#include "base/errors.h"
+#include "base/time.h"
+#include "people/rules.h"
+
+namespace jalon::people::store {
+
+using db::as_bool;
+using db::as_int;
+using db::as_text;
+using soci::into;
+using soci::use;
+
+namespace {
+const char* kPersonColumns =
+    "p.id, p.first_name, p.last_name, p.birth_name, COALESCE(p.birth_date, ''), p.sex, p.email, p.phone, p.address, "
+    "p.postal_code, p.commune_code, p.ft_id, p.qualification_level, p.consent_sharing, COALESCE(p.consent_at, ''), "
+    "p.created_by_org, p.created_at, p.updated_at, COALESCE(p.merged_into, 0)";
+
+Person person_from(const soci::row& r, std::size_t i = 0) {
+  Person p;
+  p.id = as_int(r, i + 0);
+  p.first_name = as_text(r, i + 1);
+  p.last_name = as_text(r, i + 2);
+  p.birth_name = as_text(r, i + 3);
+  p.birth_date = as_text(r, i + 4);
+  p.sex = as_text(r, i + 5);
+  p.email = as_text(r, i + 6);
+  p.phone = as_text(r, i + 7);
+  p.address = as_text(r, i + 8);
+  p.postal_code = as_text(r, i + 9);
+  p.commune_code = as_text(r, i + 10);
+  p.ft_id = as_text(r, i + 11);
+  p.qualification_level = as_text(r, i + 12);
+  p.consent_sharing = as_bool(r, i + 13);
+  p.consent_at = as_text(r, i + 14);
+  p.created_by_org = as_int(r, i + 15);
+  p.created_at = as_text(r, i + 16);
+  p.updated_at = as_text(r, i + 17);
+  p.merged_into = as_int(r, i + 18);
+  return p;
+}
+
+soci::indicator null_if_empty(const std::string& s) { return s.empty() ? soci::i_null : soci::i_ok; }
+}  // namespace
+
+long long create(db::Tx& tx, const Person& p, long long org) {
+  Keys k = keys_of(p);
+  std::string now = time::iso_now();
+  int consent = p.consent_sharing ? 1 : 0;
+  std::string consent_at = p.consent_sharing ? (p.consent_at.empty() ? now : p.consent_at) : "";
+  soci::indicator bd = null_if_empty(p.birth_date), ca = null_if_empty(consent_at);
+  long long id = 0;
+  tx.sql() << "INSERT INTO people (first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, "
+              "postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, created_at, updated_at) "
+              "VALUES (:fn, :ln, :bn, :kf, :kl, :bd, :sx, :em, :ph, :ad, :pc, :cc, :ft, :ql, :cs, :ca, :org, :t1, :t2) RETURNING id",
+      use(p.first_name), use(p.last_name), use(p.birth_name), use(k.first), use(k.last), use(p.birth_date, bd), use(p.sex),
+      use(p.email), use(p.phone), use(p.address), use(p.postal_code), use(p.commune_code), use(p.ft_id), use(p.qualification_level),
+      use(consent), use(consent_at, ca), use(org), use(now), use(now), into(id);
+  std::string key = sort_key(k, id);
+  tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) "
+              "VALUES (:p, :o, 'creator', :t, :b, :k, :bd, :cc)",
+      use(id), use(org), use(now), use(org), use(key), use(p.birth_date, bd), use(p.commune_code);
+  return id;
+}
+
+std::optional<Person> find(db::Tx& tx, long long id) {
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = :i", use(id));
+  for (const auto& r : rs) return person_from(r);
+  return std::nullopt;
+}
+
+void update(db::Tx& tx, const Person& p) {
+  Keys k = keys_of(p);
+  std::string now = time::iso_now(), key = sort_key(k, p.id);
+  int consent = p.consent_sharing ? 1 : 0;
+  // Consent given now without a date is dated now; withdrawn, it has no date.
+  std::string consent_at = p.consent_sharing ? (p.consent_at.empty() ? now : p.consent_at) : "";
+  soci::indicator bd = null_if_empty(p.birth_date), ca = null_if_empty(consent_at);
+  tx.sql() << "UPDATE people SET first_name = :fn, last_name = :ln, birth_name = :bn, key_first = :kf, key_last = :kl, birth_date = :bd, "
+              "sex = :sx, email = :em, phone = :ph, address = :ad, postal_code = :pc, commune_code = :cc, ft_id = :ft, "
+              "qualification_level = :ql, consent_sharing = :cs, consent_at = :ca, updated_at = :t WHERE id = :i",
+      use(p.first_name), use(p.last_name), use(p.birth_name), use(k.first), use(k.last), use(p.birth_date, bd), use(p.sex), use(p.email),
+      use(p.phone), use(p.address), use(p.postal_code), use(p.commune_code), use(p.ft_id), use(p.qualification_level), use(consent),
+      use(consent_at, ca), use(now), use(p.id);
+  tx.sql() << "UPDATE person_grants SET sort_key = :k, birth_date = :bd, commune_code = :cc WHERE person_id = :i", use(key),
+      use(p.birth_date, bd), use(p.commune_code), use(p.id);
+}
+
+bool has_grant(db::Tx& tx, long long person, long long org) {
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM person_grants WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(person),
+      use(org), into(n);
+  return n > 0;
+}
+
+std::vector<Grant> grants(db::Tx& tx, long long person) {
+  std::vector<Grant> out;
+  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT g.person_id, g.organisation_id, o.name, g.reason, g.granted_at, "
+                                                    "COALESCE(g.revoked_at, ''), COALESCE(g.granted_by_org, 0) FROM person_grants g "
+                                                    "JOIN organisations o ON o.id = g.organisation_id WHERE g.person_id = :p "
+                                                    "ORDER BY g.granted_at, g.organisation_id",
+                                use(person));
+  for (const auto& r : rs)
+    out.push_back(Grant{as_int(r, 0), as_int(r, 1), as_text(r, 2), as_text(r, 3), as_text(r, 4), as_text(r, 5), as_int(r, 6)});
+  return out;
+}
+
+void grant(db::Tx& tx, long long person, long long org, GrantReason reason, long long by_org) {
+  auto p = find(tx, person);
+  if (!p) throw NotFound("Cette personne n'existe pas.");
+  std::string now = time::iso_now(), key = sort_key(keys_of(*p), person), reason_code = grant_reason_code(reason);
+  soci::indicator bd = null_if_empty(p->birth_date);
+  int live = 0, any = 0;
+  tx.sql() << "SELECT COUNT(*), COALESCE(SUM(CASE WHEN revoked_at IS NULL THEN 1 ELSE 0 END), 0) FROM person_grants "
+              "WHERE person_id = :p AND organisation_id = :o",
+      use(person), use(org), into(any), into(live);
+  if (live > 0) throw Conflict("Cette organisation a déjà accès à la fiche.");
+  if (any > 0)
+    tx.sql() << "UPDATE person_grants SET revoked_at = NULL, reason = :r, granted_at = :t, granted_by_org = :b, sort_key = :k, "
+                "birth_date = :bd, commune_code = :cc WHERE person_id = :p AND organisation_id = :o",
+        use(reason_code), use(now), use(by_org), use(key), use(p->birth_date, bd), use(p->commune_code), use(person), use(org);
+  else
+    tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) "
+                "VALUES (:p, :o, :r, :t, :b, :k, :bd, :cc)",
+        use(person), use(org), use(reason_code), use(now), use(by_org), use(key), use(p->birth_date, bd), use(p->commune_code);
+}
+
+void revoke(db::Tx& tx, long long person, long long org) {
+  std::string now = time::iso_now();
+  tx.sql() << "UPDATE person_grants SET revoked_at = :t WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(now),
+      use(person), use(org);
+}
+
+std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {
+  // One index range per filter: (organisation_id, sort_key), (…, birth_date, sort_key) or
+  // (…, commune_code, sort_key), all partial on live grants. The name prefix is a range on
+  // sort_key, which starts with the folded last name.
+  std::string sql = std::string("SELECT g.sort_key, ") + kPersonColumns +
+                    " FROM person_grants g JOIN people p ON p.id = g.person_id WHERE g.organisation_id = :o AND g.revoked_at IS NULL";
+  std::string name_from, name_to;
+  if (!q.name.empty()) {
+    name_from = q.name;
+    name_to = q.name + "\x7f";
+    sql += " AND g.sort_key >= :nf AND g.sort_key < :nt";
+  }
+  if (!q.birth_date.empty()) sql += " AND g.birth_date = :bd";
+  if (!q.commune_code.empty()) sql += " AND g.commune_code = :cc";
+  if (!q.after.empty()) sql += " AND g.sort_key > :after";
+  sql += " ORDER BY g.sort_key LIMIT :l";
+  // Parameters are bound in the order of their placeholders; only the filters in use are bound.
+  soci::details::prepare_temp_type prep = (tx.sql().prepare << sql);
+  prep, use(org);
+  if (!q.name.empty()) prep, use(name_from), use(name_to);
+  if (!q.birth_date.empty()) prep, use(q.birth_date);
+  if (!q.commune_code.empty()) prep, use(q.commune_code);
+  if (!q.after.empty()) prep, use(q.after);
+  int limit = q.limit;
+  prep, use(limit);
+  soci::rowset<soci::row> rs(prep);
+  std::vector<Row> out;
+  for (const auto& r : rs) out.push_back(Row{person_from(r, 1), as_text(r, 0)});
+  return out;
+}
+
+std::vector<Person> duplicate_candidates(db::Tx& tx, const Person& p) {
+  std::vector<Person> out;
+  std::string sql = std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.merged_into IS NULL AND p.id <> :i AND (";
+  bool by_ft = !p.ft_id.empty(), by_birth = !p.birth_date.empty();
+  if (!by_ft && !by_birth) return out;
+  if (by_ft) sql += "p.ft_id = :ft";
+  if (by_ft && by_birth) sql += " OR ";
+  if (by_birth) sql += "p.birth_date = :bd";
+  sql += ") ORDER BY p.id LIMIT 200";
+  soci::details::prepare_temp_type prep = (tx.sql().prepare << sql);
+  prep, use(p.id);
+  if (by_ft) prep, use(p.ft_id);
+  if (by_birth) prep, use(p.birth_date);
+  soci::rowset<soci::row> rs(prep);
+  for (const auto& r : rs) out.push_back(person_from(r));
+  return out;
+}
+
+void audit(db::Tx& tx, const AuditEntry& e) {
+  std::string at = e.at.empty() ? time::iso_now() : e.at;
+  soci::indicator u = e.user_id ? soci::i_ok : soci::i_null, t = e.token_id ? soci::i_ok : soci::i_null,
+                  o = e.organisation_id ? soci::i_ok : soci::i_null, p = e.person_id ? soci::i_ok : soci::i_null;
+  tx.sql() << "INSERT INTO audit_log (at, user_id, token_id, organisation_id, person_id, action, detail, ip) "
+              "VALUES (:at, :u, :t, :o, :p, :a, :d, :ip)",
+      use(at), use(e.user_id, u), use(e.token_id, t), use(e.organisation_id, o), use(e.person_id, p), use(e.action), use(e.detail),
+      use(e.ip);
+}
+
+std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q) {
+  std::string sql =
+      "SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(a.token_id, 0), COALESCE(a.organisation_id, 0), COALESCE(a.person_id, 0), "
+      "COALESCE(u.display_name, ''), COALESCE(o.name, ''), COALESCE(p.first_name || ' ' || p.last_name, ''), a.action, a.detail, a.ip "
+      "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = a.organisation_id "
+      "LEFT JOIN people p ON p.id = a.person_id "
+      "WHERE (a.person_id IN (SELECT person_id FROM person_grants WHERE organisation_id = :org AND revoked_at IS NULL) "
+      "OR (a.person_id IS NULL AND a.organisation_id = :org2))";
+  if (q.person) sql += " AND a.person_id = :p";
+  if (!q.action.empty()) sql += " AND a.action = :a";
+  if (q.before_id) sql += " AND a.id < :b";
+  sql += " ORDER BY a.id DESC LIMIT :l";
+  soci::details::prepare_temp_type prep = (tx.sql().prepare << sql);
+  prep, use(org), use(org);
+  if (q.person) prep, use(q.person);
+  if (!q.action.empty()) prep, use(q.action);
+  if (q.before_id) prep, use(q.before_id);
+  int limit = q.limit;
+  prep, use(limit);
+  soci::rowset<soci::row> rs(prep);
+  std::vector<AuditEntry> out;
+  for (const auto& r : rs) {
+    AuditEntry e;
+    e.id = as_int(r, 0);
+    e.at = as_text(r, 1);
+    e.user_id = as_int(r, 2);
+    e.token_id = as_int(r, 3);
+    e.organisation_id = as_int(r, 4);
+    e.person_id = as_int(r, 5);
+    e.user_name = as_text(r, 6);
+    e.organisation_name = as_text(r, 7);
+    e.person_name = as_text(r, 8);
+    e.action = as_text(r, 9);
+    e.detail = as_text(r, 10);
+    e.ip = as_text(r, 11);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace jalon::people::store

@@ -1,0 +1,55 @@
+// The people room's SQL. Functions run in the caller's transaction; access is decided before
+// (people::can), except where a function's name says it filters by organisation.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/db.h"
+#include "people/model.h"
+
+namespace jalon::people::store {
+
+// Inserts a validated person created by `org`, with the creator's grant. Returns the id.
+long long create(db::Tx& tx, const Person& p, long long org);
+std::optional<Person> find(db::Tx& tx, long long id);
+// Saves every field of `p` (validated) and refreshes the search copies in its grants.
+void update(db::Tx& tx, const Person& p);
+
+// Grants
+bool has_grant(db::Tx& tx, long long person, long long org);
+std::vector<Grant> grants(db::Tx& tx, long long person);  // live and revoked, oldest first
+// Gives `org` access (or gives it back after a revocation). Conflict if it already has it.
+void grant(db::Tx& tx, long long person, long long org, GrantReason reason, long long by_org);
+void revoke(db::Tx& tx, long long person, long long org);
+
+// The people `org` sees, in name order, 50 at most, after `after_sort_key` (keyset pagination).
+struct Query {
+  std::string name;        // folded prefix of the last name, then "last first" (see rules)
+  std::string birth_date;  // exact, "YYYY-MM-DD"
+  std::string commune_code;
+  std::string after;       // the sort_key of the last row of the previous page
+  int limit = 50;
+};
+struct Row {
+  Person person;
+  std::string sort_key;
+};
+std::vector<Row> search(db::Tx& tx, long long org, const Query& q);
+
+// Records that could be the same person as `p` (same France Travail identifier or same birth
+// date), whoever created them, `p` itself excluded; at most 200.
+std::vector<Person> duplicate_candidates(db::Tx& tx, const Person& p);
+
+// Audit log: append-only; no function updates or deletes it.
+void audit(db::Tx& tx, const AuditEntry& e);
+struct AuditQuery {
+  long long person = 0;         // 0: any person the organisation sees
+  std::string action;           // "" for all
+  long long before_id = 0;      // keyset: entries older than this id
+  int limit = 100;
+};
+// Entries about people `org` sees, and the organisation's own searches, newest first.
+std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q);
+
+}  // namespace jalon::people::store
