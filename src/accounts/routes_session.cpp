@@ -75,6 +75,7 @@ Response login(Ctx& ctx) {
   auto user = store::find_user_by_email(ctx.tx, email);
   bool ok = password_matches(user, password);  // slow: outside the write lock (late_write route)
   ctx.write();
+  check_not_throttled(ctx, email);  // again, serialised with concurrent attempts
   if (!ok) {
     store::record_login_failure(ctx.tx, email, ctx.req.remote_ip);
     ValidationError err(std::vector<FieldError>{{"email", "Adresse e-mail ou mot de passe incorrect."}});
@@ -173,7 +174,9 @@ Response forgot(Ctx& ctx) {
   if (!text::plausible_email(email))
     throw ValidationError("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
   // The same answer whether an account exists or not: nobody learns who has one.
-  if (auto user = store::find_user_by_email(ctx.tx, email); user && user->active) {
+  // At most 3 links an hour per account, so that nobody floods a person with e-mails.
+  if (auto user = store::find_user_by_email(ctx.tx, email);
+      user && user->active && store::recent_resets(ctx.tx, user->id, time::iso(time::now() - std::chrono::hours(1))) < 3) {
     std::string code = store::create_password_reset(ctx.tx, user->id, ctx.config.reset_minutes);
     ctemplate::TemplateDictionary d("mail");
     d.SetValue("NAME", user->display_name);

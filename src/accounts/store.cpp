@@ -2,6 +2,7 @@
 
 #include "base/crypto.h"
 #include "base/errors.h"
+#include "base/text.h"
 #include "base/time.h"
 
 namespace jalon::accounts::store {
@@ -196,6 +197,10 @@ void set_password(db::Tx& tx, long long user_id, const std::string& password_has
 
 void add_membership(db::Tx& tx, long long org, long long user, const std::string& role, bool social_worker) {
   if (member(tx, org, user)) throw Conflict("Cette personne est déjà membre de l'organisation.");
+  auto u = find_user(tx, user);
+  if (u && u->platform_admin)
+    throw Conflict("Le compte d'administration de la plateforme ne peut pas être membre d'une organisation : "
+                   "il gère les organisations sans accéder aux personnes accompagnées.");
   std::string now = time::iso_now();
   int sw = social_worker ? 1 : 0;
   tx.sql() << "INSERT INTO memberships (organisation_id, user_id, role, social_worker, created_at) VALUES (:o, :u, :r, :s, :t)",
@@ -248,7 +253,7 @@ NewSession create_session(db::Tx& tx, long long user, const std::string& ip, con
   NewSession s{crypto::random_token(32), crypto::random_token(32)};
   std::string hash = crypto::hash_token(s.raw_id), now = time::iso_now();
   std::string expires = time::iso(time::now() + std::chrono::hours(lifetime_hours));
-  std::string ua = cut_utf8(user_agent, 300);
+  std::string ua = text::valid_utf8(user_agent) ? cut_utf8(user_agent, 300) : "";
   tx.sql() << "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent) "
               "VALUES (:h, :u, :c, :t, :t2, :e, :ip, :ua)",
       use(hash), use(user), use(s.csrf_token), use(now), use(now), use(expires), use(ip), use(ua);
@@ -344,6 +349,12 @@ std::string create_password_reset(db::Tx& tx, long long user, int valid_minutes)
   tx.sql() << "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (:h, :u, :t, :x)", use(hash),
       use(user), use(now), use(expires);
   return code;
+}
+
+int recent_resets(db::Tx& tx, long long user, const std::string& since_iso) {
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM password_resets WHERE user_id = :u AND created_at > :t", use(user), use(since_iso), into(n);
+  return n;
 }
 
 std::optional<PasswordReset> find_password_reset(db::Tx& tx, const std::string& raw_code) {

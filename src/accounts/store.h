@@ -27,7 +27,8 @@ std::optional<User> find_user(db::Tx& tx, long long id);
 void set_password(db::Tx& tx, long long user_id, const std::string& password_hash);
 
 // Memberships
-// Conflict when `user` already belongs to `org`.
+// Conflict when `user` already belongs to `org`, or is the platform admin (who never acts for
+// an organisation, so never reaches its people).
 void add_membership(db::Tx& tx, long long org, long long user, const std::string& role, bool social_worker);
 std::vector<Member> members(db::Tx& tx, long long org);
 std::optional<Member> member(db::Tx& tx, long long org, long long user);
@@ -79,6 +80,7 @@ struct PasswordReset {
   long long user_id;
   std::string expires_at, used_at;
 };
+int recent_resets(db::Tx& tx, long long user, const std::string& since_iso);
 std::optional<PasswordReset> find_password_reset(db::Tx& tx, const std::string& raw_code);
 // Spends `raw_code` and every other pending link of the same user; false when `raw_code` was
 // already spent (another request used it first).

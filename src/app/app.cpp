@@ -21,7 +21,8 @@ void add_ops_routes(http::Router& router, db::Database& db, http::Metrics& metri
   // /metrics is for the monitoring of the servers: loopback clients, or the configured token.
   router.add({Method::get, "/metrics", "ops.metrics", Access::anyone, Kind::ops, [&db, &metrics](Ctx& ctx) {
                 const std::string& ip = ctx.req.remote_ip;
-                bool local = ip == "127.0.0.1" || ip == "::1" || ip == "::ffff:127.0.0.1";
+                // Behind a reverse proxy on the same host every client looks local: then the token is required.
+                bool local = (ip == "127.0.0.1" || ip == "::1" || ip == "::ffff:127.0.0.1") && ctx.req.header("x-forwarded-for").empty();
                 bool token = !ctx.config.metrics_token.empty() &&
                              crypto::constant_time_equal(ctx.req.header("authorization"), "Bearer " + ctx.config.metrics_token);
                 if (!local && !token) throw Forbidden("Les métriques sont réservées à la supervision.");

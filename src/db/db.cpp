@@ -108,23 +108,26 @@ std::uint64_t Database::waits() const {
 }
 
 Tx::Tx(Database& db, Mode mode) : lease_(db.lease()), engine_(db.engine()), mode_(mode) {
-  if (engine_ == Engine::sqlite)
+  if (engine_ == Engine::sqlite) {
     sql() << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+    // A write in a read transaction fails at once, as on PostgreSQL, instead of being lost.
+    if (mode == Mode::read) sql() << "PRAGMA query_only=1";
+  }
   else
     sql() << (mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 Tx::~Tx() {
-  if (!done_) {
-    try {
-      sql() << "ROLLBACK";
-    } catch (...) {
-      // The connection is broken; the server will notice on its next use.
-    }
+  try {
+    if (!done_) sql() << "ROLLBACK";
+    if (engine_ == Engine::sqlite && mode_ == Mode::read) sql() << "PRAGMA query_only=0";
+  } catch (...) {
+    // The connection is broken; the next lease reconnects (PostgreSQL) or fails clearly.
   }
 }
 
 void Tx::commit() {
+  if (done_) return;
   sql() << "COMMIT";
   done_ = true;
 }

@@ -89,6 +89,7 @@ Response Dispatcher::handle(Request& req) {
   } catch (const std::exception& e) {
     log::error("unhandled", {{"route", route_name}});
     resp = Response::text("Erreur interne.", 500);
+    finish(req, resp, false);
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.record(route_name, method_name(req.method), resp.status, secs);
@@ -141,7 +142,9 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
     // The pre-login CSRF cookie goes with pages (and unknown addresses), not with the API or /metrics.
     if (page && new_csrf_cookie && (!route || route->kind == Kind::page))
       r.cookies.push_back(Cookie{"jalon_csrf", csrf, -1, true, "Strict"});
-    if (clear_session) r.cookies.push_back(Cookie{"jalon_session", "", 0});
+    bool sets_session = false;
+    for (const auto& c : r.cookies) sets_session = sets_session || c.name == "jalon_session";
+    if (clear_session && !sets_session) r.cookies.push_back(Cookie{"jalon_session", "", 0});
     finish(req, r, page);
     return r;
   };
@@ -149,7 +152,7 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
     return with_cookies(error_response(req, status, title_of(status), detail, fields, who, who.csrf_token.empty() ? csrf : who.csrf_token));
   };
 
-  if (draining_) return fail(503, "Le serveur redémarre, veuillez réessayer dans un instant.");
+  if (req.arrived_during_shutdown) return fail(503, "Le serveur redémarre, veuillez réessayer dans un instant.");
   bool path_known = false;
   route = router_.match(req.method, req.path, req.params, path_known);
   if (!route) {

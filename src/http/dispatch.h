@@ -39,8 +39,6 @@ class Dispatcher {
   // problem+json), logged with the route's name and counted in the metrics. Thread-safe.
   Response handle(Request& req);
 
-  // While draining (graceful shutdown), new requests are answered 503 at once.
-  void set_draining(bool d) { draining_ = d; }
   db::Database& db() { return db_; }
 
  private:
@@ -55,7 +53,6 @@ class Dispatcher {
   Authenticator auth_;
   Metrics& metrics_;
   const StaticFiles& files_;
-  std::atomic<bool> draining_{false};
 };
 
 }  // namespace jalon::http

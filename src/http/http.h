@@ -20,6 +20,7 @@ struct Request {
   std::string body;
   std::string remote_ip;
   std::map<std::string, std::string> params;  // path parameters filled by the router
+  bool arrived_during_shutdown = false;       // accepted after SIGTERM: answered 503
 
   // First header of that (lowercase) name, or "".
   std::string header(std::string_view name) const;

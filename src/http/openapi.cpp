@@ -70,7 +70,7 @@ std::string openapi_document(const Router& router) {
     if (r.access != Access::anyone) {
       // API tokens act at member level: administrator routes need a person's session.
       boost::json::array sec;
-      if (r.access == Access::member || r.access == Access::authenticated) sec.push_back(boost::json::object{{"bearerAuth", boost::json::array{}}});
+      if (r.access == Access::member || r.access == Access::org_reader || r.access == Access::authenticated) sec.push_back(boost::json::object{{"bearerAuth", boost::json::array{}}});
       sec.push_back(boost::json::object{{"sessionCookie", boost::json::array{}}});
       op["security"] = sec;
     } else {

@@ -82,8 +82,10 @@ void Server::run(const std::function<void(int port)>& on_ready) {
 
   auto handler = [&impl, &pool](restinio::request_handle_t rq) {
     ++impl.pending;
-    asio::post(pool, [&impl, rq] {
+    bool late = impl.stopping.load();  // decided on arrival, not when a worker gets to it
+    asio::post(pool, [&impl, rq, late] {
       Request req;
+      req.arrived_during_shutdown = late;
       req.method = to_method(rq->header().method());
       req.path = std::string(rq->header().path());
       req.raw_query = std::string(rq->header().query());
@@ -99,8 +101,8 @@ void Server::run(const std::function<void(int port)>& on_ready) {
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
       for (auto& [k, v] : resp.headers) r.append_header(k, v);
       if (req.method != Method::head) r.set_body(std::move(resp.body));
-      r.done();
-      --impl.pending;
+      // Counted as answered once the answer is written (or the write failed).
+      r.done([&impl](const asio::error_code&) { --impl.pending; });
     });
     return restinio::request_accepted();
   };
@@ -145,7 +147,6 @@ void Server::run(const std::function<void(int port)>& on_ready) {
   impl.begin_shutdown = [&] {
     if (impl.stopping.exchange(true)) return;
     *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(cfg.shutdown_grace_seconds);
-    impl.dispatcher.set_draining(true);  // requests arriving now get a 503 at once
     signals.cancel();
     wait_drain();
   };

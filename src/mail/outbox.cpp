@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/log.h"
@@ -111,7 +112,7 @@ std::string send(const Config& config, const Message& m) {
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
   curl_easy_setopt(curl, CURLOPT_READDATA, &up);
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
   CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(rcpt);
   curl_easy_cleanup(curl);
@@ -139,9 +140,11 @@ int deliver_pending(db::Database& db, const Config& config, int batch) {
   std::vector<Message> pending;
   {
     db::Tx tx(db, db::Tx::Mode::read);
+    std::string now = time::iso_now();
     soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT id, recipient, subject, body FROM outbox WHERE sent_at IS NULL "
-                                                      "AND attempts < 10 ORDER BY id LIMIT :b",
-                                  soci::use(batch));
+                                                      "AND attempts < 10 AND (next_attempt_at IS NULL OR next_attempt_at <= :n) "
+                                                      "ORDER BY id LIMIT :b",
+                                  soci::use(now), soci::use(batch));
     for (const auto& r : rs) {
       Message m;
       m.id = db::as_int(r, 0);
@@ -160,7 +163,13 @@ int deliver_pending(db::Database& db, const Config& config, int batch) {
       tx.sql() << "UPDATE outbox SET sent_at = :t, attempts = attempts + 1 WHERE id = :i", soci::use(now), soci::use(m.id);
       ++sent;
     } else {
-      tx.sql() << "UPDATE outbox SET attempts = attempts + 1, last_error = :e WHERE id = :i", soci::use(err), soci::use(m.id);
+      // Waits 2, 4, 8… minutes (at most a day) before the next attempt: an SMTP outage of a few
+      // hours loses nothing.
+      int attempts = 0;
+      tx.sql() << "SELECT attempts FROM outbox WHERE id = :i", soci::use(m.id), soci::into(attempts);
+      std::string next = time::iso(time::now() + std::chrono::minutes(std::min(24 * 60, 2 << std::min(attempts, 10))));
+      tx.sql() << "UPDATE outbox SET attempts = attempts + 1, last_error = :e, next_attempt_at = :n WHERE id = :i", soci::use(err),
+          soci::use(next), soci::use(m.id);
       log::warn("mail_failed", {{"id", std::to_string(m.id)}, {"error", err}});
     }
     tx.commit();

@@ -25,8 +25,9 @@ std::vector<Message> latest(db::Tx& tx, int limit, const std::string& recipient 
 int purge_sent(db::Tx& tx, const std::string& before_iso);
 
 // Sends pending messages through `config.smtp_url` (libcurl), at most `batch` of them, each
-// marked sent or its error recorded (10 attempts at most); returns how many were sent. Does
+// marked sent or its error recorded and its next attempt put off (2, 4, 8… minutes, at most a
+// day; 10 attempts); returns how many were sent. Does
 // nothing without SMTP, or on PostgreSQL while another server is delivering.
-int deliver_pending(db::Database& db, const Config& config, int batch = 50);
+int deliver_pending(db::Database& db, const Config& config, int batch = 10);
 
 }  // namespace jalon::mail

@@ -469,6 +469,52 @@ TEST_P(Flows, OperationsEndpointsAndSecurityHeaders) {
   EXPECT_NE(metrics.body.find("jalon_db_pool_connections{state=\"total\"} 12"), std::string::npos);
 }
 
+TEST_P(Flows, ShutdownAnswersQueuedRequestsToo) {
+  http::Route slow{http::Method::get, "/test/lent", "test.slow", http::Access::anyone, http::Kind::api, [](http::Ctx&) {
+                     std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                     return http::Response::json("{\"fini\":true}");
+                   }};
+  auto config = test::test_config();
+  config.threads = 1;  // the second request waits in the queue behind the first
+  test::TestServer server(*db_, config, {slow});
+  auto first = std::async(std::launch::async, [&] { return HttpClient(server.port()).get("/test/lent"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto second = std::async(std::launch::async, [&] { return HttpClient(server.port()).get("/test/lent"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server.stop();
+  EXPECT_EQ(first.get().status, 200);
+  EXPECT_EQ(second.get().status, 200);  // accepted before the stop: answered, not refused
+}
+
+TEST_P(Flows, SessionsEndAfterTheirAbsoluteLifetimeEvenWhenActive) {
+  auto config = test::test_config();
+  config.session_idle_minutes = 24 * 60;
+  config.session_hours = 12;
+  test::TestServer server(*db_, config);
+  HttpClient c(server.port());
+  ASSERT_EQ(c.login(world_.a_admin_email, test::kPassword).status, 303);
+  auto soon = time::now() + std::chrono::hours(11);
+  time::set_clock_for_tests([soon] { return soon; });
+  EXPECT_EQ(c.get("/tableau-de-bord").status, 200);
+  auto late = time::now() + std::chrono::hours(2);  // 13 h after login
+  time::set_clock_for_tests([late] { return late; });
+  EXPECT_EQ(c.get("/tableau-de-bord").status, 303);
+}
+
+TEST_P(Flows, ThePlatformAdminCannotBecomeAMember) {
+  test::TestServer server(*db_);
+  HttpClient p(server.port());
+  p.cookies()["jalon_session"] = world_.s_platform.raw;
+  p.get(org_a() + "/invitations");
+  ASSERT_EQ(p.post_form(org_a() + "/invitations", {{"csrf", p.csrf()}, {"email", world_.platform_email}, {"role", "admin"}}).status, 303);
+  std::string link = last_link_to(world_.platform_email);
+  p.get(link);
+  auto r = p.post_form(link, {{"csrf", p.csrf()}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM memberships WHERE user_id = " + std::to_string(world_.platform_admin)), 0);
+  EXPECT_EQ(p.get(org_a() + "/jetons-api").status, 403);
+}
+
 TEST_P(Flows, ShutdownLetsInFlightRequestsFinish) {
   http::Route slow{http::Method::get, "/test/lent", "test.slow", http::Access::anyone, http::Kind::api, [](http::Ctx&) {
                      std::this_thread::sleep_for(std::chrono::milliseconds(600));

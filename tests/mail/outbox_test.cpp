@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "base/time.h"
 #include "mail/outbox.h"
 #include "support/test_db.h"
 
@@ -141,4 +142,12 @@ TEST_P(Outbox, AFailedDeliveryIsRecordedAndRetriedLater) {
   EXPECT_TRUE(m[0].sent_at.empty());
   EXPECT_EQ(m[0].attempts, 1);
   EXPECT_FALSE(m[0].last_error.empty());
+  // Not retried before its next attempt is due; retried, and delivered, once it is.
+  FakeSmtp smtp;
+  config.smtp_url = "smtp://127.0.0.1:" + std::to_string(smtp.port());
+  EXPECT_EQ(mail::deliver_pending(*db, config), 0);
+  auto later = time::now() + std::chrono::minutes(3);
+  time::set_clock_for_tests([later] { return later; });
+  EXPECT_EQ(mail::deliver_pending(*db, config), 1);
+  time::set_clock_for_tests({});
 }

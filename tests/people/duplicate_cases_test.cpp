@@ -44,8 +44,11 @@ TEST(DuplicateCases, EveryCaseFileAgreesWithTheRule) {
       } else if (key == "existing") {
         existing = value;
       } else if (key == "expect") {
+        ASSERT_FALSE(candidate.empty() || existing.empty()) << e.path() << ":" << line_no << ": a case needs candidate and existing";
         std::string got = people::duplicate_reason(parse_person(candidate), parse_person(existing));
         EXPECT_EQ(got.empty() ? "none" : got, value) << e.path().filename() << ":" << case_line;
+        candidate.clear();
+        existing.clear();
         ++cases;
       } else {
         FAIL() << e.path() << ":" << line_no << ": unknown key " << key;
