@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <random>
 #include <vector>
 
 #include "accounts/model.h"
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "people/rules.h"
+#include "people/store.h"
+#include "referentials/communes.h"
 
 namespace jalon::app {
 
@@ -64,6 +68,50 @@ std::string member_email(const DemoOrg& o) {
 
 }  // namespace
 
+// A few hundred invented people spread over the département's communes, created by the
+// organisations that accompany people, some of them shared (with consent) with a second one.
+int load_demo_people(db::Tx& tx, const std::vector<long long>& org_ids) {
+  static const char* firsts[] = {"Léa", "Lucas", "Emma", "Hugo", "Chloé", "Nathan", "Manon", "Enzo", "Inès", "Yanis", "Camille",
+                                 "Mohamed", "Sarah", "Théo", "Jade", "Kevin", "Aïcha", "Julien", "Océane", "Mamadou", "Sophie",
+                                 "Karim", "Nadia", "Dylan", "Fatou", "Bruno", "Sylvie", "Patrick", "Amandine", "Rémi"};
+  static const char* lasts[] = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+                                "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+                                "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
+                                "Diallo", "Traoré", "Benali", "N'Diaye", "Nguyen", "Da Silva", "Boucher", "Gauthier", "Chevalier", "Perrin"};
+  auto communes = referentials::communes().in_departement("86");
+  std::mt19937 rng(20261128);  // fixed seed: the same people on every machine
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  int created = 0;
+  for (int i = 0; i < 300; ++i) {
+    people::Person p;
+    std::size_t f = pick(std::size(firsts));
+    p.first_name = firsts[f];
+    p.last_name = lasts[pick(std::size(lasts))];
+    int age = 16 + static_cast<int>(pick(45));
+    p.birth_date = fmt::format("{}-{:02}-{:02}", 2026 - age, 1 + pick(12), 1 + pick(28));
+    p.sex = f % 2 == 0 ? "F" : "M";  // the list alternates women's and men's first names
+    // Half of the people live in Poitiers or Châtellerault, the others anywhere in the Vienne.
+    const auto* c = pick(2) ? referentials::communes().find(pick(2) ? "86194" : "86066") : communes[pick(communes.size())];
+    p.commune_code = c->code;
+    p.postal_code = c->postal_codes.empty() ? "" : c->postal_codes[0];
+    p.address = fmt::format("{} rue {}", 1 + pick(120), pick(2) ? "de la République" : "Victor Hugo");
+    p.qualification_level = people::qualification_levels()[pick(5)].code;
+    if (pick(3)) p.ft_id = fmt::format("{:07}{}", 1000000 + i * 37, static_cast<char>('A' + pick(26)));
+    p.consent_sharing = pick(10) < 6;
+    std::string folded = people::fold_name(p.first_name) + "." + people::fold_name(p.last_name);
+    p.email = pick(2) ? folded + std::to_string(i) + "@exemple.fr" : "";
+    p = people::validate_person(p, "2026-11-28", [](const std::string& code) { return referentials::communes().find(code) != nullptr; });
+    long long creator = org_ids[pick(org_ids.size())];
+    long long id = people::store::create(tx, p, creator);
+    if (p.consent_sharing && pick(2)) {
+      long long other = org_ids[pick(org_ids.size())];
+      if (other != creator) people::store::grant(tx, id, other, people::GrantReason::consent, creator);
+    }
+    ++created;
+  }
+  return created;
+}
+
 DemoReport load_demo(db::Database& db) {
   DemoReport report;
   db::Tx tx(db, db::Tx::Mode::write);
@@ -73,11 +121,14 @@ DemoReport load_demo(db::Database& db) {
   accounts::store::create_user(tx, "admin@jalon-demo.fr", "Équipe Jalon", hash, true);
   ++report.users;
   int index = 1;
+  std::vector<long long> accompanying;
   for (const auto& o : demo_orgs()) {
     auto* kind = accounts::find_org_kind(o.kind);
     accounts::OrganisationInput in{o.name, o.kind, demo_siret(index++), o.commune, kind && kind->prescriber_by_default};
     long long org = accounts::store::create_organisation(tx, in);
     ++report.organisations;
+    std::string family = kind ? kind->family : "";
+    if (family == "accompagnement" || family == "siae" || std::string(o.kind) == "e2c") accompanying.push_back(org);
     long long admin = accounts::store::create_user(tx, admin_email(o), o.admin_name, hash);
     accounts::store::add_membership(tx, org, admin, "admin", false);
     ++report.users;
@@ -87,6 +138,7 @@ DemoReport load_demo(db::Database& db) {
       ++report.users;
     }
   }
+  report.people = load_demo_people(tx, accompanying);
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;

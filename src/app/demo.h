@@ -11,10 +11,11 @@ inline constexpr const char* kDemoPassword = "Jalon-demo-2026";
 
 struct DemoReport {
   bool created = false;  // false when the demo was already loaded
-  int organisations = 0, users = 0;
+  int organisations = 0, users = 0, people = 0;
 };
 
-// Loads the demo once (remembered in settings); later calls change nothing.
+// Loads the demo once (remembered in settings); later calls change nothing. Needs the
+// referentials loaded (referentials::load_referentials).
 DemoReport load_demo(db::Database& db);
 
 // The logins to print and document: e-mail and what the account can do.

@@ -162,8 +162,11 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) {
       if (demo_on_start) {
         auto db = open_db(c, 1);
+        referentials::load_referentials(c.data_dir);
         auto r = app::load_demo(*db);
-        if (r.created) std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs.\n";
+        if (r.created)
+          std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
+                    << r.people << " personnes accompagnées.\n";
         std::cout << app::demo_logins() << std::flush;
       }
       return serve(c);
@@ -175,8 +178,11 @@ int main(int argc, char** argv) {
     }
     if (demo_cmd->parsed()) {
       auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
       auto r = app::load_demo(*db);
-      if (r.created) std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs.\n";
+      if (r.created)
+        std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
+                  << r.people << " personnes accompagnées.\n";
       else std::cout << "Les données de démonstration sont déjà chargées.\n";
       std::cout << app::demo_logins();
       return 0;

@@ -97,7 +97,7 @@ void Page::field(const std::string& name, const std::string& label, const std::s
   d->SetValue("VALUE", type == "password" ? "" : value);
   if (!opts.autocomplete.empty()) d->AddSectionDictionary("AUTOCOMPLETE")->SetValue("VALUE", opts.autocomplete);
   if (opts.required) d->ShowSection("REQUIRED");
-  else d->ShowSection("OPTIONAL");
+  else if (opts.say_optional) d->ShowSection("OPTIONAL");
 }
 
 void Page::select(const std::string& name, const std::string& label, const std::vector<Option>& options,

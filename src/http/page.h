@@ -29,6 +29,7 @@ class Page {
     std::string hint;
     std::string autocomplete;
     bool required = true;
+    bool say_optional = true;  // "(facultatif)" after the label of a field that is not required
   };
   void field(const std::string& name, const std::string& label, const std::string& type, const std::string& value,
              const FieldOptions& opts);

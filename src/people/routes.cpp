@@ -35,9 +35,9 @@ Response list(Ctx& ctx) {
   b.SetIntValue("ORG_ID", org);
   std::string name = ctx.req.query("nom"), birth = ctx.req.query("naissance"), commune = ctx.req.query("commune"),
               after = ctx.req.query("apres");
-  page.field("nom", "Nom (début)", "search", name, {"Sans accents ni majuscules obligatoires : « dup » trouve « Dupont ».", "off", false});
-  page.field("naissance", "Date de naissance", "date", birth, {"", "off", false});
-  page.field("commune", "Commune (code INSEE)", "text", commune, {"", "off", false});
+  page.field("nom", "Nom (début)", "search", name, {"« dup » trouve « Dupont », accents et majuscules sans importance.", "off", false, false});
+  page.field("naissance", "Date de naissance", "date", birth, {"", "off", false, false});
+  page.field("commune", "Commune (code INSEE)", "text", commune, {"", "off", false, false});
   store::Query q;
   q.name = name_prefix(name);
   if (time::valid_civil_date(birth)) q.birth_date = birth;
