@@ -27,9 +27,12 @@ void audit(http::Ctx& ctx, long long person, const std::string& action, const st
   db::transact(*ctx.db, [&](db::Tx& own) { store::audit(own, entry(ctx, person, action, detail)); });
 }
 
-Person require(http::Ctx& ctx, long long id, Action a, const std::string& action) {
+Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail) {
   long long org = ctx.org();
   auto p = store::find(ctx.tx, id);
+  // A merged record points those who see the record it became to that one.
+  if (p && p->merged_into && store::has_grant(ctx.tx, p->merged_into, org))
+    throw NotFound("Cette fiche a été fusionnée avec la fiche n° " + std::to_string(p->merged_into) + ".");
   AccessFacts facts;
   if (p) {
     facts.organisation_has_grant = store::has_grant(ctx.tx, id, org);
@@ -48,8 +51,7 @@ Person require(http::Ctx& ctx, long long id, Action a, const std::string& action
                                          : "Cette action est réservée aux administrateurs de l'organisation.");
     throw NotFound("Cette personne n'existe pas ou votre organisation n'a pas accès à sa fiche.");
   }
-  if (p->merged_into) throw NotFound("Cette fiche a été fusionnée avec une autre.");
-  audit(ctx, id, action);
+  audit(ctx, id, action, detail);
   return *p;
 }
 

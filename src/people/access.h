@@ -12,7 +12,8 @@ namespace jalon::people {
 // A granted access is audited as `action` (reads in a transaction of their own, writes in the
 // request's); a refusal is audited as "refused:<action>" and answered NotFound, so that a
 // person's existence is not revealed to an organisation without access.
-Person require(http::Ctx& ctx, long long id, Action a, const std::string& action);
+// `detail` goes with the audit entry of a granted access.
+Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail = "");
 
 // Appends an audit entry about `person` for the caller of `ctx`: in the request's transaction
 // when it writes, else in one of its own.

@@ -8,8 +8,14 @@ namespace jalon::people {
 
 bool commune_exists(const std::string& insee_code) { return referentials::communes().find(insee_code) != nullptr; }
 
+std::vector<std::pair<std::string, std::string>> communes_of_postal_code(const std::string& postal_code) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto* c : referentials::communes().by_postal_code(postal_code)) out.emplace_back(c->code, c->name);
+  return out;
+}
+
 Creation create_person(db::Tx& tx, long long org, const Person& in, const std::string& today, bool confirmed) {
-  Person p = validate_person(in, today, commune_exists);
+  Person p = validate_person(in, today, commune_exists, communes_of_postal_code);
   Creation c;
   if (!confirmed) {
     for (const auto& existing : store::duplicate_candidates(tx, p)) {
@@ -32,7 +38,7 @@ Creation create_person(db::Tx& tx, long long org, const Person& in, const std::s
 
 Person update_person(db::Tx& tx, const Person& current, Person changes, const std::string& today) {
   changes.id = current.id;
-  Person p = validate_person(changes, today, commune_exists);
+  Person p = validate_person(changes, today, commune_exists, communes_of_postal_code);
   p.id = current.id;
   p.created_by_org = current.created_by_org;
   if (p.consent_sharing && !current.consent_sharing) p.consent_at = "";  // stamped now by the store
@@ -43,6 +49,11 @@ Person update_person(db::Tx& tx, const Person& current, Person changes, const st
     for (const auto& g : store::grants(tx, p.id))
       if (g.revoked_at.empty() && !survives_consent_withdrawal(g.reason)) store::revoke(tx, p.id, g.organisation_id);
   return p;
+}
+
+void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id) {
+  if (absorbed_id == kept.id) throw ValidationError("other", "Choisissez une autre fiche que celle-ci.");
+  store::merge(tx, kept.id, absorbed_id, org);
 }
 
 std::string name_prefix(const std::string& typed) { return fold_name(typed); }

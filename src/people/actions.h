@@ -9,6 +9,7 @@
 namespace jalon::people {
 
 bool commune_exists(const std::string& insee_code);
+std::vector<std::pair<std::string, std::string>> communes_of_postal_code(const std::string& postal_code);
 
 // A likely duplicate found at creation. The identity of a record the organisation cannot see
 // is never shown: only that one exists elsewhere.
@@ -32,6 +33,10 @@ Creation create_person(db::Tx& tx, long long org, const Person& in, const std::s
 // Validates and saves `changes` onto `current` (every field replaced). Withdrawing consent
 // revokes the grants given by sharing (the creator's and the referent's stay).
 Person update_person(db::Tx& tx, const Person& current, Person changes, const std::string& today);
+
+// Merges record `absorbed_id` into `kept` (both already checked with Action::merge by the
+// caller for `org`): ValidationError when they are the same record or `absorbed` was merged.
+void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id);
 
 // Search text typed by a person ("Dupont", "dup") to the folded last-name prefix of Query.
 std::string name_prefix(const std::string& typed);

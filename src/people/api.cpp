@@ -155,6 +155,19 @@ Response delete_grant(Ctx& ctx) {
   return r;
 }
 
+Response merge(Ctx& ctx) {
+  auto body = body_object(ctx.req);
+  auto it = body.find("other_id");
+  if (it == body.end() || !it->value().is_int64() || it->value().as_int64() <= 0)
+    throw ValidationError("other_id", "Indiquez l'identifiant (entier) de la fiche en double.");
+  long long kept_id = ctx.id("person"), other = it->value().as_int64();
+  if (other == kept_id) throw ValidationError("other_id", "Choisissez une autre fiche que celle-ci.");
+  Person kept = require(ctx, kept_id, Action::merge, "merge", "fiche n° " + std::to_string(other) + " fusionnée dans celle-ci");
+  Person absorbed = require(ctx, other, Action::merge, "merged", "fusionnée dans la fiche n° " + std::to_string(kept_id));
+  merge_people(ctx.tx, ctx.org(), kept, absorbed.id);
+  return json_response(person_json(*store::find(ctx.tx, kept.id)));
+}
+
 Response audit_log(Ctx& ctx) {
   store::AuditQuery q;
   q.person = parse_id(ctx.req.query("person"));
@@ -195,6 +208,10 @@ void add_api_routes(Router& router) {
                R"J({"type":"object","required":["organisation_id"],"properties":{"organisation_id":{"type":"integer"}}})J", list_of(grant_schema), 201}});
   router.add({Method::del, "/api/v1/organisations/{org}/people/{person}/grants/{target}", "api.people.revoke", Access::org_admin, Kind::api,
               delete_grant, nullptr, {"Retirer l'accès d'une organisation", "Personnes", "", "", 204}});
+  router.add({Method::post, "/api/v1/organisations/{org}/people/{person}/merge", "api.people.merge", Access::org_admin, Kind::api, merge,
+              nullptr,
+              {"Fusionner une fiche en double dans celle-ci (accès et historique conservés)", "Personnes",
+               R"J({"type":"object","required":["other_id"],"properties":{"other_id":{"type":"integer"}}})J", kPersonSchema}});
   router.add({Method::get, "/api/v1/organisations/{org}/audit", "api.people.audit", Access::org_admin, Kind::api, audit_log, nullptr,
               {"Journal des accès aux fiches de l'organisation (du plus récent au plus ancien)", "Personnes", "",
                list_of(R"J({"type":"object"})J"), 200,

@@ -106,7 +106,8 @@ Response person_form(Ctx& ctx, const Person& values, bool creating, const Valida
   page.field("phone", "Téléphone", "tel", values.phone, {"", "tel", false});
   page.field("address", "Adresse", "text", values.address, {"", "street-address", false});
   page.field("postal_code", "Code postal", "text", values.postal_code, {"", "postal-code", false});
-  page.field("commune_code", "Commune (code INSEE)", "text", values.commune_code, {"Par exemple 86194 pour Poitiers.", "off", false});
+  page.field("commune_code", "Commune (code INSEE)", "text", values.commune_code,
+             {"Par exemple 86194 pour Poitiers ; rempli d'après le code postal quand celui-ci ne couvre qu'une commune.", "off", false});
   page.field("ft_id", "Identifiant France Travail", "text", values.ft_id, {"7 à 11 chiffres ou lettres.", "off", false});
   std::vector<Page::Option> levels;
   for (const auto& l : qualification_levels()) levels.push_back({l.code, l.label, ""});
@@ -184,7 +185,10 @@ Response show(Ctx& ctx) {
   } else {
     b.ShowSection("NO_SHARE");
   }
-  if (admin) b.ShowSection("ADMIN");
+  if (admin) {
+    b.ShowSection("ADMIN");
+    b.AddSectionDictionary("MERGE")->SetValue("ACTION", base(org) + "/" + std::to_string(p.id) + "/fusionner");
+  }
   return page.render();
 }
 
@@ -233,12 +237,26 @@ Response revoke(Ctx& ctx) {
   return redirect_with_flash(base(org) + "/" + std::to_string(p.id), "L'accès a été retiré.");
 }
 
+Response merge(Ctx& ctx) {
+  long long org = ctx.org();
+  long long kept_id = ctx.id("person"), other = parse_id(ctx.form().get("other"));
+  if (other <= 0) throw ValidationError("other", "Indiquez le numéro de la fiche en double.");
+  if (other == kept_id) throw ValidationError("other", "Choisissez une autre fiche que celle-ci.");
+  Person kept = require(ctx, kept_id, Action::merge, "merge", "fiche n° " + std::to_string(other) + " fusionnée dans celle-ci");
+  Person absorbed = require(ctx, other, Action::merge, "merged", "fusionnée dans la fiche n° " + std::to_string(kept_id));
+  merge_people(ctx.tx, org, kept, absorbed.id);
+  return redirect_with_flash(base(org) + "/" + std::to_string(kept.id),
+                             "La fiche n° " + std::to_string(absorbed.id) + " a été fusionnée dans celle-ci ; son historique est conservé.");
+}
+
 const char* action_label(const std::string& a) {
   if (a == "read") return "consultation";
   if (a == "create") return "création";
   if (a == "update") return "modification";
   if (a == "share") return "partage";
   if (a == "revoke") return "retrait d'accès";
+  if (a == "merge") return "fusion";
+  if (a == "merged") return "fusionnée";
   if (a.rfind("refused:", 0) == 0) return "accès refusé";
   return a.c_str();
 }
@@ -298,6 +316,7 @@ void add_page_routes(Router& router) {
   router.add({Method::post, "/organisations/{org}/personnes/{person}/partages", "people.share", Access::member, Kind::page, share});
   router.add({Method::post, "/organisations/{org}/personnes/{person}/partages/{target}/retirer", "people.revoke", Access::org_admin,
               Kind::page, revoke});
+  router.add({Method::post, "/organisations/{org}/personnes/{person}/fusionner", "people.merge", Access::org_admin, Kind::page, merge});
   router.add({Method::get, "/organisations/{org}/journal", "people.journal", Access::org_admin, Kind::page, journal});
 }
 

@@ -41,7 +41,7 @@ void check_name(Validator& v, const char* field, const std::string& value, const
 }  // namespace
 
 Person validate_person(const PersonInput& in, const std::string& today,
-                       const std::function<bool(const std::string&)>& commune_exists) {
+                       const std::function<bool(const std::string&)>& commune_exists, const CommunesOfPostalCode& by_postal_code) {
   Person p = in;
   for (auto* s : {&p.first_name, &p.last_name, &p.birth_name, &p.birth_date, &p.sex, &p.email, &p.phone, &p.address,
                   &p.postal_code, &p.commune_code, &p.ft_id, &p.qualification_level})
@@ -73,6 +73,19 @@ Person validate_person(const PersonInput& in, const std::string& today,
   if (!p.postal_code.empty() && (p.postal_code.size() != 5 || p.postal_code.find_first_not_of("0123456789") != std::string::npos))
     v.add("postal_code", "Le code postal compte 5 chiffres.");
   if (!p.commune_code.empty() && !commune_exists(p.commune_code)) v.add("commune_code", "Cette commune est inconnue (code INSEE à 5 caractères).");
+  if (by_postal_code && !p.postal_code.empty() && !v.has("postal_code") && !v.has("commune_code")) {
+    auto served = by_postal_code(p.postal_code);
+    auto names = [&] {
+      std::string out;
+      for (std::size_t i = 0; i < served.size() && i < 6; ++i) out += (i ? ", " : "") + served[i].second + " (" + served[i].first + ")";
+      return out + (served.size() > 6 ? "…" : "");
+    };
+    if (served.empty()) v.add("postal_code", "Ce code postal est inconnu.");
+    else if (p.commune_code.empty() && served.size() == 1) p.commune_code = served[0].first;
+    else if (p.commune_code.empty()) v.add("commune_code", "Le code postal " + p.postal_code + " couvre plusieurs communes : indiquez le code INSEE de l'une d'elles : " + names() + ".");
+    else if (std::none_of(served.begin(), served.end(), [&](const auto& c) { return c.first == p.commune_code; }))
+      v.add("commune_code", "Cette commune ne correspond pas au code postal " + p.postal_code + " (" + names() + ").");
+  }
   if (!p.ft_id.empty() && (p.ft_id.size() < 7 || p.ft_id.size() > 11 || p.ft_id.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos))
     v.add("ft_id", "L'identifiant France Travail compte 7 à 11 chiffres ou lettres.");
   if (!p.qualification_level.empty() && !find_qualification_level(p.qualification_level))
@@ -117,7 +130,8 @@ bool can(Action a, const AccessFacts& f) {
     case Action::write: return true;
     case Action::share: return f.person_consents;
     case Action::revoke_grant:
-    case Action::read_audit: return f.caller_is_org_admin;
+    case Action::read_audit:
+    case Action::merge: return f.caller_is_org_admin;
   }
   return false;
 }

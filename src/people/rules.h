@@ -22,8 +22,12 @@ std::string sort_key(const Keys& k, long long id);
 // Throws ValidationError listing every invalid field of `in` (field names as in Person),
 // returns it normalised (trimmed, e-mail lowercased, phone without separators). `today` is
 // "YYYY-MM-DD": a birth date must be in the past and at most 120 years ago.
+// `by_postal_code` gives the communes (INSEE code, name) of a postal code: with it, a postal
+// code alone fills the commune when it serves just one, and a commune must match its postal code.
+using CommunesOfPostalCode = std::function<std::vector<std::pair<std::string, std::string>>(const std::string&)>;
 Person validate_person(const PersonInput& in, const std::string& today,
-                       const std::function<bool(const std::string&)>& commune_exists);
+                       const std::function<bool(const std::string&)>& commune_exists,
+                       const CommunesOfPostalCode& by_postal_code = {});
 
 // Levenshtein distance, capped: returns `cap + 1` as soon as it is known to exceed `cap`.
 int edit_distance(const std::string& a, const std::string& b, int cap = 2);
@@ -37,7 +41,7 @@ std::string duplicate_reason(const Person& candidate, const Person& existing);
 // checked that the caller acts for that organisation (member or token); this decides from the
 // organisation's grant, the caller's role and the person's consent. The platform admin never
 // acts for an organisation here, so never passes.
-enum class Action { read, write, share, revoke_grant, read_audit };
+enum class Action { read, write, share, revoke_grant, read_audit, merge };
 struct AccessFacts {
   bool organisation_has_grant = false;  // a live grant of the acting organisation
   bool caller_is_org_admin = false;     // an administrator of the acting organisation (not a token)

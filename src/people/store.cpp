@@ -88,6 +88,16 @@ void update(db::Tx& tx, const Person& p) {
       use(p.birth_date, bd), use(p.commune_code), use(p.id);
 }
 
+void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org) {
+  for (const auto& g : grants(tx, absorbed)) {
+    if (!g.revoked_at.empty()) continue;
+    if (!has_grant(tx, kept, g.organisation_id)) grant(tx, kept, g.organisation_id, GrantReason::merge, by_org);
+    revoke(tx, absorbed, g.organisation_id);
+  }
+  std::string now = time::iso_now();
+  tx.sql() << "UPDATE people SET merged_into = :k, updated_at = :t WHERE id = :a", use(kept), use(now), use(absorbed);
+}
+
 bool has_grant(db::Tx& tx, long long person, long long org) {
   int n = 0;
   tx.sql() << "SELECT COUNT(*) FROM person_grants WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(person),

@@ -16,6 +16,10 @@ std::optional<Person> find(db::Tx& tx, long long id);
 // Saves every field of `p` (validated) and refreshes the search copies in its grants.
 void update(db::Tx& tx, const Person& p);
 
+// Merges `absorbed` into `kept`: `absorbed` stays (its history in the audit log keeps its id)
+// with merged_into = kept; every organisation that saw it sees `kept`; its grants end.
+void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org);
+
 // Grants
 bool has_grant(db::Tx& tx, long long person, long long org);
 std::vector<Grant> grants(db::Tx& tx, long long person);  // live and revoked, oldest first

@@ -143,3 +143,36 @@ TEST_P(PeopleFlows, TheApiCreatesSearchesAndAnswers409ForDuplicates) {
   std::string other = "/api/v1/organisations/" + std::to_string(world_.org_b) + "/people/" + std::to_string(person.at("id").as_int64());
   EXPECT_EQ(api.get(other, h).status, 403);
 }
+
+TEST_P(PeopleFlows, AnAdminMergesADuplicateKeepingAccessAndHistory) {
+  test::TestServer server(*db_);
+  HttpClient admin(server.port());
+  admin.login(world_.a_admin_email, test::kPassword);
+  admin.get(people_a() + "/nouvelle");
+  auto created = admin.post_form(people_a(), {{"csrf", admin.csrf()}, {"last_name", "Martin 1"}, {"first_name", "Camile"}, {"birth_date", "1999-04-12"},
+                                              {"confirm_new", "on"}});
+  ASSERT_EQ(created.status, 303);
+  std::string kept = created.header("location");
+  std::string absorbed = std::to_string(world_.person_a);  // shared with B
+  admin.get(kept);
+  auto same = admin.post_form(kept + "/fusionner", {{"csrf", admin.csrf()}, {"other", kept.substr(kept.rfind('/') + 1)}});
+  EXPECT_EQ(same.status, 422);
+  auto merged = admin.post_form(kept + "/fusionner", {{"csrf", admin.csrf()}, {"other", absorbed}});
+  EXPECT_EQ(merged.status, 303);
+  // The duplicate is gone from lists and answers with where it went; B now sees the kept record.
+  auto old = admin.get(people_a() + "/" + absorbed);
+  EXPECT_EQ(old.status, 404);
+  EXPECT_NE(old.body.find("fusionnée avec la fiche"), std::string::npos);
+  HttpClient b(server.port());
+  b.login(world_.b_admin_email, test::kPassword);
+  std::string kept_id = kept.substr(kept.rfind('/') + 1);
+  EXPECT_EQ(b.get("/organisations/" + std::to_string(world_.org_b) + "/personnes/" + kept_id).status, 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person_grants WHERE person_id = " + kept_id + " AND reason = 'merge' AND revoked_at IS NULL"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + kept_id + " AND action = 'merge'"), 1);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + absorbed), 1);  // history kept
+  // A member (not admin) cannot merge.
+  HttpClient member(server.port());
+  member.login(world_.a_member_email, test::kPassword);
+  member.get(kept);
+  EXPECT_EQ(member.post_form(kept + "/fusionner", {{"csrf", member.csrf()}, {"other", absorbed}}).status, 403);
+}

@@ -65,6 +65,34 @@ TEST(PeopleRules, FoldNameAndSortKey) {
   EXPECT_LT(people::sort_key({"marie", "dupont"}, 42), people::sort_key({"marie", "dupontel"}, 1));
 }
 
+TEST(PeopleRules, APostalCodeFillsOrChecksTheCommune) {
+  auto exists = [](const std::string& c) { return c == "86194" || c == "86041" || c == "86066"; };
+  auto by_postal = [](const std::string& pc) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (pc == "86000") out = {{"86194", "Poitiers"}};
+    if (pc == "86180") out = {{"86041", "Buxerolles"}, {"86194", "Poitiers"}};
+    return out;
+  };
+  people::Person p{.first_name = "Lina", .last_name = "Roy", .postal_code = "86000"};
+  EXPECT_EQ(people::validate_person(p, "2026-11-28", exists, by_postal).commune_code, "86194");
+  auto fields_of = [&](people::Person q) {
+    try {
+      people::validate_person(q, "2026-11-28", exists, by_postal);
+    } catch (const ValidationError& e) {
+      return e.fields()[0].field + ": " + e.fields()[0].message;
+    }
+    return std::string("ok");
+  };
+  p.postal_code = "86180";
+  EXPECT_EQ(fields_of(p), "commune_code: Le code postal 86180 couvre plusieurs communes : indiquez le code INSEE de l'une d'elles : Buxerolles (86041), Poitiers (86194).");
+  p.commune_code = "86066";
+  EXPECT_EQ(fields_of(p), "commune_code: Cette commune ne correspond pas au code postal 86180 (Buxerolles (86041), Poitiers (86194)).");
+  p.commune_code = "86041";
+  EXPECT_EQ(fields_of(p), "ok");
+  p.postal_code = "99999";
+  EXPECT_EQ(fields_of(p), "postal_code: Ce code postal est inconnu.");
+}
+
 TEST(PeopleRules, EditDistanceIsCapped) {
   EXPECT_EQ(people::edit_distance("dupont", "dupont"), 0);
   EXPECT_EQ(people::edit_distance("dupont", "dupond"), 1);

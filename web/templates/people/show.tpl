@@ -34,4 +34,16 @@
   <div class="col-auto mb-0"><button class="btn btn-outline-primary" type="submit">Partager la fiche</button></div>
 </form>
 {{/SHARE}}
+{{#MERGE}}
+<h2 class="h4 mt-4">Fusionner une fiche en double</h2>
+<form method="post" action="{{ACTION}}" class="row g-2 align-items-end" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <div class="col-sm-6 col-lg-4">
+    <label class="form-label" for="other">Numéro de la fiche en double</label>
+    <p class="form-text mt-0 mb-1" id="other-aide">Elle sera fusionnée dans celle-ci : ses accès passent à cette fiche, son historique est conservé.</p>
+    <input class="form-control" type="text" inputmode="numeric" id="other" name="other" aria-describedby="other-aide" required>
+  </div>
+  <div class="col-auto mb-0"><button class="btn btn-outline-danger" type="submit">Fusionner dans cette fiche</button></div>
+</form>
+{{/MERGE}}
 {{#NO_SHARE}}<p class="text-muted">Sans le consentement de la personne, la fiche ne peut pas être partagée avec d'autres organisations.</p>{{/NO_SHARE}}
