@@ -6,6 +6,10 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
 #include <iostream>
 #include <thread>
 
@@ -21,6 +25,7 @@
 #include "base/time.h"
 #include "db/migrate.h"
 #include "mail/outbox.h"
+#include "people/import.h"
 #include "referentials/communes.h"
 
 using namespace jalon;
@@ -150,6 +155,14 @@ int main(int argc, char** argv) {
   token_create->add_option("--org", t_org, "Identifiant de l'organisation")->required();
   token_create->add_option("--name", t_name, "Nom du jeton")->required();
 
+  auto* import_cmd = cli.add_subcommand("import", "Imports en masse");
+  import_cmd->require_subcommand(1);
+  auto* import_people = import_cmd->add_subcommand("people", "Importe des personnes depuis un fichier CSV (tout ou rien)");
+  std::string i_file;
+  long long i_org = 0;
+  import_people->add_option("FICHIER", i_file, "Fichier CSV (UTF-8 ou Windows-1252, séparateur ; ou ,)")->required();
+  import_people->add_option("--org", i_org, "Organisation qui crée les fiches")->required();
+
   auto* outbox_cmd = cli.add_subcommand("outbox", "Affiche les derniers e-mails de la boîte d'envoi (JSON, un par ligne)");
   int outbox_limit = 10;
   std::string outbox_to;
@@ -228,6 +241,39 @@ int main(int argc, char** argv) {
       auto t = accounts::store::create_api_token(tx, t_org, name, 0);
       tx.commit();
       std::cout << t.raw << "\n";
+      return 0;
+    }
+    if (import_people->parsed()) {
+      auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
+      std::ifstream in(i_file, std::ios::binary);
+      if (!in) throw std::runtime_error("impossible d'ouvrir " + i_file);
+      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      {
+        db::Tx tx(*db, db::Tx::Mode::read);
+        accounts::store::get_organisation(tx, i_org);
+      }
+      auto started = std::chrono::steady_clock::now();
+      people::ImportReport report;
+      auto rows = people::prepare_import(data, time::today(), report);
+      if (!report.ok()) {
+        std::cerr << "Import refusé : " << report.error_count << " erreur(s), rien n'a été enregistré.\n";
+        for (const auto& e : report.errors) std::cerr << "  " << e << "\n";
+        if (report.error_count > static_cast<int>(report.errors.size()))
+          std::cerr << "  … et " << report.error_count - report.errors.size() << " autre(s).\n";
+        return 2;
+      }
+      bool tty = isatty(2);
+      int n = people::write_import(*db, i_org, rows, [&](std::size_t done, std::size_t total) {
+        if (!tty) return;
+        int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
+        std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
+                  << total << ")" << std::flush;
+      });
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (tty) std::cerr << "\n";
+      std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s (" << report.encoding << ", séparateur « "
+                << report.separator << " »).\n";
       return 0;
     }
     if (outbox_cmd->parsed()) {

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "support/test_db.h"
@@ -75,6 +77,25 @@ TEST(CommandLine, MigrateDemoOrganisationsUsersTokens) {
   EXPECT_EQ(tok.code, 0) << tok.out;
   EXPECT_EQ(tok.out.rfind("jln_", 0), 0u) << tok.out;
   EXPECT_EQ(count(url, "SELECT COUNT(*) FROM api_tokens WHERE organisation_id = 25 AND created_by IS NULL"), 1);
+
+  // Import: refused with its report and nothing written, then accepted.
+  std::string dir = std::filesystem::temp_directory_path() / ("jalon-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream bad(dir + "/bad.csv");
+    bad << "nom;prenom;date_naissance\nDupont;Marie;31/02/2001\n";
+    std::ofstream good(dir + "/good.csv");
+    good << "nom;prenom;date_naissance\nDupont;Marie;28/02/2001\nRoux;Léa;\n";
+  }
+  auto refused = run_jalon(db + " import people " + dir + "/bad.csv --org 25");
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.out.find("Ligne 2, colonne date_naissance"), std::string::npos) << refused.out;
+  int before = count(url, "SELECT COUNT(*) FROM people");
+  auto imported = run_jalon(db + " import people " + dir + "/good.csv --org 25");
+  EXPECT_EQ(imported.code, 0) << imported.out;
+  EXPECT_NE(imported.out.find("2 personnes importées"), std::string::npos) << imported.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM people"), before + 2);
+  std::filesystem::remove_all(dir);
 
   auto help = run_jalon("--help");
   EXPECT_EQ(help.code, 0);

@@ -1,0 +1,140 @@
+#include "base/csv.h"
+
+#include "base/errors.h"
+#include "base/text.h"
+
+namespace jalon::csv {
+
+std::string from_windows_1252(std::string_view in) {
+  // Code points of 0x80–0x9F in Windows-1252 (0 where the byte is undefined).
+  static const unsigned short high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                          0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                          0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out;
+  out.reserve(in.size() + in.size() / 8);
+  for (unsigned char c : in) {
+    unsigned cp = c;
+    if (c >= 0x80 && c < 0xA0) cp = high[c - 0x80] ? high[c - 0x80] : 0xFFFD;
+    if (cp < 0x80) out.push_back(static_cast<char>(cp));
+    else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
+namespace {
+// UTF-8 validity only (control characters are the fields' validation's business).
+bool utf8_bytes(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int n;
+    unsigned cp;
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    if (i + n >= s.size()) return false;
+    for (int k = 1; k <= n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF) return false;
+    i += n + 1;
+  }
+  return true;
+}
+}  // namespace
+
+Table parse(std::string_view data) {
+  Table t;
+  std::string converted;
+  if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+  if (utf8_bytes(data)) {
+    t.encoding = "UTF-8";
+  } else {
+    t.encoding = "Windows-1252";
+    converted = from_windows_1252(data);
+    data = converted;
+  }
+  auto first_line_end = data.find('\n');
+  std::string_view first = data.substr(0, first_line_end);
+  std::size_t semis = 0, commas = 0;
+  for (char c : first) {
+    semis += c == ';';
+    commas += c == ',';
+  }
+  t.separator = semis > commas ? ';' : ',';
+
+  std::vector<Row> rows;
+  Row row;
+  std::string field;
+  bool quoted = false, field_started = false, row_has_content = false;
+  int line = 1, quote_line = 0;
+  row.line = 1;
+  auto end_field = [&] {
+    row.fields.push_back(std::move(field));
+    field.clear();
+    field_started = false;
+  };
+  auto end_row = [&] {
+    end_field();
+    if (row_has_content || row.fields.size() > 1) rows.push_back(std::move(row));
+    row = Row{};
+    row_has_content = false;
+  };
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    char c = data[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < data.size() && data[i + 1] == '"') {
+          field.push_back('"');
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field.push_back(c);
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      quoted = true;
+      field_started = true;
+      row_has_content = true;
+      quote_line = line;
+    } else if (c == t.separator) {
+      end_field();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      end_row();
+      ++line;
+      row.line = line;
+    } else {
+      field.push_back(c);
+      field_started = true;
+      if (c != ' ' && c != '\t') row_has_content = true;
+    }
+  }
+  if (quoted) throw ValidationError("fichier", "Ligne " + std::to_string(quote_line) + " : un guillemet ouvert n'est jamais fermé.");
+  if (field_started || !row.fields.empty() || row_has_content) end_row();
+  if (rows.empty()) throw ValidationError("fichier", "Le fichier est vide.");
+  for (auto& h : rows.front().fields) h = text::trim(h);
+  t.header = std::move(rows.front().fields);
+  t.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
+  return t;
+}
+
+}  // namespace jalon::csv

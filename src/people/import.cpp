@@ -1,0 +1,287 @@
+#include "people/import.h"
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <map>
+#include <stdexcept>
+
+#include "base/csv.h"
+#include "base/errors.h"
+#include "base/text.h"
+#include "base/time.h"
+#include "people/actions.h"
+#include "people/rules.h"
+
+namespace jalon::people {
+
+const std::vector<std::pair<std::string, std::string>>& import_columns() {
+  static const std::vector<std::pair<std::string, std::string>> cols = {
+      {"nom", "nom d'usage (obligatoire)"},
+      {"prenom", "prénom (obligatoire)"},
+      {"nom_naissance", "nom de naissance"},
+      {"date_naissance", "JJ/MM/AAAA ou AAAA-MM-JJ"},
+      {"sexe", "F ou M"},
+      {"email", "adresse e-mail"},
+      {"telephone", "numéro de téléphone"},
+      {"adresse", "numéro et voie"},
+      {"code_postal", "5 chiffres"},
+      {"commune", "code INSEE de la commune"},
+      {"identifiant_france_travail", "7 à 11 chiffres ou lettres"},
+      {"niveau_qualification", "0 (aucun diplôme), 3 à 8"},
+      {"consentement", "oui ou non : consentement au partage entre organisations"},
+  };
+  return cols;
+}
+
+namespace {
+// Field of Person -> column name, for error messages.
+const std::map<std::string, std::string>& column_of_field() {
+  static const std::map<std::string, std::string> m = {
+      {"last_name", "nom"},           {"first_name", "prenom"},    {"birth_name", "nom_naissance"}, {"birth_date", "date_naissance"},
+      {"sex", "sexe"},                {"email", "email"},          {"phone", "telephone"},          {"address", "adresse"},
+      {"postal_code", "code_postal"}, {"commune_code", "commune"}, {"ft_id", "identifiant_france_travail"},
+      {"qualification_level", "niveau_qualification"}};
+  return m;
+}
+
+std::string header_key(const std::string& h) {
+  std::string f = text::fold(text::trim(h)), out;
+  for (char c : f) out.push_back(c == ' ' || c == '-' || c == '\'' ? '_' : c);
+  // "date de naissance" -> "date_naissance", "niveau de qualification" -> "niveau_qualification".
+  for (const char* filler : {"_de_", "_d_", "_du_"})
+    for (std::string::size_type pos; (pos = out.find(filler)) != std::string::npos;) out.replace(pos, std::strlen(filler), "_");
+  if (out == "prenoms") return "prenom";
+  if (out == "courriel" || out == "e_mail" || out == "mail") return "email";
+  if (out == "tel" || out == "telephone_portable") return "telephone";
+  if (out == "code_insee" || out == "commune_insee") return "commune";
+  if (out == "identifiant_ft" || out == "id_france_travail") return "identifiant_france_travail";
+  return out;
+}
+
+// "14/03/2006" or "2006-03-14" to "2006-03-14"; other text is returned as is (and refused by validation).
+std::string civil(const std::string& s) {
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/') return s.substr(6, 4) + "-" + s.substr(3, 2) + "-" + s.substr(0, 2);
+  return s;
+}
+}  // namespace
+
+std::vector<Person> prepare_import(std::string_view data, const std::string& today, ImportReport& report) {
+  std::vector<Person> out;
+  auto add_error = [&](const std::string& e) {
+    if (report.errors.size() < 200) report.errors.push_back(e);
+    ++report.error_count;
+  };
+  csv::Table t;
+  try {
+    t = csv::parse(data);
+  } catch (const ValidationError& e) {
+    add_error(e.fields()[0].message);
+    return out;
+  }
+  report.encoding = t.encoding;
+  report.separator = t.separator;
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < t.header.size(); ++i) {
+    std::string k = header_key(t.header[i]);
+    bool known = false;
+    for (const auto& [name, desc] : import_columns()) known = known || name == k;
+    if (!known) add_error("Ligne 1 : la colonne « " + t.header[i] + " » est inconnue.");
+    else if (col.count(k)) add_error("Ligne 1 : la colonne « " + t.header[i] + " » apparaît deux fois.");
+    else col[k] = i;
+  }
+  for (const char* required : {"nom", "prenom"})
+    if (!col.count(required)) add_error(std::string("Ligne 1 : la colonne obligatoire « ") + required + " » manque.");
+  if (!report.ok()) return out;
+  out.reserve(t.rows.size());
+  for (const auto& row : t.rows) {
+    ++report.rows;
+    if (row.fields.size() != t.header.size()) {
+      add_error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
+      continue;
+    }
+    auto get = [&](const char* c) { return col.count(c) ? row.fields[col[c]] : std::string(); };
+    Person p;
+    p.last_name = get("nom");
+    p.first_name = get("prenom");
+    p.birth_name = get("nom_naissance");
+    p.birth_date = civil(text::trim(get("date_naissance")));
+    p.sex = get("sexe");
+    p.email = get("email");
+    p.phone = get("telephone");
+    p.address = get("adresse");
+    p.postal_code = get("code_postal");
+    p.commune_code = get("commune");
+    p.ft_id = get("identifiant_france_travail");
+    p.qualification_level = get("niveau_qualification");
+    std::string consent = text::fold(text::trim(get("consentement")));
+    p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
+    if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
+      add_error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
+      continue;
+    }
+    try {
+      out.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
+    } catch (const ValidationError& e) {
+      for (const auto& f : e.fields()) {
+        auto it = column_of_field().find(f.field);
+        add_error(fmt::format("Ligne {}, colonne {} : {}", row.line, it == column_of_field().end() ? f.field : it->second, f.message));
+      }
+    }
+  }
+  if (report.rows == 0) add_error("Le fichier ne contient aucune personne (seulement la ligne d'en-tête).");
+  return out;
+}
+
+namespace {
+// A field in PostgreSQL's COPY text format.
+void copy_field(std::string& line, const std::string& v, bool null_if_empty = false) {
+  if (null_if_empty && v.empty()) {
+    line += "\\N";
+    return;
+  }
+  for (char c : v) {
+    switch (c) {
+      case '\\': line += "\\\\"; break;
+      case '\t': line += "\\t"; break;
+      case '\n': line += "\\n"; break;
+      case '\r': line += "\\r"; break;
+      default: line.push_back(c);
+    }
+  }
+}
+
+void copy_rows(PGconn* conn, const std::string& command, const std::function<bool(std::string&)>& next_line) {
+  PGresult* res = PQexec(conn, command.c_str());
+  if (PQresultStatus(res) != PGRES_COPY_IN) {
+    std::string err = PQerrorMessage(conn);
+    PQclear(res);
+    throw std::runtime_error("COPY could not start: " + err);
+  }
+  PQclear(res);
+  std::string buf, line;
+  while (next_line(line)) {
+    buf += line;
+    line.clear();
+    if (buf.size() > (1 << 20)) {
+      if (PQputCopyData(conn, buf.data(), static_cast<int>(buf.size())) != 1) throw std::runtime_error(PQerrorMessage(conn));
+      buf.clear();
+    }
+  }
+  if (!buf.empty() && PQputCopyData(conn, buf.data(), static_cast<int>(buf.size())) != 1) throw std::runtime_error(PQerrorMessage(conn));
+  if (PQputCopyEnd(conn, nullptr) != 1) throw std::runtime_error(PQerrorMessage(conn));
+  while ((res = PQgetResult(conn)) != nullptr) {
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    std::string err = ok ? "" : PQresultErrorMessage(res);
+    PQclear(res);
+    if (!ok) throw std::runtime_error("COPY failed: " + err);
+  }
+}
+}  // namespace
+
+int write_import(db::Database& db, long long org, const std::vector<Person>& people,
+                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (people.empty()) return 0;
+  const std::size_t total = people.size(), step = std::max<std::size_t>(1, total / 100);
+  std::string now = time::iso_now();
+  db::Tx tx(db, db::Tx::Mode::write);
+  long long first_id = 0;
+  if (db.engine() == db::Engine::sqlite) {
+    // The write lock is ours: ids after the current maximum are free.
+    long long max_id = 0;
+    soci::indicator ind;
+    tx.sql() << "SELECT MAX(id) FROM people", soci::into(max_id, ind);
+    first_id = (ind == soci::i_ok ? max_id : 0) + 1;
+    long long id = 0;
+    std::string fn, ln, bn, kf, kl, bd, sx, em, ph, ad, pc, cc, ft, ql, ca, key;
+    int consent = 0;
+    soci::indicator bd_ind = soci::i_ok, ca_ind = soci::i_ok;
+    soci::statement person_st =
+        (tx.sql().prepare << "INSERT INTO people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, "
+                             "address, postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, "
+                             "created_at, updated_at) VALUES (:id, :fn, :ln, :bn, :kf, :kl, :bd, :sx, :em, :ph, :ad, :pc, :cc, :ft, :ql, :cs, "
+                             ":ca, :org, :t1, :t2)",
+         soci::use(id), soci::use(fn), soci::use(ln), soci::use(bn), soci::use(kf), soci::use(kl), soci::use(bd, bd_ind), soci::use(sx),
+         soci::use(em), soci::use(ph), soci::use(ad), soci::use(pc), soci::use(cc), soci::use(ft), soci::use(ql), soci::use(consent),
+         soci::use(ca, ca_ind), soci::use(org), soci::use(now), soci::use(now));
+    soci::statement grant_st =
+        (tx.sql().prepare << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, "
+                             "commune_code) VALUES (:p, :o, 'creator', :t, :b, :k, :bd, :cc)",
+         soci::use(id), soci::use(org), soci::use(now), soci::use(org), soci::use(key), soci::use(bd, bd_ind), soci::use(cc));
+    for (std::size_t i = 0; i < total; ++i) {
+      const Person& p = people[i];
+      Keys k = keys_of(p);
+      id = first_id + static_cast<long long>(i);
+      fn = p.first_name, ln = p.last_name, bn = p.birth_name, kf = k.first, kl = k.last, bd = p.birth_date, sx = p.sex, em = p.email;
+      ph = p.phone, ad = p.address, pc = p.postal_code, cc = p.commune_code, ft = p.ft_id, ql = p.qualification_level;
+      consent = p.consent_sharing ? 1 : 0;
+      ca = p.consent_sharing ? now : "";
+      bd_ind = bd.empty() ? soci::i_null : soci::i_ok;
+      ca_ind = ca.empty() ? soci::i_null : soci::i_ok;
+      key = sort_key(k, id);
+      person_st.execute(true);
+      grant_st.execute(true);
+      if (progress && (i % step == 0)) progress(i, total);
+    }
+  } else {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(tx.sql().get_backend());
+    PGconn* conn = backend->conn_;
+    // Other writers wait until we commit: the block of ids reserved below stays ours.
+    tx.sql() << "LOCK TABLE people IN EXCLUSIVE MODE";
+    tx.sql() << "SELECT nextval(pg_get_serial_sequence('people', 'id'))", soci::into(first_id);
+    long long last = first_id + static_cast<long long>(total) - 1;
+    tx.sql() << "SELECT setval(pg_get_serial_sequence('people', 'id'), :l)", soci::use(last);
+    std::size_t i = 0;
+    copy_rows(conn,
+              "COPY people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, postal_code, "
+              "commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, created_at, updated_at) FROM STDIN",
+              [&](std::string& line) {
+                if (i == total) return false;
+                const Person& p = people[i];
+                const Keys k = keys_of(p);
+                line = std::to_string(first_id + static_cast<long long>(i));
+                for (const std::string* f : {&p.first_name, &p.last_name, &p.birth_name, &k.first, &k.last}) {
+                  line += '\t';
+                  copy_field(line, *f);
+                }
+                line += '\t';
+                copy_field(line, p.birth_date, true);
+                for (const std::string* f : {&p.sex, &p.email, &p.phone, &p.address, &p.postal_code, &p.commune_code, &p.ft_id,
+                                             &p.qualification_level}) {
+                  line += '\t';
+                  copy_field(line, *f);
+                }
+                line += p.consent_sharing ? "\t1\t" + now : "\t0\t\\N";
+                line += "\t" + std::to_string(org) + "\t" + now + "\t" + now + "\n";
+                if (progress && (i % step == 0)) progress(i / 2, total);
+                ++i;
+                return true;
+              });
+    i = 0;
+    copy_rows(conn,
+              "COPY person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) FROM STDIN",
+              [&](std::string& line) {
+                if (i == total) return false;
+                const Person& p = people[i];
+                long long id = first_id + static_cast<long long>(i);
+                line = std::to_string(id) + "\t" + std::to_string(org) + "\tcreator\t" + now + "\t" + std::to_string(org) + "\t";
+                copy_field(line, sort_key(keys_of(p), id));
+                line += '\t';
+                copy_field(line, p.birth_date, true);
+                line += '\t';
+                copy_field(line, p.commune_code);
+                line += '\n';
+                if (progress && (i % step == 0)) progress(total / 2 + i / 2, total);
+                ++i;
+                return true;
+              });
+  }
+  tx.commit();
+  if (progress) progress(total, total);
+  return static_cast<int>(total);
+}
+
+}  // namespace jalon::people

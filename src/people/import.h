@@ -1,0 +1,37 @@
+// Bulk import of people from a CSV file (CLI `jalon import people` and the upload page):
+// every row validated first, nothing written unless all pass, then one transaction.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/db.h"
+#include "people/model.h"
+
+namespace jalon::people {
+
+struct ImportReport {
+  std::string encoding;
+  char separator = ',';
+  int rows = 0;
+  std::vector<std::string> errors;  // "Ligne 12, colonne date_naissance : …" (the first 200)
+  int error_count = 0;
+  bool ok() const { return error_count == 0; }
+};
+
+// The columns a file may have (header names, accents and case ignored); "nom" and "prenom" are
+// required. Documented on the upload page and in the README.
+const std::vector<std::pair<std::string, std::string>>& import_columns();  // name, description
+
+// Parses and validates `data` (see csv::parse for encodings and separators). Returns the people
+// and fills `report`; when `report.ok()` is false the people must not be written.
+std::vector<Person> prepare_import(std::string_view data, const std::string& today, ImportReport& report);
+
+// Writes `people` for `org` in one transaction: prepared statements on SQLite, COPY on
+// PostgreSQL; every person gets the creator's grant. `progress(done, total)` is called now and
+// then. On any error nothing is written (the transaction is rolled back) and the error propagates.
+int write_import(db::Database& db, long long org, const std::vector<Person>& people,
+                 const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+}  // namespace jalon::people

@@ -1,0 +1,100 @@
+// CSV import on both engines: every error reported by line and column, all or nothing.
+#include <gtest/gtest.h>
+
+#include "accounts/store.h"
+#include "base/crypto.h"
+#include "people/import.h"
+#include "people/store.h"
+#include "referentials/communes.h"
+#include "support/test_db.h"
+#include "support/world.h"
+
+using namespace jalon;
+using namespace jalon::people;
+
+class Import : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    referentials::load_referentials(test::source_dir() + "/data");
+    db_ = test::fresh_database(GetParam());
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    org_ = accounts::store::create_organisation(tx, {"ML", "mission_locale", test::siret(1), "86194", true});
+    tx.commit();
+  }
+  int count(const std::string& sql) {
+    db::Tx tx(*db_, db::Tx::Mode::read);
+    int n = 0;
+    tx.sql() << sql, soci::into(n);
+    return n;
+  }
+  std::unique_ptr<db::Database> db_;
+  long long org_ = 0;
+};
+
+INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(test::engines()),
+                         [](const auto& info) { return test::engine_name(info.param); });
+
+TEST_P(Import, EveryErrorIsReportedByLineAndColumnAndNothingIsWritten) {
+  std::string csv =
+      "Nom;Prénom;Date de naissance;Commune;Code postal;Consentement;Courriel\n"
+      "Dupont;Marie;14/03/2006;86194;86000;oui;marie@exemple.fr\n"
+      ";Léa;31/02/2001;99999;;peut-être;\n"
+      "Martin;Paul;01/01/1990;86066;86100;non;pas-un-email\n"
+      "Roux;Jean\n";
+  ImportReport report;
+  auto rows = prepare_import(csv, "2026-11-28", report);
+  EXPECT_FALSE(report.ok());
+  EXPECT_EQ(report.rows, 4);
+  EXPECT_EQ(report.errors, (std::vector<std::string>{
+                               "Ligne 3, colonne consentement : écrivez « oui » ou « non ».",
+                               "Ligne 4, colonne email : L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).",
+                               "Ligne 5 : 2 colonnes au lieu de 7.",
+                           }));
+  report = {};
+  prepare_import("nom;prénom;date_naissance;commune\n;Léa;31/02/2001;99999\n", "2026-11-28", report);
+  EXPECT_EQ(report.errors, (std::vector<std::string>{
+                               "Ligne 2, colonne nom : Indiquez le nom.",
+                               "Ligne 2, colonne date_naissance : La date de naissance doit être une date valide (AAAA-MM-JJ).",
+                               "Ligne 2, colonne commune : Cette commune est inconnue (code INSEE à 5 caractères).",
+                           }));
+  report = {};
+  prepare_import("nom;age\nDupont;12\n", "2026-11-28", report);
+  EXPECT_EQ(report.errors, (std::vector<std::string>{"Ligne 1 : la colonne « age » est inconnue.",
+                                                     "Ligne 1 : la colonne obligatoire « prenom » manque."}));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people"), 0);
+}
+
+TEST_P(Import, AValidFileIsWrittenInOneGoWithGrantsAndSearchKeys) {
+  std::string csv = "nom,prenom,date_naissance,code_postal,consentement,identifiant_france_travail\n";
+  for (int i = 0; i < 500; ++i) csv += "Nom" + std::to_string(1000 + i) + ",Prénom,1990-01-01,86000,oui,\n";
+  csv += "\"Le Gall, dit \"\"Yann\"\"\",Yann,,86000,non,1234567A\n";
+  ImportReport report;
+  auto rows = prepare_import(csv, "2026-11-28", report);
+  ASSERT_TRUE(report.ok()) << report.error_count << " " << (report.errors.empty() ? "" : report.errors[0]);
+  EXPECT_EQ(report.separator, ',');
+  std::size_t calls = 0, last = 0;
+  EXPECT_EQ(write_import(*db_, org_, rows, [&](std::size_t done, std::size_t total) {
+              ++calls;
+              EXPECT_GE(done, last);
+              EXPECT_EQ(total, 501u);
+              last = done;
+            }),
+            501);
+  EXPECT_EQ(last, 501u);
+  EXPECT_GT(calls, 2u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE commune_code = '86194' AND consent_sharing = 1 AND consent_at IS NOT NULL"), 500);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person_grants WHERE reason = 'creator'"), 501);
+  db::Tx tx(*db_, db::Tx::Mode::write);
+  store::Query q;
+  q.name = "legall";
+  auto found = store::search(tx, org_, q);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].person.last_name, "Le Gall, dit \"Yann\"");
+  EXPECT_EQ(found[0].person.commune_code, "86194");  // from the postal code (Poitiers alone)
+  // Ids continue after the import: a person created afterwards does not collide.
+  Person after;
+  after.last_name = "Après";
+  after.first_name = "Import";
+  EXPECT_GT(store::create(tx, after, org_), found[0].person.id);
+}
