@@ -264,12 +264,14 @@ int main(int argc, char** argv) {
         return 2;
       }
       bool tty = isatty(2);
-      int n = people::write_import(*db, i_org, rows, [&](std::size_t done, std::size_t total) {
+      db::Tx tx(*db, db::Tx::Mode::write);
+      int n = people::write_import(tx, i_org, rows, [&](std::size_t done, std::size_t total) {
         if (!tty) return;
         int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
         std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
                   << total << ")" << std::flush;
       });
+      tx.commit();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (tty) std::cerr << "\n";
       std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s (" << report.encoding << ", séparateur « "

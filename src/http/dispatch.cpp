@@ -9,6 +9,7 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "http/multipart.h"
 #include "http/page.h"
 
 namespace jalon::http {
@@ -195,6 +196,8 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
         std::string sent = req.header("x-csrf-token");
         if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
           sent = Form::parse(req.body).get("csrf");
+        if (sent.empty() && is_multipart(req))
+          if (auto parts = parse_multipart(req); auto* p = find_part(parts, "csrf")) sent = p->body;
         const std::string& expected = who.kind == Principal::Kind::user ? who.csrf_token : csrf;
         if ((new_csrf_cookie && who.kind != Principal::Kind::user) || sent.empty() || !crypto::constant_time_equal(sent, expected))
           throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");

@@ -182,14 +182,13 @@ void copy_rows(PGconn* conn, const std::string& command, const std::function<boo
 }
 }  // namespace
 
-int write_import(db::Database& db, long long org, const std::vector<Person>& people,
+int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                  const std::function<void(std::size_t, std::size_t)>& progress) {
   if (people.empty()) return 0;
   const std::size_t total = people.size(), step = std::max<std::size_t>(1, total / 100);
   std::string now = time::iso_now();
-  db::Tx tx(db, db::Tx::Mode::write);
   long long first_id = 0;
-  if (db.engine() == db::Engine::sqlite) {
+  if (tx.engine() == db::Engine::sqlite) {
     // The write lock is ours: ids after the current maximum are free.
     long long max_id = 0;
     soci::indicator ind;
@@ -279,7 +278,6 @@ int write_import(db::Database& db, long long org, const std::vector<Person>& peo
                 return true;
               });
   }
-  tx.commit();
   if (progress) progress(total, total);
   return static_cast<int>(total);
 }

@@ -28,10 +28,10 @@ const std::vector<std::pair<std::string, std::string>>& import_columns();  // na
 // and fills `report`; when `report.ok()` is false the people must not be written.
 std::vector<Person> prepare_import(std::string_view data, const std::string& today, ImportReport& report);
 
-// Writes `people` for `org` in one transaction: prepared statements on SQLite, COPY on
-// PostgreSQL; every person gets the creator's grant. `progress(done, total)` is called now and
-// then. On any error nothing is written (the transaction is rolled back) and the error propagates.
-int write_import(db::Database& db, long long org, const std::vector<Person>& people,
+// Writes `people` for `org` in the caller's write transaction: prepared statements on SQLite,
+// COPY on PostgreSQL; every person gets the creator's grant. `progress(done, total)` is called
+// now and then. Errors propagate; the caller's rollback then leaves nothing written.
+int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                  const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace jalon::people

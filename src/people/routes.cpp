@@ -4,9 +4,11 @@
 
 #include "base/text.h"
 #include "base/time.h"
+#include "http/multipart.h"
 #include "http/page.h"
 #include "people/access.h"
 #include "people/actions.h"
+#include "people/import.h"
 #include "people/store.h"
 #include "referentials/communes.h"
 
@@ -249,6 +251,42 @@ Response merge(Ctx& ctx) {
                              "La fiche n° " + std::to_string(absorbed.id) + " a été fusionnée dans celle-ci ; son historique est conservé.");
 }
 
+Response import_page(Ctx& ctx, const ImportReport* report, int status = 200) {
+  long long org = ctx.org();
+  Page page(ctx, "people/import", "Importer des personnes");
+  auto& b = page.body();
+  b.SetIntValue("ORG_ID", org);
+  b.SetIntValue("MAX_MB", static_cast<long>(ctx.config.max_body_bytes / (1024 * 1024)));
+  for (const auto& [name, desc] : import_columns()) {
+    auto* d = b.AddSectionDictionary("COLUMN");
+    d->SetValue("NAME", name);
+    d->SetValue("DESC", desc);
+  }
+  if (report && !report->ok()) {
+    auto* r = b.AddSectionDictionary("REPORT");
+    r->SetIntValue("COUNT", report->error_count);
+    r->SetIntValue("ROWS", report->rows);
+    for (const auto& e : report->errors) r->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
+    if (report->error_count > static_cast<int>(report->errors.size()))
+      r->AddSectionDictionary("MORE")->SetIntValue("N", report->error_count - static_cast<int>(report->errors.size()));
+  }
+  return page.render(status);
+}
+
+Response import_file(Ctx& ctx) {
+  long long org = ctx.org();
+  if (!is_multipart(ctx.req)) throw BadRequest("Envoyez le fichier avec le formulaire d'import.");
+  auto parts = parse_multipart(ctx.req);
+  const Part* file = find_part(parts, "fichier");
+  if (!file || file->body.empty()) throw ValidationError("fichier", "Choisissez un fichier CSV à importer.");
+  ImportReport report;
+  auto rows = prepare_import(file->body, ctx.today(), report);
+  if (!report.ok()) return import_page(ctx, &report, 422);  // nothing written
+  int n = write_import(ctx.tx, org, rows);
+  audit(ctx, 0, "import", std::to_string(n) + " personnes depuis « " + file->filename + " »");
+  return redirect_with_flash(base(org), std::to_string(n) + " personnes ont été importées.");
+}
+
 const char* action_label(const std::string& a) {
   if (a == "read") return "consultation";
   if (a == "create") return "création";
@@ -257,6 +295,8 @@ const char* action_label(const std::string& a) {
   if (a == "revoke") return "retrait d'accès";
   if (a == "merge") return "fusion";
   if (a == "merged") return "fusionnée";
+  if (a == "import") return "import";
+  if (a == "search") return "recherche";
   if (a.rfind("refused:", 0) == 0) return "accès refusé";
   return a.c_str();
 }
@@ -308,6 +348,15 @@ void add_page_routes(Router& router) {
               [](Ctx& c) { return person_form(c, Person{}, true, nullptr); }});
   router.add({Method::post, "/organisations/{org}/personnes", "people.create", Access::member, Kind::page, create,
               [](Ctx& c, const ValidationError& e) { return person_form(c, read_form(c), true, &e); }});
+  router.add({Method::get, "/organisations/{org}/personnes/import", "people.import.form", Access::org_admin, Kind::page,
+              [](Ctx& c) { return import_page(c, nullptr); }});
+  router.add({Method::post, "/organisations/{org}/personnes/import", "people.import", Access::org_admin, Kind::page, import_file,
+              [](Ctx& c, const ValidationError& e) {
+                ImportReport r;
+                for (const auto& f : e.fields()) r.errors.push_back(f.message);
+                r.error_count = static_cast<int>(r.errors.size());
+                return import_page(c, &r, 422);
+              }});
   router.add({Method::get, "/organisations/{org}/personnes/{person}", "people.show", Access::member, Kind::page, show});
   router.add({Method::get, "/organisations/{org}/personnes/{person}/modifier", "people.edit", Access::member, Kind::page,
               [](Ctx& c) { return edit_form(c, nullptr); }});

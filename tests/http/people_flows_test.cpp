@@ -176,3 +176,31 @@ TEST_P(PeopleFlows, AnAdminMergesADuplicateKeepingAccessAndHistory) {
   member.get(kept);
   EXPECT_EQ(member.post_form(kept + "/fusionner", {{"csrf", member.csrf()}, {"other", absorbed}}).status, 403);
 }
+
+TEST_P(PeopleFlows, AnAdminUploadsACsvAllOrNothing) {
+  test::TestServer server(*db_);
+  HttpClient admin(server.port());
+  admin.login(world_.a_admin_email, test::kPassword);
+  admin.get(people_a() + "/import");
+  auto upload = [&](const std::string& content) {
+    std::string boundary = "----jalon-test-boundary";
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + admin.csrf() + "\r\n--" + boundary +
+                       "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"personnes.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                       content + "\r\n--" + boundary + "--\r\n";
+    return admin.request("POST", people_a() + "/import", body, {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  };
+  int before = count("SELECT COUNT(*) FROM people");
+  auto refused = upload("nom;prenom;date_naissance\nAubert;Lina;2001-01-01\nBlanc;;31/02/2001\n");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Ligne 3, colonne prenom : Indiquez le prénom."), std::string::npos);
+  EXPECT_NE(refused.body.find("Rien n'a été enregistré"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people"), before);
+  auto done = upload("nom;prenom;date_naissance\nAubert;Lina;2001-01-01\nBlanc;Théo;28/02/2001\n");
+  EXPECT_EQ(done.status, 303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people"), before + 2);
+  EXPECT_NE(admin.get(people_a() + "?nom=aubert").body.find("Aubert Lina"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND organisation_id = " + std::to_string(world_.org_a)), 1);
+  // Broken multipart bodies get a clear 400.
+  auto broken = admin.request("POST", people_a() + "/import", "pas du multipart", {{"Content-Type", "multipart/form-data; boundary=x"}, {"X-CSRF-Token", admin.csrf()}});
+  EXPECT_EQ(broken.status, 400);
+}

@@ -74,13 +74,17 @@ TEST_P(Import, AValidFileIsWrittenInOneGoWithGrantsAndSearchKeys) {
   ASSERT_TRUE(report.ok()) << report.error_count << " " << (report.errors.empty() ? "" : report.errors[0]);
   EXPECT_EQ(report.separator, ',');
   std::size_t calls = 0, last = 0;
-  EXPECT_EQ(write_import(*db_, org_, rows, [&](std::size_t done, std::size_t total) {
-              ++calls;
-              EXPECT_GE(done, last);
-              EXPECT_EQ(total, 501u);
-              last = done;
-            }),
-            501);
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    EXPECT_EQ(write_import(tx, org_, rows, [&](std::size_t done, std::size_t total) {
+                ++calls;
+                EXPECT_GE(done, last);
+                EXPECT_EQ(total, 501u);
+                last = done;
+              }),
+              501);
+    tx.commit();
+  }
   EXPECT_EQ(last, 501u);
   EXPECT_GT(calls, 2u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE commune_code = '86194' AND consent_sharing = 1 AND consent_at IS NOT NULL"), 500);

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="d-flex flex-wrap gap-2">
   <a class="btn btn-primary" href="/organisations/{{ORG_ID}}/personnes/nouvelle">Nouvelle personne</a>
-  {{#ADMIN}}<a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/journal">Journal des accès</a>{{/ADMIN}}
+  {{#ADMIN}}<a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/personnes/import">Importer un fichier</a>
+  <a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/journal">Journal des accès</a>{{/ADMIN}}
 </p>
 <form method="get" action="/organisations/{{ORG_ID}}/personnes" class="row g-2 align-items-end mb-4" role="search" aria-label="Rechercher une personne">
   <div class="col-md-4">{{>NOM_FIELD}}</div>
