@@ -49,3 +49,7 @@ for target in "static /static/css/jalon.css" "health /healthz" "login-page /conn
   [[ $name == static ]] && base[s]=$a && base[p]=$b
   printf "%-34s %12.0f %8.2f %12.0f %8.2f\n" "$name $path" "$a" "$(echo "$a / ${base[s]}" | bc -l)" "$b" "$(echo "$b / ${base[p]}" | bc -l)"
 done
+
+echo
+echo "== people at a million (scripts/bench_people.sh)"
+bash scripts/bench_people.sh "${JALON_BENCH_PEOPLE:-1000000}"

@@ -263,6 +263,7 @@ int main(int argc, char** argv) {
           std::cerr << "  … et " << report.error_count - report.errors.size() << " autre(s).\n";
         return 2;
       }
+      double check_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       bool tty = isatty(2);
       db::Tx tx(*db, db::Tx::Mode::write);
       int n = people::write_import(tx, i_org, rows, [&](std::size_t done, std::size_t total) {
@@ -274,8 +275,8 @@ int main(int argc, char** argv) {
       tx.commit();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (tty) std::cerr << "\n";
-      std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s (" << report.encoding << ", séparateur « "
-                << report.separator << " »).\n";
+      std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s, dont " << fmt::format("{:.2f}", check_secs)
+                << " s de lecture et de vérification (" << report.encoding << ", séparateur « " << report.separator << " »).\n";
       return 0;
     }
     if (outbox_cmd->parsed()) {

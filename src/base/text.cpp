@@ -5,6 +5,7 @@
 #include <unicode/utypes.h>
 
 #include <memory>
+#include <vector>
 #include <stdexcept>
 
 namespace jalon::text {
@@ -30,7 +31,45 @@ icu::Transliterator& folder() {
 }
 }  // namespace
 
+namespace {
+// Folds Latin letters of U+00C0–U+017F (French and the usual European accents) without ICU;
+// returns false for anything else, which then goes through ICU.
+bool fold_latin(std::string_view in, std::string& out) {
+  static const char* latin1 =  // U+00C0..U+00FF lowercased without accents ("" for × and ÷)
+      "a\0a\0a\0a\0a\0a\0ae\0c\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0\0o\0u\0u\0u\0u\0y\0th\0ss\0"
+      "a\0a\0a\0a\0a\0a\0ae\0c\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0\0o\0u\0u\0u\0u\0y\0th\0y\0";
+  static std::vector<const char*> table = [] {
+    std::vector<const char*> t;
+    const char* p = latin1;
+    for (int i = 0; i < 64; ++i) {
+      t.push_back(p);
+      p += std::char_traits<char>::length(p) + 1;
+    }
+    return t;
+  }();
+  out.clear();
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      continue;
+    }
+    if ((c & 0xE0) != 0xC0 || i + 1 >= in.size()) return false;
+    unsigned cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
+    ++i;
+    if (cp >= 0xC0 && cp <= 0xFF) out += table[cp - 0xC0];
+    else if (cp == 0x152 || cp == 0x153) out += "oe";
+    else if (cp == 0x178) out += "y";
+    else return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string fold(std::string_view utf8) {
+  std::string fast;
+  if (fold_latin(utf8, fast)) return fast;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   folder().transliterate(u);
   std::string out;

@@ -2,11 +2,13 @@
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <fmt/format.h>
 
 #include <cstring>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "base/csv.h"
@@ -185,45 +187,121 @@ void copy_rows(PGconn* conn, const std::string& command, const std::function<boo
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                  const std::function<void(std::size_t, std::size_t)>& progress) {
   if (people.empty()) return 0;
-  const std::size_t total = people.size(), step = std::max<std::size_t>(1, total / 100);
+  const std::size_t total = people.size(), step_every = std::max<std::size_t>(1, total / 100);
   std::string now = time::iso_now();
   long long first_id = 0;
   if (tx.engine() == db::Engine::sqlite) {
+    // A large page cache keeps the growing indexes in memory until the commit (the default
+    // spills them to the WAL many times over); given back afterwards.
+    tx.sql() << "PRAGMA cache_size = -262144";
+    struct Restore {
+      db::Tx& tx;
+      ~Restore() {
+        try { tx.sql() << "PRAGMA cache_size = -8192"; } catch (...) {}
+      }
+    } restore{tx};
     // The write lock is ours: ids after the current maximum are free.
     long long max_id = 0;
     soci::indicator ind;
     tx.sql() << "SELECT MAX(id) FROM people", soci::into(max_id, ind);
     first_id = (ind == soci::i_ok ? max_id : 0) + 1;
-    long long id = 0;
-    std::string fn, ln, bn, kf, kl, bd, sx, em, ph, ad, pc, cc, ft, ql, ca, key;
-    int consent = 0;
-    soci::indicator bd_ind = soci::i_ok, ca_ind = soci::i_ok;
-    soci::statement person_st =
-        (tx.sql().prepare << "INSERT INTO people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, "
-                             "address, postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, "
-                             "created_at, updated_at) VALUES (:id, :fn, :ln, :bn, :kf, :kl, :bd, :sx, :em, :ph, :ad, :pc, :cc, :ft, :ql, :cs, "
-                             ":ca, :org, :t1, :t2)",
-         soci::use(id), soci::use(fn), soci::use(ln), soci::use(bn), soci::use(kf), soci::use(kl), soci::use(bd, bd_ind), soci::use(sx),
-         soci::use(em), soci::use(ph), soci::use(ad), soci::use(pc), soci::use(cc), soci::use(ft), soci::use(ql), soci::use(consent),
-         soci::use(ca, ca_ind), soci::use(org), soci::use(now), soci::use(now));
-    soci::statement grant_st =
-        (tx.sql().prepare << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, "
-                             "commune_code) VALUES (:p, :o, 'creator', :t, :b, :k, :bd, :cc)",
-         soci::use(id), soci::use(org), soci::use(now), soci::use(org), soci::use(key), soci::use(bd, bd_ind), soci::use(cc));
-    for (std::size_t i = 0; i < total; ++i) {
-      const Person& p = people[i];
-      Keys k = keys_of(p);
-      id = first_id + static_cast<long long>(i);
-      fn = p.first_name, ln = p.last_name, bn = p.birth_name, kf = k.first, kl = k.last, bd = p.birth_date, sx = p.sex, em = p.email;
-      ph = p.phone, ad = p.address, pc = p.postal_code, cc = p.commune_code, ft = p.ft_id, ql = p.qualification_level;
-      consent = p.consent_sharing ? 1 : 0;
-      ca = p.consent_sharing ? now : "";
-      bd_ind = bd.empty() ? soci::i_null : soci::i_ok;
-      ca_ind = ca.empty() ? soci::i_null : soci::i_ok;
-      key = sort_key(k, id);
-      person_st.execute(true);
-      grant_st.execute(true);
-      if (progress && (i % step == 0)) progress(i, total);
+    // The native API on the session's own connection: one prepared statement per table,
+    // values bound without copies (SOCI's per-row conversions cost more than SQLite here).
+    namespace sq = sqlite_api;
+    sq::sqlite3* conn = static_cast<soci::sqlite3_session_backend*>(tx.sql().get_backend())->conn_;
+    auto prepare = [&](const char* sql) {
+      sq::sqlite3_stmt* st = nullptr;
+      if (sq::sqlite3_prepare_v2(conn, sql, -1, &st, nullptr) != SQLITE_OK) throw std::runtime_error(sq::sqlite3_errmsg(conn));
+      return st;
+    };
+    // Rows go by batches of kBatch per INSERT: SQLite's per-statement work (statement journal,
+    // cursors) then counts once per batch instead of once per row.
+    constexpr std::size_t kBatch = 64;
+    auto values = [](std::size_t rows, int per_row) {
+      std::string v;
+      for (std::size_t r = 0; r < rows; ++r) {
+        v += r ? ",(" : "(";
+        for (int c = 0; c < per_row; ++c) v += c ? ",?" : "?";
+        v += ")";
+      }
+      return v;
+    };
+    const char* person_cols =
+        "INSERT INTO people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, "
+        "postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, created_at, updated_at) VALUES ";
+    const char* grant_cols =
+        "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) VALUES ";
+    struct Statements {
+      sq::sqlite3_stmt* person = nullptr;
+      sq::sqlite3_stmt* grant = nullptr;
+      ~Statements() {
+        sq::sqlite3_finalize(person);
+        sq::sqlite3_finalize(grant);
+      }
+    };
+    auto make = [&](std::size_t rows) {
+      auto st = std::make_unique<Statements>();
+      st->person = prepare((person_cols + values(rows, 20)).c_str());
+      st->grant = prepare((grant_cols + values(rows, 8)).c_str());
+      return st;
+    };
+    auto full = make(kBatch);
+    auto text = [](sq::sqlite3_stmt* st, int i, const std::string& v, bool null_if_empty = false) {
+      if (null_if_empty && v.empty()) sq::sqlite3_bind_null(st, i);
+      else sq::sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    };
+    auto step = [&](sq::sqlite3_stmt* st) {
+      if (sq::sqlite3_step(st) != SQLITE_DONE) throw std::runtime_error(sq::sqlite3_errmsg(conn));
+      sq::sqlite3_reset(st);
+    };
+    const std::string creator = "creator";
+    std::vector<Keys> keys(kBatch);
+    std::vector<std::string> sort_keys(kBatch);
+    for (std::size_t start = 0; start < total; start += kBatch) {
+      std::size_t n = std::min(kBatch, total - start);
+      std::unique_ptr<Statements> partial;
+      Statements* st = n == kBatch ? full.get() : (partial = make(n)).get();
+      for (std::size_t r = 0; r < n; ++r) {
+        const Person& p = people[start + r];
+        long long id = first_id + static_cast<long long>(start + r);
+        keys[r] = keys_of(p);
+        sort_keys[r] = sort_key(keys[r], id);
+        int b = static_cast<int>(r) * 20;
+        sq::sqlite3_bind_int64(st->person, b + 1, id);
+        text(st->person, b + 2, p.first_name);
+        text(st->person, b + 3, p.last_name);
+        text(st->person, b + 4, p.birth_name);
+        text(st->person, b + 5, keys[r].first);
+        text(st->person, b + 6, keys[r].last);
+        text(st->person, b + 7, p.birth_date, true);
+        text(st->person, b + 8, p.sex);
+        text(st->person, b + 9, p.email);
+        text(st->person, b + 10, p.phone);
+        text(st->person, b + 11, p.address);
+        text(st->person, b + 12, p.postal_code);
+        text(st->person, b + 13, p.commune_code);
+        text(st->person, b + 14, p.ft_id);
+        text(st->person, b + 15, p.qualification_level);
+        sq::sqlite3_bind_int(st->person, b + 16, p.consent_sharing ? 1 : 0);
+        // SQLITE_STATIC: the bound text must live until the step, so never a temporary.
+        if (p.consent_sharing) text(st->person, b + 17, now);
+        else sq::sqlite3_bind_null(st->person, b + 17);
+        sq::sqlite3_bind_int64(st->person, b + 18, org);
+        text(st->person, b + 19, now);
+        text(st->person, b + 20, now);
+        int g = static_cast<int>(r) * 8;
+        sq::sqlite3_bind_int64(st->grant, g + 1, id);
+        sq::sqlite3_bind_int64(st->grant, g + 2, org);
+        text(st->grant, g + 3, creator);
+        text(st->grant, g + 4, now);
+        sq::sqlite3_bind_int64(st->grant, g + 5, org);
+        text(st->grant, g + 6, sort_keys[r]);
+        text(st->grant, g + 7, p.birth_date, true);
+        text(st->grant, g + 8, p.commune_code);
+      }
+      step(st->person);
+      step(st->grant);
+      if (progress && (start / kBatch) % std::max<std::size_t>(1, step_every / kBatch) == 0) progress(start, total);
     }
   } else {
     auto* backend = static_cast<soci::postgresql_session_backend*>(tx.sql().get_backend());
@@ -255,7 +333,7 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 }
                 line += p.consent_sharing ? "\t1\t" + now : "\t0\t\\N";
                 line += "\t" + std::to_string(org) + "\t" + now + "\t" + now + "\n";
-                if (progress && (i % step == 0)) progress(i / 2, total);
+                if (progress && (i % step_every == 0)) progress(i / 2, total);
                 ++i;
                 return true;
               });
@@ -273,7 +351,7 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 line += '\t';
                 copy_field(line, p.commune_code);
                 line += '\n';
-                if (progress && (i % step == 0)) progress(total / 2 + i / 2, total);
+                if (progress && (i % step_every == 0)) progress(total / 2 + i / 2, total);
                 ++i;
                 return true;
               });
