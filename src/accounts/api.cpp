@@ -130,7 +130,7 @@ Response kinds(Ctx&) {
   for (const auto& k : org_kinds())
     items.push_back({{"code", k.code}, {"label", k.label}, {"family", k.family}, {"family_label", family_label(k.family)},
                      {"authorised_prescriber_by_default", k.prescriber_by_default}});
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 Response list_orgs(Ctx& ctx) {
@@ -140,7 +140,7 @@ Response list_orgs(Ctx& ctx) {
   else orgs = store::organisations_of_user(ctx.tx, ctx.who.user_id);
   json::array items;
   for (const auto& o : orgs) items.push_back(org_json(o));
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 Response create_org(Ctx& ctx) {
@@ -166,14 +166,14 @@ Response list_members(Ctx& ctx) {
   store::get_organisation(ctx.tx, ctx.org());
   json::array items;
   for (const auto& m : store::members(ctx.tx, ctx.org())) items.push_back(member_json(m));
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 Response list_invitations(Ctx& ctx) {
   store::get_organisation(ctx.tx, ctx.org());
   json::array items;
   for (const auto& i : store::pending_invitations(ctx.tx, ctx.org(), time::iso_now())) items.push_back(invitation_json(i));
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 Response create_invitation(Ctx& ctx) {
@@ -209,7 +209,7 @@ Response list_tokens(Ctx& ctx) {
   store::get_organisation(ctx.tx, ctx.org());
   json::array items;
   for (const auto& t : store::api_tokens(ctx.tx, ctx.org())) items.push_back(token_json(t));
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 Response create_token(Ctx& ctx) {

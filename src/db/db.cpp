@@ -107,7 +107,12 @@ std::uint64_t Database::waits() const {
   return waits_;
 }
 
-Tx::Tx(Database& db, Mode mode) : lease_(db.lease()), engine_(db.engine()), mode_(mode) {
+Tx::Tx(Database& db, Mode mode)
+    : writer_(db.engine() == Engine::sqlite && mode == Mode::write ? std::unique_lock<std::mutex>(db.sqlite_writer_)
+                                                                    : std::unique_lock<std::mutex>()),
+      lease_(db.lease()),
+      engine_(db.engine()),
+      mode_(mode) {
   if (engine_ == Engine::sqlite) {
     sql() << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
     // A write in a read transaction fails at once, as on PostgreSQL, instead of being lost.

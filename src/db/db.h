@@ -64,6 +64,10 @@ class Database {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<soci::session>> free_;
   std::uint64_t waits_ = 0;
+  // SQLite has one writer at a time: this server's writers queue here, in order, instead of
+  // polling the file lock with SQLite's sleeping busy handler (other processes still do).
+  std::mutex sqlite_writer_;
+  friend class Tx;
 };
 
 // One transaction on a leased connection. Rolls back when destroyed without commit(), so a
@@ -86,6 +90,7 @@ class Tx {
   bool committed() const { return done_; }
 
  private:
+  std::unique_lock<std::mutex> writer_;  // held for a SQLite write transaction's whole life
   std::unique_ptr<Lease> lease_;
   Engine engine_;
   Mode mode_;

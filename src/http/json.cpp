@@ -35,4 +35,10 @@ bool has(const boost::json::object& o, const char* field) { return o.find(field)
 
 Response json_response(const boost::json::value& v, int status) { return Response::json(boost::json::serialize(v), status); }
 
+Response items_response(boost::json::array&& items, int status) {
+  boost::json::object o;
+  o["items"] = std::move(items);
+  return json_response(o, status);
+}
+
 }  // namespace jalon::http

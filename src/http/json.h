@@ -18,5 +18,7 @@ bool get_bool(const boost::json::object& o, const char* field, bool fallback = f
 bool has(const boost::json::object& o, const char* field);
 
 Response json_response(const boost::json::value& v, int status = 200);
+// {"items": […]} without copying the array (an initializer list would copy it deeply).
+Response items_response(boost::json::array&& items, int status = 200);
 
 }  // namespace jalon::http

@@ -76,7 +76,9 @@ Response list(Ctx& ctx) {
   if (more) rows.pop_back();
   json::array items;
   for (const auto& r : rows) items.push_back(person_json(r.person));
-  json::object out{{"items", items}, {"next", more ? json::value(rows.back().sort_key) : json::value(nullptr)}};
+  json::object out;
+  out["items"] = std::move(items);
+  out["next"] = more ? json::value(rows.back().sort_key) : json::value(nullptr);
   return json_response(out);
 }
 
@@ -177,7 +179,7 @@ Response audit_log(Ctx& ctx) {
   for (const auto& e : store::audit_of(ctx.tx, ctx.org(), q))
     items.push_back({{"id", e.id}, {"at", e.at}, {"user", nullable(e.user_name)}, {"token_id", e.token_id ? json::value(e.token_id) : json::value(nullptr)},
                      {"organisation", e.organisation_name}, {"person_id", e.person_id}, {"action", e.action}, {"detail", e.detail}, {"ip", e.ip}});
-  return json_response(json::object{{"items", items}});
+  return items_response(std::move(items));
 }
 
 std::string list_of(const char* item) {
