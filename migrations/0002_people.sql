@@ -34,7 +34,7 @@ CREATE TABLE person_grants (
   granted_at TEXT NOT NULL,
   granted_by_org BIGINT REFERENCES organisations (id),
   revoked_at TEXT,
-  sort_key TEXT NOT NULL,
+  sort_key TEXT @C@ NOT NULL,
   birth_date TEXT,
   commune_code TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (person_id, organisation_id)

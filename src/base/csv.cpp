@@ -68,8 +68,9 @@ Table parse(std::string_view data) {
     converted = from_windows_1252(data);
     data = converted;
   }
-  auto first_line_end = data.find('\n');
-  std::string_view first = data.substr(0, first_line_end);
+  std::size_t first_start = data.find_first_not_of("\r\n");
+  if (first_start == std::string_view::npos) first_start = data.size();
+  std::string_view first = data.substr(first_start, data.find('\n', first_start) - first_start);
   std::size_t semis = 0, commas = 0;
   for (char c : first) {
     semis += c == ';';
@@ -90,7 +91,10 @@ Table parse(std::string_view data) {
   };
   auto end_row = [&] {
     end_field();
-    if (row_has_content || row.fields.size() > 1) rows.push_back(std::move(row));
+    // A row of separators only (";;;", as spreadsheets export empty lines) is an empty line.
+    bool blank = true;
+    for (const auto& f : row.fields) blank = blank && text::trim(f).empty();
+    if (row_has_content && !blank) rows.push_back(std::move(row));
     row = Row{};
     row_has_content = false;
   };

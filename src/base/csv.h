@@ -23,8 +23,8 @@ struct Table {
 std::string from_windows_1252(std::string_view in);
 
 // Parses `data`: the encoding is UTF-8 when the bytes are valid UTF-8, else Windows-1252; the
-// separator is the one of ';' and ',' found more often in the header line. Empty lines are
-// skipped. Throws jalon::ValidationError (field "fichier") for an empty file or a quote never
+// separator is the one of ';' and ',' found more often in the header line. Empty lines, and
+// lines of separators only, are skipped. Throws jalon::ValidationError (field "fichier") for an empty file or a quote never
 // closed, with its line.
 Table parse(std::string_view data);
 

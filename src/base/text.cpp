@@ -75,11 +75,16 @@ std::string fold(std::string_view utf8) {
   std::string out;
   u.toUTF8String(out);
   // Ligatures common in French names.
+  // The letters ICU keeps whole, mapped as the fast path maps them (same key either way).
   std::string res;
   res.reserve(out.size());
   for (size_t i = 0; i < out.size(); ++i) {
     if (out.compare(i, 2, "\xC5\x93") == 0) { res += "oe"; ++i; }       // œ
     else if (out.compare(i, 2, "\xC3\xA6") == 0) { res += "ae"; ++i; }  // æ
+    else if (out.compare(i, 2, "\xC3\x9F") == 0) { res += "ss"; ++i; }  // ß
+    else if (out.compare(i, 2, "\xC3\xB8") == 0) { res += "o"; ++i; }   // ø
+    else if (out.compare(i, 2, "\xC3\xB0") == 0) { res += "d"; ++i; }   // ð
+    else if (out.compare(i, 2, "\xC3\xBE") == 0) { res += "th"; ++i; }  // þ
     else res.push_back(out[i]);
   }
   return res;

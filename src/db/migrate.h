@@ -1,6 +1,6 @@
 // Versioned schema migrations, compiled into the binary from migrations/NNNN_name.sql.
-// The SQL is portable but for two markers replaced per engine: @ID@ (an auto-increment
-// 64-bit primary key) and @BLOB@ (binary data).
+// The SQL is portable but for markers replaced per engine: @ID@ (an auto-increment 64-bit
+// primary key), @BLOB@ (binary data) and @C@ (byte-order collation, for keys compared by range).
 #pragma once
 #include <string>
 #include <vector>

@@ -183,6 +183,16 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
       clear_session = expired;
       try {
         check_access(*route, who, req);
+      } catch (const Forbidden&) {
+        if (route->on_refused) {
+          if (tx->mode() == db::Tx::Mode::write) {
+            route->on_refused(*tx, req, who);
+            tx->commit();
+          } else {
+            db::transact(db_, [&](db::Tx& own) { route->on_refused(own, req, who); });
+          }
+        }
+        throw;
       } catch (const Unauthorized& e) {
         if (page && req.method == Method::get) {
           std::string target = "/connexion?suivant=" + text::url_encode(req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query));

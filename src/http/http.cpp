@@ -1,5 +1,6 @@
 #include "http/http.h"
 
+#include "base/errors.h"
 #include "base/text.h"
 
 namespace jalon::http {
@@ -35,7 +36,11 @@ std::string Request::cookie(std::string_view name) const {
   return "";
 }
 
-std::string Request::query(std::string_view name) const { return Form::parse(raw_query).get(std::string(name)); }
+std::string Request::query(std::string_view name) const {
+  std::string v = Form::parse(raw_query).get(std::string(name));
+  if (!text::valid_utf8(v)) throw BadRequest("L'adresse contient des caractères invalides (encodage autre que UTF-8).");
+  return v;
+}
 
 std::map<std::string, std::string> Request::query_map() const {
   std::map<std::string, std::string> out;

@@ -25,7 +25,7 @@ struct Request {
   // First header of that (lowercase) name, or "".
   std::string header(std::string_view name) const;
   std::string cookie(std::string_view name) const;
-  // Decoded query parameter, or "".
+  // Decoded query parameter, or ""; BadRequest when it is not valid UTF-8.
   std::string query(std::string_view name) const;
   std::map<std::string, std::string> query_map() const;
   bool wants_json() const;  // an /api/ path

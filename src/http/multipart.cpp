@@ -8,16 +8,34 @@ namespace jalon::http {
 bool is_multipart(const Request& req) { return req.header("content-type").rfind("multipart/form-data", 0) == 0; }
 
 namespace {
+// The value of `key` among the `; key=value` parameters of a header (quotes removed); keys
+// are matched whole, so "name" is not found inside "filename".
 std::string param(const std::string& header, const std::string& key) {
-  auto pos = header.find(key + "=");
-  if (pos == std::string::npos) return "";
-  pos += key.size() + 1;
-  if (pos < header.size() && header[pos] == '"') {
-    auto end = header.find('"', pos + 1);
-    return end == std::string::npos ? "" : header.substr(pos + 1, end - pos - 1);
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto semi = header.find(';', pos);
+    if (semi == std::string::npos) return "";
+    pos = semi + 1;
+    while (pos < header.size() && header[pos] == ' ') ++pos;
+    auto eq = header.find('=', pos);
+    if (eq == std::string::npos) return "";
+    std::string k = text::trim(header.substr(pos, eq - pos));
+    std::size_t v = eq + 1;
+    std::string value;
+    if (v < header.size() && header[v] == '"') {
+      auto end = header.find('"', v + 1);
+      if (end == std::string::npos) return "";
+      value = header.substr(v + 1, end - v - 1);
+      pos = end + 1;
+    } else {
+      auto end = header.find(';', v);
+      value = text::trim(header.substr(v, end == std::string::npos ? std::string::npos : end - v));
+      pos = end == std::string::npos ? header.size() : end;
+    }
+    for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (k == key) return value;
   }
-  auto end = header.find(';', pos);
-  return text::trim(header.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+  return "";
 }
 }  // namespace
 

@@ -119,6 +119,9 @@ struct Route {
   InvalidFormRenderer on_invalid;  // pages with forms
   ApiDoc doc;                      // API routes
   bool late_write = false;         // see Ctx::write()
+  // Called when the access check refuses the caller (before the handler), to keep a trace: in
+  // the request's transaction when it writes (then committed), else in one of its own.
+  std::function<void(db::Tx&, const Request&, const Principal&)> on_refused;
 };
 
 class Router {

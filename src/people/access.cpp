@@ -19,6 +19,26 @@ AuditEntry entry(const http::Ctx& ctx, long long person, const std::string& acti
 }
 }  // namespace
 
+void record_refusal(db::Tx& tx, const http::Request& req, const http::Principal& who) {
+  auto person = req.params.find("person");
+  long long id = person == req.params.end() ? 0 : http::parse_id(person->second);
+  if (id <= 0 || !store::find(tx, id)) return;
+  AuditEntry e;
+  e.user_id = who.user_id;
+  e.token_id = who.token_id;
+  auto org = req.params.find("org");
+  e.organisation_id = org == req.params.end() ? 0 : http::parse_id(org->second);
+  // An organisation id that does not exist would break nothing but the log's joins: keep it 0.
+  int exists = 0;
+  tx.sql() << "SELECT COUNT(*) FROM organisations WHERE id = :o", soci::use(e.organisation_id), soci::into(exists);
+  if (!exists) e.organisation_id = 0;
+  e.person_id = id;
+  e.action = "refused:route";
+  e.detail = std::string(http::method_name(req.method)) + " " + req.path;
+  e.ip = req.remote_ip;
+  store::audit(tx, e);
+}
+
 void audit(http::Ctx& ctx, long long person, const std::string& action, const std::string& detail) {
   if (ctx.tx.mode() == db::Tx::Mode::write || !ctx.db) {
     store::audit(ctx.tx, entry(ctx, person, action, detail));
@@ -28,6 +48,12 @@ void audit(http::Ctx& ctx, long long person, const std::string& action, const st
 }
 
 Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail) {
+  Person p = check(ctx, id, a, action);
+  audit(ctx, id, action, detail);
+  return p;
+}
+
+Person check(http::Ctx& ctx, long long id, Action a, const std::string& action) {
   long long org = ctx.org();
   auto p = store::find(ctx.tx, id);
   // A merged record points those who see the record it became to that one.
@@ -51,7 +77,6 @@ Person require(http::Ctx& ctx, long long id, Action a, const std::string& action
                                          : "Cette action est réservée aux administrateurs de l'organisation.");
     throw NotFound("Cette personne n'existe pas ou votre organisation n'a pas accès à sa fiche.");
   }
-  audit(ctx, id, action, detail);
   return *p;
 }
 

@@ -15,6 +15,13 @@ namespace jalon::people {
 // `detail` goes with the audit entry of a granted access.
 Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail = "");
 
+// The same check, without the audit entry of a granted access (refusals are still audited):
+// for actions on two records, logged once both are allowed.
+Person check(http::Ctx& ctx, long long id, Action a, const std::string& action);
+
+// Records, in `tx`, that `who` was refused a route naming person {person} in `req`.
+void record_refusal(db::Tx& tx, const http::Request& req, const http::Principal& who);
+
 // Appends an audit entry about `person` for the caller of `ctx`: in the request's transaction
 // when it writes, else in one of its own.
 void audit(http::Ctx& ctx, long long person, const std::string& action, const std::string& detail = "");

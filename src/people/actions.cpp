@@ -1,5 +1,8 @@
 #include "people/actions.h"
 
+#include <algorithm>
+
+#include "base/text.h"
 #include "people/rules.h"
 #include "people/store.h"
 #include "referentials/communes.h"
@@ -17,16 +20,22 @@ std::vector<std::pair<std::string, std::string>> communes_of_postal_code(const s
 Creation create_person(db::Tx& tx, long long org, const Person& in, const std::string& today, bool confirmed) {
   Person p = validate_person(in, today, commune_exists, communes_of_postal_code);
   Creation c;
+  auto& hidden_matches = c.hidden;
   if (!confirmed) {
     for (const auto& existing : store::duplicate_candidates(tx, p)) {
       std::string why = duplicate_reason(p, existing);
       if (why.empty()) continue;
       Duplicate d;
-      d.reason = why;
       if (store::has_grant(tx, existing.id, org)) {
         d.id = existing.id;
         d.name = existing.first_name + " " + existing.last_name;
         d.birth_date = existing.birth_date;
+        d.reason = why;
+      } else {
+        // Neither who nor why: only that a record elsewhere looks alike. The organisations
+        // that follow it see in their log that it was looked for.
+        d.reason = "une fiche suivie par une autre organisation lui ressemble";
+        hidden_matches.push_back(existing.id);
       }
       c.duplicates.push_back(std::move(d));
     }
@@ -56,6 +65,16 @@ void merge_people(db::Tx& tx, long long org, const Person& kept, long long absor
   store::merge(tx, kept.id, absorbed_id, org);
 }
 
-std::string name_prefix(const std::string& typed) { return fold_name(typed); }
+std::vector<store::Row> search_people(db::Tx& tx, long long org, store::Query q, const std::string& typed) {
+  q.name = fold_name(typed);
+  auto rows = store::search(tx, org, q);
+  auto words = text::split(text::trim(typed), ' ');
+  words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return fold_name(w).empty(); }), words.end());
+  if (!rows.empty() || words.size() < 2) return rows;
+  std::string last;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) last += fold_name(words[i]);
+  q.name = last + " " + fold_name(words.back());
+  return store::search(tx, org, q);
+}
 
 }  // namespace jalon::people

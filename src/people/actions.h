@@ -5,6 +5,7 @@
 
 #include "db/db.h"
 #include "people/model.h"
+#include "people/store.h"
 
 namespace jalon::people {
 
@@ -23,6 +24,7 @@ struct Duplicate {
 struct Creation {
   long long id = 0;                   // set when created
   std::vector<Duplicate> duplicates;  // set when refused for likely duplicates
+  std::vector<long long> hidden;      // ids of matching records the organisation cannot see (to audit)
 };
 
 // Validates `in` (ValidationError) and, unless `confirmed`, looks for likely duplicates: when
@@ -38,7 +40,9 @@ Person update_person(db::Tx& tx, const Person& current, Person changes, const st
 // caller for `org`): ValidationError when they are the same record or `absorbed` was merged.
 void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id);
 
-// Search text typed by a person ("Dupont", "dup") to the folded last-name prefix of Query.
-std::string name_prefix(const std::string& typed);
+// Searches the people `org` sees for the name typed ("dup", "Da Silva", "Dupont Marie"): first
+// as the start of a last name (words joined, as keys are stored), then, when that finds nobody
+// and several words were typed, as a full last name followed by the start of a first name.
+std::vector<store::Row> search_people(db::Tx& tx, long long org, store::Query q, const std::string& typed);
 
 }  // namespace jalon::people

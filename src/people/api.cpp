@@ -65,12 +65,11 @@ Person read_person(const json::object& body, Person base) {
 
 Response list(Ctx& ctx) {
   store::Query q;
-  q.name = name_prefix(ctx.req.query("name"));
   q.birth_date = ctx.req.query("birth_date");
   q.commune_code = ctx.req.query("commune");
   q.after = ctx.req.query("after");
   q.limit = 51;
-  auto rows = store::search(ctx.tx, ctx.org(), q);
+  auto rows = search_people(ctx.tx, ctx.org(), q, ctx.req.query("name"));
   audit(ctx, 0, "search", ctx.req.raw_query);
   bool more = rows.size() > 50;
   if (more) rows.pop_back();
@@ -86,6 +85,7 @@ Response create(Ctx& ctx) {
   auto body = body_object(ctx.req);
   Person in = read_person(body, Person{});
   auto c = create_person(ctx.tx, ctx.org(), in, ctx.today(), get_bool(body, "confirm_not_duplicate"));
+  for (long long id : c.hidden) audit(ctx, id, "duplicate-check", "ressemblance signalée à une autre organisation");
   if (!c.duplicates.empty()) {
     json::array dups;
     for (const auto& d : c.duplicates)
@@ -125,7 +125,7 @@ Response list_grants(Ctx& ctx) {
 }
 
 Response add_grant(Ctx& ctx) {
-  Person p = require(ctx, ctx.id("person"), Action::share, "share");
+  Person p = check(ctx, ctx.id("person"), Action::share, "share");
   auto body = body_object(ctx.req);
   auto it = body.find("organisation_id");
   if (it == body.end() || !it->value().is_int64() || it->value().as_int64() <= 0)
@@ -141,7 +141,7 @@ Response add_grant(Ctx& ctx) {
 
 Response delete_grant(Ctx& ctx) {
   long long target = ctx.id("target");
-  Person p = require(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
+  Person p = check(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
   bool found = false;
   for (const auto& g : store::grants(ctx.tx, p.id)) {
     if (g.organisation_id != target || !g.revoked_at.empty()) continue;
@@ -164,9 +164,11 @@ Response merge(Ctx& ctx) {
     throw ValidationError("other_id", "Indiquez l'identifiant (entier) de la fiche en double.");
   long long kept_id = ctx.id("person"), other = it->value().as_int64();
   if (other == kept_id) throw ValidationError("other_id", "Choisissez une autre fiche que celle-ci.");
-  Person kept = require(ctx, kept_id, Action::merge, "merge", "fiche n° " + std::to_string(other) + " fusionnée dans celle-ci");
-  Person absorbed = require(ctx, other, Action::merge, "merged", "fusionnée dans la fiche n° " + std::to_string(kept_id));
+  Person kept = check(ctx, kept_id, Action::merge, "merge");
+  Person absorbed = check(ctx, other, Action::merge, "merge");
   merge_people(ctx.tx, ctx.org(), kept, absorbed.id);
+  audit(ctx, kept.id, "merge", "fiche n° " + std::to_string(absorbed.id) + " fusionnée dans celle-ci");
+  audit(ctx, absorbed.id, "merged", "fusionnée dans la fiche n° " + std::to_string(kept.id));
   return json_response(person_json(*store::find(ctx.tx, kept.id)));
 }
 
@@ -198,19 +200,19 @@ void add_api_routes(Router& router) {
                 {"commune", "code INSEE de la commune"}, {"after", "valeur « next » de la page précédente"}}}});
   router.add({Method::post, "/api/v1/organisations/{org}/people", "api.people.create", Access::member, Kind::api, create, nullptr,
               {"Créer une fiche (409 avec les doublons probables, sauf confirm_not_duplicate)", "Personnes", kPersonInputSchema, kPersonSchema, 201}});
-  router.add({Method::get, "/api/v1/organisations/{org}/people/{person}", "api.people.get", Access::member, Kind::api, get, nullptr,
+  add_person_route(router, {Method::get, "/api/v1/organisations/{org}/people/{person}", "api.people.get", Access::member, Kind::api, get, nullptr,
               {"Une fiche (accès journalisé)", "Personnes", "", kPersonSchema}});
-  router.add({Method::patch, "/api/v1/organisations/{org}/people/{person}", "api.people.update", Access::member, Kind::api, patch, nullptr,
+  add_person_route(router, {Method::patch, "/api/v1/organisations/{org}/people/{person}", "api.people.update", Access::member, Kind::api, patch, nullptr,
               {"Modifier une fiche (champs fournis seulement)", "Personnes", kPersonInputSchema, kPersonSchema}});
-  router.add({Method::get, "/api/v1/organisations/{org}/people/{person}/grants", "api.people.grants", Access::member, Kind::api, list_grants,
+  add_person_route(router, {Method::get, "/api/v1/organisations/{org}/people/{person}/grants", "api.people.grants", Access::member, Kind::api, list_grants,
               nullptr, {"Organisations qui ont accès à la fiche", "Personnes", "", list_of(grant_schema)}});
-  router.add({Method::post, "/api/v1/organisations/{org}/people/{person}/grants", "api.people.share", Access::member, Kind::api, add_grant,
+  add_person_route(router, {Method::post, "/api/v1/organisations/{org}/people/{person}/grants", "api.people.share", Access::member, Kind::api, add_grant,
               nullptr,
               {"Partager la fiche avec une organisation (consentement requis)", "Personnes",
                R"J({"type":"object","required":["organisation_id"],"properties":{"organisation_id":{"type":"integer"}}})J", list_of(grant_schema), 201}});
-  router.add({Method::del, "/api/v1/organisations/{org}/people/{person}/grants/{target}", "api.people.revoke", Access::org_admin, Kind::api,
+  add_person_route(router, {Method::del, "/api/v1/organisations/{org}/people/{person}/grants/{target}", "api.people.revoke", Access::org_admin, Kind::api,
               delete_grant, nullptr, {"Retirer l'accès d'une organisation", "Personnes", "", "", 204}});
-  router.add({Method::post, "/api/v1/organisations/{org}/people/{person}/merge", "api.people.merge", Access::org_admin, Kind::api, merge,
+  add_person_route(router, {Method::post, "/api/v1/organisations/{org}/people/{person}/merge", "api.people.merge", Access::org_admin, Kind::api, merge,
               nullptr,
               {"Fusionner une fiche en double dans celle-ci (accès et historique conservés)", "Personnes",
                R"J({"type":"object","required":["other_id"],"properties":{"other_id":{"type":"integer"}}})J", kPersonSchema}});

@@ -88,6 +88,7 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
   report.separator = t.separator;
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
+    if (text::trim(t.header[i]).empty()) continue;  // a trailing separator: nothing under it is read
     std::string k = header_key(t.header[i]);
     bool known = false;
     for (const auto& [name, desc] : import_columns()) known = known || name == k;
@@ -201,9 +202,11 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
       }
     } restore{tx};
     // The write lock is ours: ids after the current maximum are free.
+    // Also after AUTOINCREMENT's high-water mark: an id once used is never given again.
     long long max_id = 0;
     soci::indicator ind;
-    tx.sql() << "SELECT MAX(id) FROM people", soci::into(max_id, ind);
+    tx.sql() << "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM people UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'people')",
+        soci::into(max_id, ind);
     first_id = (ind == soci::i_ok ? max_id : 0) + 1;
     // The native API on the session's own connection: one prepared statement per table,
     // values bound without copies (SOCI's per-row conversions cost more than SQLite here).

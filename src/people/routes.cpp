@@ -41,12 +41,11 @@ Response list(Ctx& ctx) {
   page.field("naissance", "Date de naissance", "date", birth, {"", "off", false, false});
   page.field("commune", "Commune (code INSEE)", "text", commune, {"", "off", false, false});
   store::Query q;
-  q.name = name_prefix(name);
   if (time::valid_civil_date(birth)) q.birth_date = birth;
   q.commune_code = text::trim(commune);
   q.after = after;
   q.limit = 51;  // one more tells whether a next page exists
-  auto rows = store::search(ctx.tx, org, q);
+  auto rows = search_people(ctx.tx, org, q, name);
   audit(ctx, 0, "search", "nom=" + name + " naissance=" + birth + " commune=" + commune);
   bool more = rows.size() > 50;
   if (more) rows.pop_back();
@@ -140,6 +139,7 @@ Response create(Ctx& ctx) {
   long long org = ctx.org();
   Person in = read_form(ctx);
   auto c = create_person(ctx.tx, org, in, ctx.today(), ctx.form().checked("confirm_new"));
+  for (long long id : c.hidden) audit(ctx, id, "duplicate-check", "ressemblance signalée à une autre organisation");
   if (!c.duplicates.empty()) return person_form(ctx, in, true, nullptr, c.duplicates);
   audit(ctx, c.id, "create");
   return redirect_with_flash(base(org) + "/" + std::to_string(c.id), "La fiche a été créée.");
@@ -213,7 +213,7 @@ Response update(Ctx& ctx) {
 
 Response share(Ctx& ctx) {
   long long org = ctx.org();
-  Person p = require(ctx, ctx.id("person"), Action::share, "share");
+  Person p = check(ctx, ctx.id("person"), Action::share, "share");
   long long target = parse_id(ctx.form().get("organisation_id"));
   if (target <= 0) throw ValidationError("organisation_id", "Indiquez le numéro de l'organisation avec qui partager la fiche.");
   int exists = 0;
@@ -226,7 +226,7 @@ Response share(Ctx& ctx) {
 
 Response revoke(Ctx& ctx) {
   long long org = ctx.org(), target = ctx.id("target");
-  Person p = require(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
+  Person p = check(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
   bool found = false;
   for (const auto& g : store::grants(ctx.tx, p.id)) {
     if (g.organisation_id != target || !g.revoked_at.empty()) continue;
@@ -244,9 +244,11 @@ Response merge(Ctx& ctx) {
   long long kept_id = ctx.id("person"), other = parse_id(ctx.form().get("other"));
   if (other <= 0) throw ValidationError("other", "Indiquez le numéro de la fiche en double.");
   if (other == kept_id) throw ValidationError("other", "Choisissez une autre fiche que celle-ci.");
-  Person kept = require(ctx, kept_id, Action::merge, "merge", "fiche n° " + std::to_string(other) + " fusionnée dans celle-ci");
-  Person absorbed = require(ctx, other, Action::merge, "merged", "fusionnée dans la fiche n° " + std::to_string(kept_id));
+  Person kept = check(ctx, kept_id, Action::merge, "merge");
+  Person absorbed = check(ctx, other, Action::merge, "merge");
   merge_people(ctx.tx, org, kept, absorbed.id);
+  audit(ctx, kept.id, "merge", "fiche n° " + std::to_string(absorbed.id) + " fusionnée dans celle-ci");
+  audit(ctx, absorbed.id, "merged", "fusionnée dans la fiche n° " + std::to_string(kept.id));
   return redirect_with_flash(base(org) + "/" + std::to_string(kept.id),
                              "La fiche n° " + std::to_string(absorbed.id) + " a été fusionnée dans celle-ci ; son historique est conservé.");
 }
@@ -283,7 +285,8 @@ Response import_file(Ctx& ctx) {
   auto rows = prepare_import(file->body, ctx.today(), report);
   if (!report.ok()) return import_page(ctx, &report, 422);  // nothing written
   int n = write_import(ctx.tx, org, rows);
-  audit(ctx, 0, "import", std::to_string(n) + " personnes depuis « " + file->filename + " »");
+  std::string filename = text::valid_utf8(file->filename) ? file->filename.substr(0, 200) : "fichier";
+  audit(ctx, 0, "import", std::to_string(n) + " personnes depuis « " + filename + " »");
   return redirect_with_flash(base(org), std::to_string(n) + " personnes ont été importées.");
 }
 
@@ -296,6 +299,7 @@ const char* action_label(const std::string& a) {
   if (a == "merge") return "fusion";
   if (a == "merged") return "fusionnée";
   if (a == "import") return "import";
+  if (a == "duplicate-check") return "recherche de doublon par une autre organisation";
   if (a == "search") return "recherche";
   if (a.rfind("refused:", 0) == 0) return "accès refusé";
   return a.c_str();
@@ -357,16 +361,21 @@ void add_page_routes(Router& router) {
                 r.error_count = static_cast<int>(r.errors.size());
                 return import_page(c, &r, 422);
               }});
-  router.add({Method::get, "/organisations/{org}/personnes/{person}", "people.show", Access::member, Kind::page, show});
-  router.add({Method::get, "/organisations/{org}/personnes/{person}/modifier", "people.edit", Access::member, Kind::page,
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}", "people.show", Access::member, Kind::page, show});
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/modifier", "people.edit", Access::member, Kind::page,
               [](Ctx& c) { return edit_form(c, nullptr); }});
-  router.add({Method::post, "/organisations/{org}/personnes/{person}/modifier", "people.update", Access::member, Kind::page, update,
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/modifier", "people.update", Access::member, Kind::page, update,
               [](Ctx& c, const ValidationError& e) { return edit_form(c, &e); }});
-  router.add({Method::post, "/organisations/{org}/personnes/{person}/partages", "people.share", Access::member, Kind::page, share});
-  router.add({Method::post, "/organisations/{org}/personnes/{person}/partages/{target}/retirer", "people.revoke", Access::org_admin,
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/partages", "people.share", Access::member, Kind::page, share});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/partages/{target}/retirer", "people.revoke", Access::org_admin,
               Kind::page, revoke});
-  router.add({Method::post, "/organisations/{org}/personnes/{person}/fusionner", "people.merge", Access::org_admin, Kind::page, merge});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/fusionner", "people.merge", Access::org_admin, Kind::page, merge});
   router.add({Method::get, "/organisations/{org}/journal", "people.journal", Access::org_admin, Kind::page, journal});
+}
+
+void add_person_route(Router& router, Route r) {
+  if (r.pattern.find("{person}") != std::string::npos) r.on_refused = record_refusal;
+  router.add(std::move(r));
 }
 
 void add_routes(Router& router) {

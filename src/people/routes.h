@@ -5,6 +5,8 @@
 namespace jalon::people {
 
 void add_routes(http::Router& router);
+// Adds `r`, recording refused callers in the audit log when its path names a {person}.
+void add_person_route(http::Router& router, http::Route r);
 void add_page_routes(http::Router& router);
 void add_api_routes(http::Router& router);
 

@@ -35,7 +35,9 @@ void check_name(Validator& v, const char* field, const std::string& value, const
     if (required) v.add(field, std::string("Indiquez ") + what + ".");
     return;
   }
-  if (utf8_length(value) > 100 || !text::valid_utf8(value)) v.add(field, std::string("Le ") + (what + 3) + " ne doit pas dépasser 100 caractères.");
+  bool controls = !text::valid_utf8(value) || value.find_first_of("\r\n\t") != std::string::npos;
+  if (controls) v.add(field, std::string("Le ") + (what + 3) + " contient des caractères invalides (retour à la ligne, tabulation…).");
+  else if (utf8_length(value) > 100) v.add(field, std::string("Le ") + (what + 3) + " ne doit pas dépasser 100 caractères.");
   else if (fold_name(value).empty()) v.add(field, std::string("Le ") + (what + 3) + " doit contenir au moins une lettre.");
 }
 }  // namespace

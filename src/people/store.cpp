@@ -89,9 +89,16 @@ void update(db::Tx& tx, const Person& p) {
 }
 
 void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org) {
+  auto k = find(tx, kept);
+  if (!k) throw NotFound("Cette personne n'existe pas.");
   for (const auto& g : grants(tx, absorbed)) {
     if (!g.revoked_at.empty()) continue;
-    if (!has_grant(tx, kept, g.organisation_id)) grant(tx, kept, g.organisation_id, GrantReason::merge, by_org);
+    // The organisations that created or refer the duplicate keep their access (and its reason);
+    // access given by sharing follows only if the kept record's person consents to sharing.
+    bool own = g.reason == "creator" || g.reason == "referent";
+    if (!has_grant(tx, kept, g.organisation_id) && (own || k->consent_sharing))
+      grant(tx, kept, g.organisation_id, g.reason == "referent" ? GrantReason::referent : own ? GrantReason::creator : GrantReason::merge,
+            by_org);
     revoke(tx, absorbed, g.organisation_id);
   }
   std::string now = time::iso_now();
@@ -152,7 +159,7 @@ std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {
   std::string name_from, name_to;
   if (!q.name.empty()) {
     name_from = q.name;
-    name_to = q.name + "\x7f";
+    name_to = q.name + "\xF4\x8F\xBF\xBF";  // above every UTF-8 character
     sql += " AND g.sort_key >= :nf AND g.sort_key < :nt";
   }
   if (!q.birth_date.empty()) sql += " AND g.birth_date = :bd";
@@ -209,13 +216,15 @@ std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q)
       "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = a.organisation_id "
       "LEFT JOIN people p ON p.id = a.person_id "
       "WHERE (a.person_id IN (SELECT person_id FROM person_grants WHERE organisation_id = :org AND revoked_at IS NULL) "
+      "OR a.person_id IN (SELECT m.id FROM people m JOIN person_grants mg ON mg.person_id = m.merged_into "
+      "WHERE mg.organisation_id = :org3 AND mg.revoked_at IS NULL) "
       "OR (a.person_id IS NULL AND a.organisation_id = :org2))";
   if (q.person) sql += " AND a.person_id = :p";
   if (!q.action.empty()) sql += " AND a.action = :a";
   if (q.before_id) sql += " AND a.id < :b";
   sql += " ORDER BY a.id DESC LIMIT :l";
   soci::details::prepare_temp_type prep = (tx.sql().prepare << sql);
-  prep, use(org), use(org);
+  prep, use(org), use(org), use(org);
   if (q.person) prep, use(q.person);
   if (!q.action.empty()) prep, use(q.action);
   if (q.before_id) prep, use(q.before_id);

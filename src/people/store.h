@@ -17,7 +17,8 @@ std::optional<Person> find(db::Tx& tx, long long id);
 void update(db::Tx& tx, const Person& p);
 
 // Merges `absorbed` into `kept`: `absorbed` stays (its history in the audit log keeps its id)
-// with merged_into = kept; every organisation that saw it sees `kept`; its grants end.
+// with merged_into = kept; the organisations that created or refer it see `kept` (with the same
+// reason), those it was shared with only if `kept` consents to sharing; its grants end.
 void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org);
 
 // Grants

@@ -18,6 +18,13 @@ TEST(Csv, SemicolonsQuotesAndLineBreaksInFields) {
   EXPECT_EQ(t.rows[2].fields.size(), 3u);
 }
 
+TEST(Csv, SpreadsheetLeftoversAreIgnored) {
+  auto t = csv::parse("\r\nnom;prenom;\nDupont;Marie;\n;;\n\nRoux;Léa;\n");
+  EXPECT_EQ(t.separator, ';');  // decided on the first non-empty line
+  ASSERT_EQ(t.rows.size(), 2u);  // the line of separators only is skipped
+  EXPECT_EQ(t.rows[1].fields[0], "Roux");
+}
+
 TEST(Csv, CommasAndBom) {
   auto t = csv::parse("\xEF\xBB\xBFnom,prenom\nÉlise,Zoé\n");
   EXPECT_EQ(t.separator, ',');

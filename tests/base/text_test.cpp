@@ -10,6 +10,9 @@ TEST(Text, FoldRemovesAccentsCaseAndLigatures) {
   EXPECT_EQ(text::fold("Cœur"), "coeur");
   EXPECT_EQ(text::fold("Lætitia"), "laetitia");
   EXPECT_EQ(text::fold("Ça ira"), "ca ira");
+  // The same key whether the rest of the string takes the fast path or ICU's.
+  EXPECT_EQ(text::fold("Strauß Ørsted"), "strauss orsted");
+  EXPECT_EQ(text::fold("Strauß Ørsted Žižek"), "strauss orsted zizek");
 }
 
 TEST(Text, PlausibleEmail) {

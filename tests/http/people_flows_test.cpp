@@ -159,22 +159,49 @@ TEST_P(PeopleFlows, AnAdminMergesADuplicateKeepingAccessAndHistory) {
   EXPECT_EQ(same.status, 422);
   auto merged = admin.post_form(kept + "/fusionner", {{"csrf", admin.csrf()}, {"other", absorbed}});
   EXPECT_EQ(merged.status, 303);
-  // The duplicate is gone from lists and answers with where it went; B now sees the kept record.
+  // The duplicate is gone from lists and answers with where it went.
   auto old = admin.get(people_a() + "/" + absorbed);
   EXPECT_EQ(old.status, 404);
   EXPECT_NE(old.body.find("fusionnée avec la fiche"), std::string::npos);
+  // B saw the duplicate by sharing; the kept record's person did not consent: B does not see it.
   HttpClient b(server.port());
   b.login(world_.b_admin_email, test::kPassword);
   std::string kept_id = kept.substr(kept.rfind('/') + 1);
-  EXPECT_EQ(b.get("/organisations/" + std::to_string(world_.org_b) + "/personnes/" + kept_id).status, 200);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM person_grants WHERE person_id = " + kept_id + " AND reason = 'merge' AND revoked_at IS NULL"), 1);
+  EXPECT_EQ(b.get("/organisations/" + std::to_string(world_.org_b) + "/personnes/" + kept_id).status, 404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person_grants WHERE person_id = " + kept_id + " AND revoked_at IS NULL"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + kept_id + " AND action = 'merge'"), 1);
-  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + absorbed), 1);  // history kept
-  // A member (not admin) cannot merge.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + absorbed + " AND action = 'merged'"), 1);
+  // The duplicate's history stays in A's journal.
+  auto journal = admin.get("/organisations/" + std::to_string(world_.org_a) + "/journal");
+  EXPECT_NE(journal.body.find("fusionnée dans la fiche n° " + kept_id), std::string::npos);
+  // A member (not admin) cannot merge, and the refusal is in the log.
   HttpClient member(server.port());
   member.login(world_.a_member_email, test::kPassword);
   member.get(kept);
   EXPECT_EQ(member.post_form(kept + "/fusionner", {{"csrf", member.csrf()}, {"other", absorbed}}).status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + kept_id + " AND action = 'refused:route' AND user_id = " +
+                  std::to_string(world_.a_member)),
+            1);
+}
+
+TEST_P(PeopleFlows, FullNamesAndRouteLevelRefusalsAreHandled) {
+  test::TestServer server(*db_);
+  HttpClient a(server.port());
+  a.login(world_.a_member_email, test::kPassword);
+  a.get(people_a() + "/nouvelle");
+  ASSERT_EQ(a.post_form(people_a(), {{"csrf", a.csrf()}, {"last_name", "Da Silva"}, {"first_name", "Ana"}}).status, 303);
+  ASSERT_EQ(a.post_form(people_a(), {{"csrf", a.csrf()}, {"last_name", "Dupont"}, {"first_name", "Marie"}}).status, 303);
+  EXPECT_NE(a.get(people_a() + "?nom=da%20silva").body.find("Da Silva Ana"), std::string::npos);
+  auto full = a.get(people_a() + "?nom=Dupont%20Marie");
+  EXPECT_NE(full.body.find("Dupont Marie"), std::string::npos);
+  EXPECT_EQ(a.get(people_a() + "?nom=%FF").status, 400);
+  // B's admin types A's address with a person's id: refused by the route, and logged.
+  HttpClient b(server.port());
+  b.login(world_.b_admin_email, test::kPassword);
+  EXPECT_EQ(b.get(people_a() + "/" + std::to_string(world_.person_a)).status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + std::to_string(world_.person_a) +
+                  " AND action = 'refused:route' AND user_id = " + std::to_string(world_.b_admin)),
+            1);
 }
 
 TEST_P(PeopleFlows, AnAdminUploadsACsvAllOrNothing) {

@@ -93,6 +93,30 @@ TEST(PeopleRules, APostalCodeFillsOrChecksTheCommune) {
   EXPECT_EQ(fields_of(p), "postal_code: Ce code postal est inconnu.");
 }
 
+TEST(PeopleRules, WhoMayDoWhatWithARecord) {
+  using people::Action;
+  // grant, admin, consent -> read, write, share, revoke_grant, read_audit, merge
+  struct Row {
+    people::AccessFacts f;
+    std::vector<bool> allowed;
+  };
+  std::vector<Row> table = {
+      {{false, false, false}, {false, false, false, false, false, false}},  // another organisation
+      {{false, true, true}, {false, false, false, false, false, false}},    // another organisation's admin, consenting person
+      {{true, false, false}, {true, true, false, false, false, false}},     // member with a grant
+      {{true, false, true}, {true, true, true, false, false, false}},       // member, consenting person
+      {{true, true, false}, {true, true, false, true, true, true}},         // admin with a grant
+      {{true, true, true}, {true, true, true, true, true, true}},           // admin, consenting person
+  };
+  std::vector<Action> actions = {Action::read, Action::write, Action::share, Action::revoke_grant, Action::read_audit, Action::merge};
+  for (std::size_t r = 0; r < table.size(); ++r)
+    for (std::size_t a = 0; a < actions.size(); ++a) EXPECT_EQ(people::can(actions[a], table[r].f), table[r].allowed[a]) << r << "," << a;
+  EXPECT_TRUE(people::survives_consent_withdrawal("creator"));
+  EXPECT_TRUE(people::survives_consent_withdrawal("referent"));
+  EXPECT_FALSE(people::survives_consent_withdrawal("consent"));
+  EXPECT_FALSE(people::survives_consent_withdrawal("merge"));
+}
+
 TEST(PeopleRules, EditDistanceIsCapped) {
   EXPECT_EQ(people::edit_distance("dupont", "dupont"), 0);
   EXPECT_EQ(people::edit_distance("dupont", "dupond"), 1);

@@ -60,9 +60,7 @@ TEST_P(PeopleStore, SearchIsKeysetPaginatedInNameOrderWithinGrants) {
   EXPECT_EQ(names[0], "Dupont");
   EXPECT_EQ(names[1], "Élise");  // folded: "elise" after "dupont", before "nom…"
   EXPECT_EQ(names[2], "Nom1000");
-  q = {};
-  q.name = name_prefix("DUP");
-  auto dup = store::search(tx, org_, q);
+  auto dup = search_people(tx, org_, {}, "DUP");
   ASSERT_EQ(dup.size(), 1u);  // Jean Dupont belongs to another organisation
   EXPECT_EQ(dup[0].person.first_name, "Marie");
   q = {};
