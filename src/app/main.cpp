@@ -26,6 +26,7 @@
 #include "db/migrate.h"
 #include "mail/outbox.h"
 #include "people/import.h"
+#include "people/store.h"
 #include "referentials/communes.h"
 
 using namespace jalon;
@@ -272,6 +273,11 @@ int main(int argc, char** argv) {
         std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
                   << total << ")" << std::flush;
       });
+      people::AuditEntry entry;
+      entry.organisation_id = i_org;
+      entry.action = "import";
+      entry.detail = std::to_string(n) + " personnes depuis la ligne de commande (" + i_file + ")";
+      people::store::audit(tx, entry);
       tx.commit();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (tty) std::cerr << "\n";

@@ -177,11 +177,18 @@ Response audit_log(Ctx& ctx) {
   q.person = parse_id(ctx.req.query("person"));
   q.action = ctx.req.query("action");
   q.before_id = parse_id(ctx.req.query("before"));
+  q.limit = 101;
+  auto entries = store::audit_of(ctx.tx, ctx.org(), q);
+  bool more = entries.size() > 100;
+  if (more) entries.pop_back();
   json::array items;
-  for (const auto& e : store::audit_of(ctx.tx, ctx.org(), q))
+  for (const auto& e : entries)
     items.push_back({{"id", e.id}, {"at", e.at}, {"user", nullable(e.user_name)}, {"token_id", e.token_id ? json::value(e.token_id) : json::value(nullptr)},
                      {"organisation", e.organisation_name}, {"person_id", e.person_id}, {"action", e.action}, {"detail", e.detail}, {"ip", e.ip}});
-  return items_response(std::move(items));
+  json::object out;
+  out["items"] = std::move(items);
+  out["next_before"] = more ? json::value(entries.back().id) : json::value(nullptr);
+  return json_response(out);
 }
 
 std::string list_of(const char* item) {

@@ -136,6 +136,23 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
     }
   }
   if (report.rows == 0) add_error("Le fichier ne contient aucune personne (seulement la ligne d'en-tête).");
+  // The same person twice in one file: same France Travail identifier, or same names and birth date.
+  std::map<std::string, int> seen;
+  bool rows_valid = report.ok();  // otherwise the numbering below would skip the refused rows
+  for (std::size_t i = 0; rows_valid && i < out.size(); ++i) {
+    const Person& p = out[i];
+    Keys k = keys_of(p);
+    std::vector<std::string> marks;
+    if (!p.ft_id.empty()) marks.push_back("ft:" + p.ft_id);
+    if (!p.birth_date.empty()) marks.push_back("id:" + k.last + " " + k.first + " " + p.birth_date);
+    for (const auto& m : marks) {
+      auto [it, fresh] = seen.emplace(m, static_cast<int>(i));
+      if (!fresh) {
+        add_error(fmt::format("La personne n° {} du fichier ({} {}) apparaît déjà en n° {}.", i + 1, p.first_name, p.last_name, it->second + 1));
+        break;
+      }
+    }
+  }
   return out;
 }
 

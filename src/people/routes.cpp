@@ -321,7 +321,8 @@ Response journal(Ctx& ctx) {
   }
   page.select("action", "Action",
               {{"read", "Consultation", ""}, {"create", "Création", ""}, {"update", "Modification", ""}, {"share", "Partage", ""},
-               {"revoke", "Retrait d'accès", ""}},
+               {"revoke", "Retrait d'accès", ""}, {"merge", "Fusion", ""}, {"search", "Recherche", ""}, {"import", "Import", ""},
+               {"refused:route", "Accès refusé", ""}, {"duplicate-check", "Recherche de doublon par une autre organisation", ""}},
               q.action);
   auto entries = store::audit_of(ctx.tx, org, q);
   bool more = entries.size() > 100;

@@ -102,3 +102,11 @@ TEST_P(Import, AValidFileIsWrittenInOneGoWithGrantsAndSearchKeys) {
   after.first_name = "Import";
   EXPECT_GT(store::create(tx, after, org_), found[0].person.id);
 }
+
+TEST_P(Import, ThePersonTwiceInOneFileIsRefused) {
+  ImportReport report;
+  prepare_import("nom;prenom;date_naissance;identifiant_france_travail\nDupont;Marie;1990-05-01;\nDUPONT;marie;01/05/1990;\nRoux;Léa;;1234567A\nRoux;Lea;;1234567A\n",
+                 "2026-11-28", report);
+  EXPECT_EQ(report.errors, (std::vector<std::string>{"La personne n° 2 du fichier (marie DUPONT) apparaît déjà en n° 1.",
+                                                     "La personne n° 4 du fichier (Lea Roux) apparaît déjà en n° 3."}));
+}
