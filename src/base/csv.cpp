@@ -28,40 +28,11 @@ std::string from_windows_1252(std::string_view in) {
   return out;
 }
 
-namespace {
-// UTF-8 validity only (control characters are the fields' validation's business).
-bool utf8_bytes(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int n;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (int k = 1; k <= n; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF) return false;
-    i += n + 1;
-  }
-  return true;
-}
-}  // namespace
-
 Table parse(std::string_view data) {
   Table t;
   std::string converted;
   if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
-  if (utf8_bytes(data)) {
+  if (text::utf8_well_formed(data)) {
     t.encoding = "UTF-8";
   } else {
     t.encoding = "Windows-1252";

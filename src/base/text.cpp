@@ -90,13 +90,11 @@ std::string fold(std::string_view utf8) {
   return res;
 }
 
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
+bool utf8_well_formed(std::string_view s) {
+  std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
-      if (c == 0x7f) return false;
       ++i;
       continue;
     }
@@ -118,6 +116,12 @@ bool valid_utf8(std::string_view s) {
     i += n + 1;
   }
   return true;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
+  return utf8_well_formed(s);
 }
 
 bool plausible_email(std::string_view s) {

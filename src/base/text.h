@@ -12,7 +12,9 @@ std::string trim(std::string_view s);
 // and comparison. Thread-safe.
 std::string fold(std::string_view utf8);
 
-// True when `s` is valid UTF-8 without control characters other than tab, CR and LF.
+// True when `s` is well-formed UTF-8 (shortest forms, no surrogates).
+bool utf8_well_formed(std::string_view s);
+// True when `s` is well-formed UTF-8 without control characters other than tab, CR and LF.
 bool valid_utf8(std::string_view s);
 
 // A plausible e-mail address: one '@', a non-empty local part, a domain with a dot, no spaces,

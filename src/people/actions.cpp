@@ -60,6 +60,25 @@ Person update_person(db::Tx& tx, const Person& current, Person changes, const st
   return p;
 }
 
+void share_with(db::Tx& tx, long long person, long long target, long long by_org) {
+  if (target <= 0) throw ValidationError("organisation_id", "Indiquez le numéro de l'organisation avec qui partager la fiche.");
+  int exists = 0;
+  tx.sql() << "SELECT COUNT(*) FROM organisations WHERE id = :i", soci::use(target), soci::into(exists);
+  if (!exists) throw ValidationError("organisation_id", "Cette organisation n'existe pas.");
+  store::grant(tx, person, target, GrantReason::consent, by_org);
+}
+
+void revoke_access(db::Tx& tx, long long person, long long target) {
+  bool found = false;
+  for (const auto& g : store::grants(tx, person)) {
+    if (g.organisation_id != target || !g.revoked_at.empty()) continue;
+    if (g.reason == "creator") throw Conflict("L'accès de l'organisation qui a créé la fiche ne peut pas être retiré.");
+    found = true;
+  }
+  if (!found) throw NotFound("Cette organisation n'a pas accès à la fiche.");
+  store::revoke(tx, person, target);
+}
+
 void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id) {
   if (absorbed_id == kept.id) throw ValidationError("other", "Choisissez une autre fiche que celle-ci.");
   store::merge(tx, kept.id, absorbed_id, org);

@@ -40,6 +40,12 @@ Person update_person(db::Tx& tx, const Person& current, Person changes, const st
 // caller for `org`): ValidationError when they are the same record or `absorbed` was merged.
 void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id);
 
+// Shares `person` with organisation `target` (ValidationError on "organisation_id" when it
+// does not exist, Conflict when it already has access). The caller checked Action::share.
+void share_with(db::Tx& tx, long long person, long long target, long long by_org);
+// Ends `target`'s access (NotFound without one; Conflict for the creator's, which stays).
+void revoke_access(db::Tx& tx, long long person, long long target);
+
 // Searches the people `org` sees for the name typed ("dup", "Da Silva", "Dupont Marie"): first
 // as the start of a last name (words joined, as keys are stored), then, when that finds nobody
 // and several words were typed, as a full last name followed by the start of a first name.

@@ -128,13 +128,8 @@ Response add_grant(Ctx& ctx) {
   Person p = check(ctx, ctx.id("person"), Action::share, "share");
   auto body = body_object(ctx.req);
   auto it = body.find("organisation_id");
-  if (it == body.end() || !it->value().is_int64() || it->value().as_int64() <= 0)
-    throw ValidationError("organisation_id", "Indiquez l'identifiant (entier) de l'organisation avec qui partager la fiche.");
-  long long target = it->value().as_int64();
-  int exists = 0;
-  ctx.tx.sql() << "SELECT COUNT(*) FROM organisations WHERE id = :i", soci::use(target), soci::into(exists);
-  if (!exists) throw ValidationError("organisation_id", "Cette organisation n'existe pas.");
-  store::grant(ctx.tx, p.id, target, GrantReason::consent, ctx.org());
+  long long target = it != body.end() && it->value().is_int64() ? it->value().as_int64() : 0;
+  share_with(ctx.tx, p.id, target, ctx.org());
   audit(ctx, p.id, "share", "organisation " + std::to_string(target));
   return json_response(json::object{{"items", grants_json(ctx.tx, p.id)}}, 201);
 }
@@ -142,14 +137,7 @@ Response add_grant(Ctx& ctx) {
 Response delete_grant(Ctx& ctx) {
   long long target = ctx.id("target");
   Person p = check(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
-  bool found = false;
-  for (const auto& g : store::grants(ctx.tx, p.id)) {
-    if (g.organisation_id != target || !g.revoked_at.empty()) continue;
-    if (g.reason == "creator") throw Conflict("L'accès de l'organisation qui a créé la fiche ne peut pas être retiré.");
-    found = true;
-  }
-  if (!found) throw NotFound("Cette organisation n'a pas accès à la fiche.");
-  store::revoke(ctx.tx, p.id, target);
+  revoke_access(ctx.tx, p.id, target);
   audit(ctx, p.id, "revoke", "organisation " + std::to_string(target));
   Response r;
   r.status = 204;

@@ -215,11 +215,7 @@ Response share(Ctx& ctx) {
   long long org = ctx.org();
   Person p = check(ctx, ctx.id("person"), Action::share, "share");
   long long target = parse_id(ctx.form().get("organisation_id"));
-  if (target <= 0) throw ValidationError("organisation_id", "Indiquez le numéro de l'organisation avec qui partager la fiche.");
-  int exists = 0;
-  ctx.tx.sql() << "SELECT COUNT(*) FROM organisations WHERE id = :i", soci::use(target), soci::into(exists);
-  if (!exists) throw ValidationError("organisation_id", "Cette organisation n'existe pas.");
-  store::grant(ctx.tx, p.id, target, GrantReason::consent, org);
+  share_with(ctx.tx, p.id, target, org);
   audit(ctx, p.id, "share", "organisation " + std::to_string(target));
   return redirect_with_flash(base(org) + "/" + std::to_string(p.id), "La fiche est partagée avec l'organisation n° " + std::to_string(target) + ".");
 }
@@ -227,14 +223,7 @@ Response share(Ctx& ctx) {
 Response revoke(Ctx& ctx) {
   long long org = ctx.org(), target = ctx.id("target");
   Person p = check(ctx, ctx.id("person"), Action::revoke_grant, "revoke");
-  bool found = false;
-  for (const auto& g : store::grants(ctx.tx, p.id)) {
-    if (g.organisation_id != target || !g.revoked_at.empty()) continue;
-    if (g.reason == "creator") throw Conflict("L'accès de l'organisation qui a créé la fiche ne peut pas être retiré.");
-    found = true;
-  }
-  if (!found) throw NotFound("Cette organisation n'a pas accès à la fiche.");
-  store::revoke(ctx.tx, p.id, target);
+  revoke_access(ctx.tx, p.id, target);
   audit(ctx, p.id, "revoke", "organisation " + std::to_string(target));
   return redirect_with_flash(base(org) + "/" + std::to_string(p.id), "L'accès a été retiré.");
 }
