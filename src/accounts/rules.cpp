@@ -5,15 +5,6 @@
 
 namespace jalon::accounts {
 
-namespace {
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-}  // namespace
-
 OrganisationInput validate_organisation(const OrganisationInput& in,
                                         const std::function<bool(const std::string&)>& commune_exists,
                                         const std::function<std::string(const std::string&)>& by_postal_code) {
@@ -32,7 +23,7 @@ OrganisationInput validate_organisation(Validator& v, const OrganisationInput& i
   out.siret = siret::normalise(in.siret);
   out.commune_code = text::trim(in.commune_code);
   if (out.name.empty()) v.add("name", "Indiquez le nom de l'organisation.");
-  else if (utf8_length(out.name) < 2 || utf8_length(out.name) > 200 || !text::valid_utf8(out.name))
+  else if (text::utf8_length(out.name) < 2 || text::utf8_length(out.name) > 200 || !text::valid_utf8(out.name))
     v.add("name", "Le nom doit compter entre 2 et 200 caractères.");
   if (out.kind.empty()) v.add("kind", "Choisissez le type d'organisation.");
   else if (!find_org_kind(out.kind)) v.add("kind", "Ce type d'organisation n'existe pas.");
@@ -53,7 +44,7 @@ OrganisationInput validate_organisation(Validator& v, const OrganisationInput& i
 }
 
 void check_password(Validator& v, const std::string& field, const std::string& password, const std::string& email) {
-  auto n = utf8_length(password);
+  auto n = text::utf8_length(password);
   if (password.empty()) v.add(field, "Choisissez un mot de passe.");
   else if (n < 12) v.add(field, "Le mot de passe doit compter au moins 12 caractères.");
   else if (n > 200) v.add(field, "Le mot de passe ne doit pas dépasser 200 caractères.");
@@ -68,13 +59,13 @@ void check_new_password(Validator& v, const std::string& field, const std::strin
 }
 
 void check_token_name(Validator& v, const std::string& field, const std::string& name) {
-  if (name.empty() || utf8_length(name) > 100) v.add(field, "Donnez un nom au jeton (100 caractères au plus).");
+  if (name.empty() || text::utf8_length(name) > 100) v.add(field, "Donnez un nom au jeton (100 caractères au plus).");
 }
 
 void check_display_name(Validator& v, const std::string& field, const std::string& name) {
   auto t = text::trim(name);
   if (t.empty()) v.add(field, "Indiquez votre nom.");
-  else if (utf8_length(t) < 2 || utf8_length(t) > 120 || !text::valid_utf8(t))
+  else if (text::utf8_length(t) < 2 || text::utf8_length(t) > 120 || !text::valid_utf8(t))
     v.add(field, "Le nom doit compter entre 2 et 120 caractères.");
 }
 

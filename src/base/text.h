@@ -8,6 +8,9 @@ namespace jalon::text {
 
 std::string trim(std::string_view s);
 
+// Number of characters (code points) of UTF-8 text.
+std::size_t utf8_length(std::string_view s);
+
 // Lowercase without accents ("Élodie" -> "elodie"), for accent- and case-insensitive search
 // and comparison. Thread-safe.
 std::string fold(std::string_view utf8);

@@ -39,7 +39,6 @@ class Dispatcher {
   // problem+json), logged with the route's name and counted in the metrics. Thread-safe.
   Response handle(Request& req);
 
-  db::Database& db() { return db_; }
 
  private:
   Response dispatch(Request& req, std::string& route_name);

@@ -23,12 +23,6 @@ Keys keys_of(const Person& p) { return {fold_name(p.first_name), fold_name(p.las
 std::string sort_key(const Keys& k, long long id) { return fmt::format("{} {} {:012}", k.last, k.first, id); }
 
 namespace {
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 void check_name(Validator& v, const char* field, const std::string& value, const char* what, bool required) {
   if (value.empty()) {
@@ -37,7 +31,7 @@ void check_name(Validator& v, const char* field, const std::string& value, const
   }
   bool controls = !text::valid_utf8(value) || value.find_first_of("\r\n\t") != std::string::npos;
   if (controls) v.add(field, std::string("Le ") + (what + 3) + " contient des caractères invalides (retour à la ligne, tabulation…).");
-  else if (utf8_length(value) > 100) v.add(field, std::string("Le ") + (what + 3) + " ne doit pas dépasser 100 caractères.");
+  else if (text::utf8_length(value) > 100) v.add(field, std::string("Le ") + (what + 3) + " ne doit pas dépasser 100 caractères.");
   else if (fold_name(value).empty()) v.add(field, std::string("Le ") + (what + 3) + " doit contenir au moins une lettre.");
 }
 }  // namespace
@@ -71,7 +65,7 @@ Person validate_person(const PersonInput& in, const std::string& today,
     if (digits.size() < 9 || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos)
       v.add("phone", "Le numéro de téléphone doit compter 10 chiffres (ou commencer par + et l'indicatif).");
   }
-  if (utf8_length(p.address) > 300 || !text::valid_utf8(p.address)) v.add("address", "L'adresse ne doit pas dépasser 300 caractères.");
+  if (text::utf8_length(p.address) > 300 || !text::valid_utf8(p.address)) v.add("address", "L'adresse ne doit pas dépasser 300 caractères.");
   if (!p.postal_code.empty() && (p.postal_code.size() != 5 || p.postal_code.find_first_not_of("0123456789") != std::string::npos))
     v.add("postal_code", "Le code postal compte 5 chiffres.");
   if (!p.commune_code.empty() && !commune_exists(p.commune_code)) v.add("commune_code", "Cette commune est inconnue (code INSEE à 5 caractères).");

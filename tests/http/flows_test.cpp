@@ -26,12 +26,7 @@ class Flows : public ::testing::TestWithParam<db::Engine> {
   }
   void TearDown() override { time::set_clock_for_tests({}); }
   std::string org_a() const { return "/organisations/" + std::to_string(world_.org_a); }
-  int count(const std::string& sql) {
-    db::Tx tx(*db_, db::Tx::Mode::read);
-    int n = 0;
-    tx.sql() << sql, soci::into(n);
-    return n;
-  }
+  int count(const std::string& sql) { return test::count(*db_, sql); }
   std::string last_link_to(const std::string& email) {
     db::Tx tx(*db_, db::Tx::Mode::read);
     auto msgs = mail::latest(tx, 1, email);

@@ -18,12 +18,7 @@ class PeopleFlows : public ::testing::TestWithParam<db::Engine> {
     world_ = test::make_world(*db_, 1);
   }
   std::string people_a() const { return "/organisations/" + std::to_string(world_.org_a) + "/personnes"; }
-  int count(const std::string& sql) {
-    db::Tx tx(*db_, db::Tx::Mode::read);
-    int n = 0;
-    tx.sql() << sql, soci::into(n);
-    return n;
-  }
+  int count(const std::string& sql) { return test::count(*db_, sql); }
   std::unique_ptr<db::Database> db_;
   test::World world_;
 };

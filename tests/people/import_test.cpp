@@ -22,12 +22,7 @@ class Import : public ::testing::TestWithParam<db::Engine> {
     org_ = accounts::store::create_organisation(tx, {"ML", "mission_locale", test::siret(1), "86194", true});
     tx.commit();
   }
-  int count(const std::string& sql) {
-    db::Tx tx(*db_, db::Tx::Mode::read);
-    int n = 0;
-    tx.sql() << sql, soci::into(n);
-    return n;
-  }
+  int count(const std::string& sql) { return test::count(*db_, sql); }
   std::unique_ptr<db::Database> db_;
   long long org_ = 0;
 };

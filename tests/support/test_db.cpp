@@ -52,6 +52,13 @@ std::unique_ptr<db::Database> fresh_database(db::Engine engine, std::size_t pool
   return db;
 }
 
+int count(db::Database& db, const std::string& sql) {
+  db::Tx tx(db, db::Tx::Mode::read);
+  int n = 0;
+  tx.sql() << sql, soci::into(n);
+  return n;
+}
+
 std::string source_dir() {
   const char* env = std::getenv("JALON_SOURCE_DIR");
   return env && *env ? env : JALON_SOURCE_DIR;

@@ -21,6 +21,9 @@ std::string fresh_url(db::Engine engine);
 // A new, migrated database.
 std::unique_ptr<db::Database> fresh_database(db::Engine engine, std::size_t pool = 8);
 
+// The integer answer of `sql` (a COUNT(*) or similar) in a read transaction of its own.
+int count(db::Database& db, const std::string& sql);
+
 // The source tree (for web/ and data/).
 std::string source_dir();
 
