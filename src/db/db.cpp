@@ -193,9 +193,35 @@ std::string as_text(const soci::row& r, std::size_t i) {
 std::vector<std::string> split_statements(const std::string& script) {
   std::vector<std::string> out;
   std::string cur;
-  bool in_single = false, in_double = false;
+  bool in_single = false, in_double = false, in_dollar = false;
+  // Inside "CREATE TRIGGER … BEGIN … END;" the semicolons end the trigger's own statements.
+  auto in_trigger_body = [&] {
+    std::string head;
+    for (char ch : cur.substr(cur.find_first_not_of(" \t\r\n") == std::string::npos ? cur.size() : cur.find_first_not_of(" \t\r\n"), 40))
+      head.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    for (const char* marker : {"@SQLITE ", "@POSTGRESQL "})  // engine markers (see migrate.h)
+      if (head.rfind(marker, 0) == 0) head.erase(0, std::char_traits<char>::length(marker));
+    if (head.rfind("CREATE TRIGGER", 0) != 0) return false;
+    std::string upper;
+    for (char ch : cur) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    // A body opened by BEGIN and not yet closed by a final END (PostgreSQL triggers have none).
+    auto begin = upper.find("BEGIN");
+    if (begin == std::string::npos) return false;
+    auto end = upper.rfind("END");
+    return end == std::string::npos || end < begin || upper.find_first_not_of(" \t\r\n", end + 3) != std::string::npos;
+  };
   for (std::size_t i = 0; i < script.size(); ++i) {
     char c = script[i];
+    if (!in_single && !in_double && c == '$' && i + 1 < script.size() && script[i + 1] == '$') {
+      in_dollar = !in_dollar;  // PostgreSQL's $$-quoted function bodies
+      cur += "$$";
+      ++i;
+      continue;
+    }
+    if (in_dollar) {
+      cur.push_back(c);
+      continue;
+    }
     if (!in_single && !in_double && c == '-' && i + 1 < script.size() && script[i + 1] == '-') {
       while (i < script.size() && script[i] != '\n') ++i;
       cur.push_back('\n');
@@ -203,7 +229,7 @@ std::vector<std::string> split_statements(const std::string& script) {
     }
     if (c == '\'' && !in_double) in_single = !in_single;
     if (c == '"' && !in_single) in_double = !in_double;
-    if (c == ';' && !in_single && !in_double) {
+    if (c == ';' && !in_single && !in_double && !in_trigger_body()) {
       auto first = cur.find_first_not_of(" \t\r\n");
       if (first != std::string::npos) out.push_back(cur.substr(first));
       cur.clear();

@@ -25,6 +25,18 @@ std::string dialect(const std::string& sql, Engine engine) {
 }
 
 namespace {
+// Statements marked "@sqlite " or "@postgresql " at their start run on that engine only.
+bool for_engine(std::string& stmt, Engine engine) {
+  for (auto [marker, e] : {std::pair{"@sqlite ", Engine::sqlite}, std::pair{"@postgresql ", Engine::postgresql}}) {
+    std::string m = marker;
+    if (stmt.rfind(m, 0) == 0) {
+      stmt.erase(0, m.size());
+      return e == engine;
+    }
+  }
+  return true;
+}
+
 void ensure_table(soci::session& sql) {
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }
@@ -55,7 +67,8 @@ int migrate(Database& db, const std::vector<Migration>& migrations) {
         int count = 0;
         sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version), soci::into(count);
         if (count == 0) {
-          for (const auto& stmt : split_statements(dialect(m.sql, db.engine()))) sql << stmt;
+          for (auto stmt : split_statements(dialect(m.sql, db.engine())))
+            if (for_engine(stmt, db.engine())) sql << stmt;
           std::string name = m.name, at = time::iso_now();
           sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.version),
               soci::use(name), soci::use(at);

@@ -1,6 +1,7 @@
 // Versioned schema migrations, compiled into the binary from migrations/NNNN_name.sql.
 // The SQL is portable but for markers replaced per engine: @ID@ (an auto-increment 64-bit
-// primary key), @BLOB@ (binary data) and @C@ (byte-order collation, for keys compared by range).
+// primary key), @BLOB@ (binary data) and @C@ (byte-order collation, for keys compared by range);
+// a statement starting with "@sqlite " or "@postgresql " runs on that engine only.
 #pragma once
 #include <string>
 #include <vector>

@@ -147,9 +147,37 @@ TEST_P(Storage, PoolCountsLeasesAndWaits) {
   EXPECT_GE(db->waits(), 1u);
 }
 
+TEST_P(Storage, TheAuditLogRefusesUpdatesAndDeletes) {
+  auto db = test::fresh_database(GetParam());
+  {
+    db::Tx tx(*db, db::Tx::Mode::write);
+    tx.sql() << "INSERT INTO audit_log (at, action) VALUES ('2026-11-28T00:00:00Z', 'read')";
+    tx.commit();
+  }
+  for (const char* change : {"UPDATE audit_log SET action = 'rien'", "DELETE FROM audit_log"}) {
+    db::Tx tx(*db, db::Tx::Mode::write);
+    EXPECT_ANY_THROW(tx.sql() << change) << change;
+  }
+  db::Tx tx(*db, db::Tx::Mode::read);
+  int n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'read'", soci::into(n);
+  EXPECT_EQ(n, 1);
+}
+
 TEST(StorageUrl, RejectsUnknownSchemes) {
   EXPECT_THROW(db::Database::open("mysql://x", 1), std::runtime_error);
   EXPECT_THROW(db::Database::open("sqlite:", 1), std::runtime_error);
+}
+
+TEST(SplitStatements, KeepsTriggerAndFunctionBodiesWhole) {
+  auto s = db::split_statements("CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n  SELECT RAISE(ABORT, 'x');\nEND;\n"
+                                "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'x'; END $$ LANGUAGE plpgsql;\n"
+                                "CREATE TRIGGER g BEFORE DELETE ON a FOR EACH ROW EXECUTE FUNCTION f();\nSELECT 1;");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_NE(s[0].find("END"), std::string::npos);
+  EXPECT_NE(s[1].find("LANGUAGE plpgsql"), std::string::npos);
+  EXPECT_EQ(s[2].rfind("CREATE TRIGGER g", 0), 0u);
+  EXPECT_EQ(s[3], "SELECT 1");
 }
 
 TEST(SplitStatements, RespectsQuotesAndComments) {
