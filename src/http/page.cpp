@@ -101,9 +101,9 @@ void Page::field(const std::string& name, const std::string& label, const std::s
 }
 
 void Page::select(const std::string& name, const std::string& label, const std::vector<Option>& options,
-                  const std::string& selected, const std::string& hint) {
+                  const std::string& selected, const std::string& hint, bool required) {
   auto* d = control(name, "select", label, hint);
-  d->ShowSection("REQUIRED");
+  d->ShowSection(required ? "REQUIRED" : "OPTIONAL");
   std::string current_group;
   ctemplate::TemplateDictionary* group = nullptr;
   for (const auto& o : options) {

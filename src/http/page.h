@@ -40,7 +40,7 @@ class Page {
     std::string value, label, group;  // options sharing a group are shown in one <optgroup>
   };
   void select(const std::string& name, const std::string& label, const std::vector<Option>& options,
-              const std::string& selected, const std::string& hint = "");
+              const std::string& selected, const std::string& hint = "", bool required = true);
   void checkbox(const std::string& name, const std::string& label, bool checked, const std::string& hint = "");
   // Shows the error summary at the top and each message beside its field: field "email"
   // shows section {{#EMAIL_ERROR}} with {{MESSAGE}}; the summary links to the element id "email".

@@ -102,7 +102,7 @@ Response person_form(Ctx& ctx, const Person& values, bool creating, const Valida
   page.field("first_name", "Prénom", "text", values.first_name, {"", "given-name", true});
   page.field("birth_name", "Nom de naissance", "text", values.birth_name, {"S'il diffère du nom d'usage.", "off", false});
   page.field("birth_date", "Date de naissance", "date", values.birth_date, {"", "bday", false});
-  page.select("sex", "Sexe", {{"F", "Femme", ""}, {"M", "Homme", ""}}, values.sex, "Facultatif.");
+  page.select("sex", "Sexe", {{"F", "Femme", ""}, {"M", "Homme", ""}}, values.sex, "", false);
   page.field("email", "Adresse e-mail", "email", values.email, {"", "email", false});
   page.field("phone", "Téléphone", "tel", values.phone, {"", "tel", false});
   page.field("address", "Adresse", "text", values.address, {"", "street-address", false});
@@ -112,7 +112,7 @@ Response person_form(Ctx& ctx, const Person& values, bool creating, const Valida
   page.field("ft_id", "Identifiant France Travail", "text", values.ft_id, {"7 à 11 chiffres ou lettres.", "off", false});
   std::vector<Page::Option> levels;
   for (const auto& l : qualification_levels()) levels.push_back({l.code, l.label, ""});
-  page.select("qualification_level", "Niveau de qualification", levels, values.qualification_level, "Facultatif.");
+  page.select("qualification_level", "Niveau de qualification", levels, values.qualification_level, "", false);
   page.checkbox("consent_sharing", "La personne consent au partage de sa fiche entre organisations", values.consent_sharing,
                 "Recueilli auprès de la personne. Sans ce consentement, seule votre organisation voit la fiche.");
   if (!duplicates.empty()) {
@@ -312,7 +312,7 @@ Response journal(Ctx& ctx) {
               {{"read", "Consultation", ""}, {"create", "Création", ""}, {"update", "Modification", ""}, {"share", "Partage", ""},
                {"revoke", "Retrait d'accès", ""}, {"merge", "Fusion", ""}, {"search", "Recherche", ""}, {"import", "Import", ""},
                {"refused:route", "Accès refusé", ""}, {"duplicate-check", "Recherche de doublon par une autre organisation", ""}},
-              q.action);
+              q.action, "", false);
   auto entries = store::audit_of(ctx.tx, org, q);
   bool more = entries.size() > 100;
   if (more) entries.pop_back();
