@@ -12,6 +12,10 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
+// Locators are checked after waiting for them (a submitted form's page may still be loading).
+const has = (loc) => loc.first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+const one = async (loc) => (await has(loc)) && (await loc.count()) === 1;
+
 let passed = 0;
 let failed = 0;
 const check = (ok, what) => {
@@ -50,15 +54,16 @@ try {
   await admin.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
   await admin.fill('#password', 'mauvais mot de passe');
   await admin.getByRole('button', { name: 'Se connecter' }).click();
+  await admin.waitForLoadState('load');
   check((await admin.title()).startsWith('Erreur'), 'a failed login says so in the page title');
-  check(await admin.locator('#email[aria-invalid=true]').count() === 1, 'the e-mail field is marked invalid');
+  check(await one(admin.locator('#email[aria-invalid=true]')), 'the e-mail field is marked invalid');
   await audit(admin, '03-connexion-erreur');
 
   await admin.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
   await admin.fill('#password', 'Jalon-demo-2026');
   await admin.getByRole('button', { name: 'Se connecter' }).click();
   await admin.waitForURL('**/tableau-de-bord');
-  check(await admin.getByRole('heading', { name: 'Tableau de bord' }).count() === 1, 'the admin reaches the dashboard');
+  check(await one(admin.getByRole('heading', { name: 'Tableau de bord' })), 'the admin reaches the dashboard');
   await audit(admin, '04-tableau-de-bord');
 
   await admin.getByRole('link', { name: 'Mission Locale d\'Insertion du Poitou' }).first().click();
@@ -68,8 +73,8 @@ try {
   await admin.fill('#email', 'nouvelle.conseillere@jalon-demo.fr');
   await admin.check('#social_worker');
   await admin.getByRole('button', { name: "Envoyer l'invitation" }).click();
-  check(await admin.getByText('Invitation envoyée à nouvelle.conseillere@jalon-demo.fr').count() === 1, 'the invitation is confirmed');
-  check(await admin.getByRole('cell', { name: 'Membre' }).count() >= 1, 'the pending invitation is listed');
+  check(await one(admin.getByText('Invitation envoyée à nouvelle.conseillere@jalon-demo.fr')), 'the invitation is confirmed');
+  check(await has(admin.getByRole('cell', { name: 'Membre' })), 'the pending invitation is listed');
   await audit(admin, '07-invitation-envoyee');
   // A person: create, find, open, then the audit log of their record.
   await admin.goto(server.url + '/organisations/3/personnes');
@@ -82,17 +87,17 @@ try {
   await admin.check('#consent_sharing');
   await audit(admin, '07c-nouvelle-personne');
   await admin.getByRole('button', { name: 'Enregistrer la fiche' }).click();
-  check(await admin.getByText('La fiche a été créée.').count() === 1, 'a person is created');
+  check(await one(admin.getByText('La fiche a été créée.')), 'a person is created');
   await admin.goto(server.url + '/organisations/3/personnes');
   await admin.fill('#nom', 'riviere');
   await admin.getByRole('button', { name: 'Rechercher' }).click();
-  check(await admin.getByRole('link', { name: 'Rivière Maëlys' }).count() === 1, 'the person is found without accents');
+  check(await one(admin.getByRole('link', { name: 'Rivière Maëlys' })), 'the person is found without accents');
   await admin.getByRole('link', { name: 'Rivière Maëlys' }).click();
-  check(await admin.getByText('14/03/2006').count() === 1, 'the record shows the birth date');
+  check(await one(admin.getByText('14/03/2006')), 'the record shows the birth date');
   await audit(admin, '07d-fiche');
   await admin.getByRole('link', { name: 'Journal des accès à cette fiche' }).click();
-  check(await admin.getByRole('cell', { name: 'création' }).count() === 1, 'the audit log shows the creation');
-  check(await admin.getByRole('cell', { name: 'consultation' }).count() >= 1, 'and the consultation');
+  check(await one(admin.getByRole('cell', { name: 'création' })), 'the audit log shows the creation');
+  check(await has(admin.getByRole('cell', { name: 'consultation' })), 'and the consultation');
   await audit(admin, '07e-journal');
   await admin.goto(server.url + '/organisations/3/jetons-api');
   await audit(admin, '08-jetons');
@@ -111,16 +116,16 @@ try {
   await colleague.fill('#new_password', 'un mot de passe trop différent');
   await colleague.fill('#confirm_password', 'autre chose');
   await colleague.getByRole('button', { name: "Accepter l'invitation" }).click();
-  check(await colleague.locator('.resume-erreurs').count() === 1, 'mismatched passwords are reported in a summary');
+  check(await one(colleague.locator('.resume-erreurs')), 'mismatched passwords are reported in a summary');
   await audit(colleague, '11-accepter-invitation-erreur');
   await colleague.fill('#new_password', 'ma phrase de passe secrète');
   await colleague.fill('#confirm_password', 'ma phrase de passe secrète');
   await colleague.getByRole('button', { name: "Accepter l'invitation" }).click();
   await colleague.waitForURL('**/organisations/3');
-  check(await colleague.getByText('Bienvenue').count() === 1, 'the colleague joins the organisation');
+  check(await one(colleague.getByText('Bienvenue')), 'the colleague joins the organisation');
   await colleague.getByRole('link', { name: 'Voir les membres' }).click();
-  check(await colleague.getByRole('rowheader', { name: 'Nora Vidal' }).count() === 1, 'the colleague is listed among the members');
-  check(await colleague.getByText('Membre, travailleur social').count() === 1, 'with the role chosen by the admin');
+  check(await one(colleague.getByRole('rowheader', { name: 'Nora Vidal' })), 'the colleague is listed among the members');
+  check(await one(colleague.getByText('Membre, travailleur social')), 'with the role chosen by the admin');
   await audit(colleague, '12-membres');
 
   // Phone width: the same page stays usable.
@@ -129,7 +134,7 @@ try {
 
   await colleague.getByRole('button', { name: 'Se déconnecter' }).click();
   await colleague.waitForURL('**/connexion');
-  check(await colleague.getByText('Vous êtes déconnecté').count() === 1, 'logging out is confirmed');
+  check(await one(colleague.getByText('Vous êtes déconnecté')), 'logging out is confirmed');
   await colleague.goto(server.url + '/tableau-de-bord');
   check(colleague.url().includes('/connexion?suivant='), 'after logout the dashboard asks to log in again');
 
@@ -144,7 +149,10 @@ try {
   await sp.fill('#email', 'admin.ml-poitou@jalon-demo.fr');
   await sp.fill('#password', 'faux');
   await sp.getByRole('button', { name: 'Se connecter' }).click();
-  check(await sp.evaluate(() => document.activeElement?.classList.contains('resume-erreurs')), 'after a refused form, focus is on the error summary');
+  // autofocus applies once the new page has loaded: wait for it rather than race it.
+  const focused = await sp.waitForFunction(() => document.activeElement?.classList.contains('resume-erreurs'), null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check(focused, 'after a refused form, focus is on the error summary');
   await sp.fill('#password', 'Jalon-demo-2026');
   await sp.getByRole('button', { name: 'Se connecter' }).click();
   for (const path of ['/tableau-de-bord', '/organisations/3', '/organisations/3/membres', '/organisations/3/invitations', '/compte'])
@@ -160,6 +168,7 @@ try {
   await p.fill('#email', 'nouvelle.conseillere@jalon-demo.fr');
   await p.fill('#password', 'ma phrase de passe secrète');
   await p.getByRole('button', { name: 'Se connecter' }).click();
+  await p.waitForURL('**/tableau-de-bord', { timeout: 5000 }).catch(() => {});
   check(p.url().endsWith('/tableau-de-bord'), 'login works without JavaScript');
 } catch (e) {
   failed++;
