@@ -86,14 +86,6 @@ const char* kMemberSelect =
     "SELECT u.id, u.email, u.display_name, m.role, m.social_worker, m.created_at FROM memberships m "
     "JOIN users u ON u.id = m.user_id ";
 
-// At most `max_bytes` of `s`, cut on a UTF-8 character boundary.
-std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  std::size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
 ApiToken token_from(const soci::row& r) {
   ApiToken t;
   t.id = as_int(r, 0);
@@ -253,7 +245,7 @@ NewSession create_session(db::Tx& tx, long long user, const std::string& ip, con
   NewSession s{crypto::random_token(32), crypto::random_token(32)};
   std::string hash = crypto::hash_token(s.raw_id), now = time::iso_now();
   std::string expires = time::iso(time::now() + std::chrono::hours(lifetime_hours));
-  std::string ua = text::valid_utf8(user_agent) ? cut_utf8(user_agent, 300) : "";
+  std::string ua = text::valid_utf8(user_agent) ? text::cut_utf8(user_agent, 300) : "";
   tx.sql() << "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent) "
               "VALUES (:h, :u, :c, :t, :t2, :e, :ip, :ua)",
       use(hash), use(user), use(s.csrf_token), use(now), use(now), use(expires), use(ip), use(ua);

@@ -24,6 +24,13 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
+std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
 namespace {
 icu::Transliterator& folder() {
   // ICU transliterators are not thread-safe: one per thread.

@@ -10,6 +10,8 @@ std::string trim(std::string_view s);
 
 // Number of characters (code points) of UTF-8 text.
 std::size_t utf8_length(std::string_view s);
+// At most `max_bytes` of `s`, cut on a character boundary (the result stays valid UTF-8).
+std::string cut_utf8(std::string_view s, std::size_t max_bytes);
 
 // Lowercase without accents ("Élodie" -> "elodie"), for accent- and case-insensitive search
 // and comparison. Thread-safe.

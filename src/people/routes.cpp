@@ -274,22 +274,24 @@ Response import_file(Ctx& ctx) {
   auto rows = prepare_import(file->body, ctx.today(), report);
   if (!report.ok()) return import_page(ctx, &report, 422);  // nothing written
   int n = write_import(ctx.tx, org, rows);
-  std::string filename = text::valid_utf8(file->filename) ? file->filename.substr(0, 200) : "fichier";
+  std::string filename = text::valid_utf8(file->filename) ? text::cut_utf8(file->filename, 200) : "fichier";
   audit(ctx, 0, "import", std::to_string(n) + " personnes depuis « " + filename + " »");
   return redirect_with_flash(base(org), std::to_string(n) + " personnes ont été importées.");
 }
 
+// The audit log's actions with their French labels: the journal's filter and its rows.
+const std::vector<std::pair<std::string, std::string>>& audit_actions() {
+  static const std::vector<std::pair<std::string, std::string>> actions = {
+      {"read", "consultation"},    {"create", "création"},      {"update", "modification"},   {"share", "partage"},
+      {"revoke", "retrait d'accès"}, {"merge", "fusion"},       {"merged", "fusionnée"},      {"search", "recherche"},
+      {"import", "import"},        {"refused:route", "accès refusé"},
+      {"duplicate-check", "recherche de doublon par une autre organisation"}};
+  return actions;
+}
+
 const char* action_label(const std::string& a) {
-  if (a == "read") return "consultation";
-  if (a == "create") return "création";
-  if (a == "update") return "modification";
-  if (a == "share") return "partage";
-  if (a == "revoke") return "retrait d'accès";
-  if (a == "merge") return "fusion";
-  if (a == "merged") return "fusionnée";
-  if (a == "import") return "import";
-  if (a == "duplicate-check") return "recherche de doublon par une autre organisation";
-  if (a == "search") return "recherche";
+  for (const auto& [code, label] : audit_actions())
+    if (code == a) return label.c_str();
   if (a.rfind("refused:", 0) == 0) return "accès refusé";
   return a.c_str();
 }
@@ -308,11 +310,9 @@ Response journal(Ctx& ctx) {
     if (!store::has_grant(ctx.tx, q.person, org)) throw NotFound("Cette personne n'existe pas ou votre organisation n'a pas accès à sa fiche.");
     b.AddSectionDictionary("PERSON_FILTER")->SetIntValue("PERSON", q.person);
   }
-  page.select("action", "Action",
-              {{"read", "Consultation", ""}, {"create", "Création", ""}, {"update", "Modification", ""}, {"share", "Partage", ""},
-               {"revoke", "Retrait d'accès", ""}, {"merge", "Fusion", ""}, {"search", "Recherche", ""}, {"import", "Import", ""},
-               {"refused:route", "Accès refusé", ""}, {"duplicate-check", "Recherche de doublon par une autre organisation", ""}},
-              q.action, "", false);
+  std::vector<Page::Option> options;
+  for (const auto& [code, label] : audit_actions()) options.push_back({code, label, ""});
+  page.select("action", "Action", options, q.action, "", false);
   auto entries = store::audit_of(ctx.tx, org, q);
   bool more = entries.size() > 100;
   if (more) entries.pop_back();
