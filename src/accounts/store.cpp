@@ -1,9 +1,12 @@
 #include "accounts/store.h"
 
+#include "db/query.h"
+
 #include "base/crypto.h"
 #include "base/errors.h"
 #include "base/text.h"
 #include "base/time.h"
+#include "db/query.h"
 
 namespace jalon::accounts::store {
 
@@ -232,11 +235,10 @@ void remove_membership(db::Tx& tx, long long org, long long user) {
 
 std::vector<MembershipOf> memberships_of(db::Tx& tx, long long user) {
   std::vector<MembershipOf> out;
-  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT o.id, o.name, m.role, m.social_worker FROM memberships m "
-                                                    "JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = :u "
-                                                    "ORDER BY o.name, o.id",
-                                use(user));
-  for (const auto& r : rs) out.push_back(MembershipOf{as_int(r, 0), as_text(r, 1), as_text(r, 2), as_bool(r, 3)});
+  db::Query q(tx, "SELECT o.id, o.name, m.role, m.social_worker FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
+                  "WHERE m.user_id = :u ORDER BY o.name, o.id");
+  q.bind(user);
+  while (q.next()) out.push_back(MembershipOf{q.int64(0), q.text(1), q.text(2), q.int64(3) != 0});
   return out;
 }
 
@@ -254,12 +256,11 @@ NewSession create_session(db::Tx& tx, long long user, const std::string& ip, con
 
 std::optional<LiveSession> find_live_session(db::Tx& tx, const std::string& id_hash, const std::string& now_iso,
                                              const std::string& idle_limit_iso) {
-  soci::rowset<soci::row> rs =
-      (tx.sql().prepare << "SELECT s.user_id, s.csrf_token, s.last_seen_at, u.email, u.display_name, u.platform_admin "
-                           "FROM sessions s JOIN users u ON u.id = s.user_id "
-                           "WHERE s.id_hash = :h AND s.expires_at > :n AND s.last_seen_at > :i AND u.active = 1",
-       use(id_hash), use(now_iso), use(idle_limit_iso));
-  for (const auto& r : rs) return LiveSession{as_int(r, 0), as_text(r, 1), as_text(r, 2), as_text(r, 3), as_text(r, 4), as_bool(r, 5)};
+  db::Query q(tx, "SELECT s.user_id, s.csrf_token, s.last_seen_at, u.email, u.display_name, u.platform_admin "
+                  "FROM sessions s JOIN users u ON u.id = s.user_id "
+                  "WHERE s.id_hash = :h AND s.expires_at > :n AND s.last_seen_at > :i AND u.active = 1");
+  q.bind(id_hash).bind(now_iso).bind(idle_limit_iso);
+  if (q.next()) return LiveSession{q.int64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.int64(5) != 0};
   return std::nullopt;
 }
 
@@ -402,10 +403,9 @@ void revoke_api_token(db::Tx& tx, long long org, long long id) {
 }
 
 std::optional<TokenOwner> find_live_token(db::Tx& tx, const std::string& hash) {
-  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT id, organisation_id, last_used_at FROM api_tokens "
-                                                    "WHERE token_hash = :h AND revoked_at IS NULL",
-                                use(hash));
-  for (const auto& r : rs) return TokenOwner{as_int(r, 0), as_int(r, 1), as_text(r, 2)};
+  db::Query q(tx, "SELECT id, organisation_id, last_used_at FROM api_tokens WHERE token_hash = :h AND revoked_at IS NULL");
+  q.bind(hash);
+  if (q.next()) return TokenOwner{q.int64(0), q.int64(1), q.text(2)};
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,19 +16,34 @@ namespace jalon::db {
 enum class Engine { sqlite, postgresql };
 
 class Database;
+class Tx;
+class StatementCache;  // db/query.h
+
+// One pooled connection: its SOCI session and the statements kept prepared on it.
+struct Connection {
+  std::unique_ptr<soci::session> session;
+  std::unique_ptr<StatementCache> cache;  // made on first use; dropped when the session reconnects
+  // SQLite: whether PRAGMA query_only is on (-1 unknown). Changing it expires every prepared
+  // statement of the connection, so it is changed only when the next transaction needs it.
+  int query_only = -1;
+  explicit Connection(std::unique_ptr<soci::session> s);
+  ~Connection();
+  void drop_statements();
+};
 
 // Exclusive use of one pooled connection; returns it to the pool when destroyed.
 class Lease {
  public:
-  Lease(Database& db, std::unique_ptr<soci::session> s);
+  Lease(Database& db, std::unique_ptr<Connection> c);
   ~Lease();
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
-  soci::session& sql() { return *session_; }
+  soci::session& sql() { return *conn_->session; }
+  Connection& connection() { return *conn_; }
 
  private:
   Database& db_;
-  std::unique_ptr<soci::session> session_;
+  std::unique_ptr<Connection> conn_;
 };
 
 class Database {
@@ -46,6 +62,7 @@ class Database {
   // Waits for a free connection and reconnects it if the server dropped it. Thread-safe.
   // A caller holding a lease may take a second one (a short bookkeeping transaction) only when
   // the pool is larger than the number of threads that do so, which App guarantees.
+  // The connection may write (outside a transaction, e.g. migrations).
   std::unique_ptr<Lease> lease();
 
   std::size_t pool_size() const { return size_; }
@@ -55,19 +72,28 @@ class Database {
  private:
   friend class Lease;
   Database(Engine engine, std::string url) : engine_(engine), url_(std::move(url)) {}
-  void give_back(std::unique_ptr<soci::session> s);
+  void give_back(std::unique_ptr<Connection> c);
+  // A free connection, preferably one whose query_only is already `query_only` (SQLite).
+  std::unique_ptr<Lease> take(int query_only);
 
   Engine engine_;
   std::string url_;
   std::size_t size_ = 0;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
-  std::vector<std::unique_ptr<soci::session>> free_;
+  std::vector<std::unique_ptr<Connection>> free_;
   std::uint64_t waits_ = 0;
   // SQLite has one writer at a time: this server's writers queue here, in order, instead of
   // polling the file lock with SQLite's sleeping busy handler (other processes still do).
   std::mutex sqlite_writer_;
   friend class Tx;
+  // The batch of transact_together() being filled, and whether one is being written.
+  struct Batch;
+  std::mutex batch_mutex_;
+  std::shared_ptr<Batch> open_batch_;
+  bool batch_writing_ = false;
+  std::condition_variable batch_done_;
+  friend void transact_together(Database& db, const std::function<void(Tx&)>& work);
 };
 
 // One transaction on a leased connection. Rolls back when destroyed without commit(), so a
@@ -84,6 +110,7 @@ class Tx {
   Tx& operator=(const Tx&) = delete;
 
   soci::session& sql() { return lease_->sql(); }
+  Connection& connection() { return lease_->connection(); }
   Engine engine() const { return engine_; }
   Mode mode() const { return mode_; }
   void commit();
@@ -132,6 +159,14 @@ void transact(Database& db, F&& work, int attempts = 5) {
     }
   }
 }
+
+// Runs `work(tx)` in a write transaction shared with the concurrent callers of this function on
+// the same database, and returns once that transaction is committed (or throws what it threw).
+// For small appends that do not depend on each other, such as audit rows of reads: one commit
+// then serves many requests. `work` may run twice (a serialization retry, or alone after its
+// batch failed), so it must only write. A batch that fails is replayed one `work` at a time, so
+// one caller's failure is never another's. Thread-safe.
+void transact_together(Database& db, const std::function<void(Tx&)>& work);
 
 // Splits a script into statements on top-level semicolons (quotes and `--` comments respected).
 std::vector<std::string> split_statements(const std::string& script);

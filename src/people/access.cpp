@@ -44,7 +44,9 @@ void audit(http::Ctx& ctx, long long person, const std::string& action, const st
     store::audit(ctx.tx, entry(ctx, person, action, detail));
     return;
   }
-  db::transact(*ctx.db, [&](db::Tx& own) { store::audit(own, entry(ctx, person, action, detail)); });
+  // Reads of many requests share one commit; the answer still waits for its row to be written.
+  AuditEntry e = entry(ctx, person, action, detail);
+  db::transact_together(*ctx.db, [&](db::Tx& own) { store::audit(own, e); });
 }
 
 Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail) {

@@ -74,7 +74,11 @@ Response list(Ctx& ctx) {
   bool more = rows.size() > 50;
   if (more) rows.pop_back();
   json::array items;
-  for (const auto& r : rows) items.push_back(person_json(r.person));
+  // A list shows who the people are, not their contact details (data minimisation): the full
+  // record is one GET away, read and audited person by person.
+  for (const auto& r : rows)
+    items.push_back({{"id", r.id}, {"first_name", r.first_name}, {"last_name", r.last_name}, {"birth_date", nullable(r.birth_date)},
+                     {"commune_code", r.commune_code}});
   json::object out;
   out["items"] = std::move(items);
   out["next"] = more ? json::value(rows.back().sort_key) : json::value(nullptr);
@@ -188,8 +192,8 @@ std::string list_of(const char* item) {
 void add_api_routes(Router& router) {
   const char* grant_schema = R"J({"type":"object","properties":{"organisation_id":{"type":"integer"},"organisation_name":{"type":"string"},"reason":{"type":"string"},"granted_at":{"type":"string"},"revoked_at":{"type":"string","nullable":true}}})J";
   router.add({Method::get, "/api/v1/organisations/{org}/people", "api.people.list", Access::member, Kind::api, list, nullptr,
-              {"Personnes que l'organisation voit, par ordre alphabétique (50 par page)", "Personnes", "",
-               R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"type":"object"}},"next":{"type":"string","nullable":true}}})J",
+              {"Personnes que l'organisation voit, par ordre alphabétique (50 par page) : identité et commune ; la fiche complète par son lien", "Personnes", "",
+               R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"type":"object","required":["id","first_name","last_name"],"properties":{"id":{"type":"integer"},"first_name":{"type":"string"},"last_name":{"type":"string"},"birth_date":{"type":"string","nullable":true},"commune_code":{"type":"string"}}}},"next":{"type":"string","nullable":true}}})J",
                200,
                {{"name", "début du nom (sans accents ni majuscules obligatoires)"}, {"birth_date", "date de naissance AAAA-MM-JJ"},
                 {"commune", "code INSEE de la commune"}, {"after", "valeur « next » de la page précédente"}}}});

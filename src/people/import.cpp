@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -200,6 +202,14 @@ void copy_rows(PGconn* conn, const std::string& command, const std::function<boo
     if (!ok) throw std::runtime_error("COPY failed: " + err);
   }
 }
+
+// Positions of `keys` in ascending key order.
+std::vector<std::uint32_t> sorted_order(const std::vector<std::string>& keys) {
+  std::vector<std::uint32_t> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+  return order;
+}
 }  // namespace
 
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
@@ -225,47 +235,39 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
     tx.sql() << "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM people UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'people')",
         soci::into(max_id, ind);
     first_id = (ind == soci::i_ok ? max_id : 0) + 1;
-    // The native API on the session's own connection: one prepared statement per table,
-    // values bound without copies (SOCI's per-row conversions cost more than SQLite here).
+    // An initial load (at least as many people as the table holds) drops the secondary indexes
+    // whose keys arrive in random order and builds them again at the end by sorting, as a
+    // restore does: far less work than a million random insertions. Unique indexes stay, so
+    // every constraint is checked row by row. Readers keep their snapshot meanwhile (WAL).
+    std::vector<std::pair<std::string, std::string>> rebuilt;  // (name, CREATE INDEX statement)
+    if (static_cast<long long>(total) >= first_id - 1) {
+      soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                                        "tbl_name IN ('people', 'person_grants') AND sql IS NOT NULL "
+                                                        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
+      for (const auto& r : rs) rebuilt.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+      for (const auto& [name, sql] : rebuilt) tx.sql() << "DROP INDEX " + name;
+      tx.sql() << "PRAGMA threads = 2";  // the index sorter may use a second core
+    }
+    // The native API on the session's own connection: one prepared single-row statement per
+    // table, values bound without copies. (Multi-row INSERTs cost more: SQLite then keeps a
+    // statement journal of every page they touch, so that one failing row undoes the others.)
     namespace sq = sqlite_api;
     sq::sqlite3* conn = static_cast<soci::sqlite3_session_backend*>(tx.sql().get_backend())->conn_;
-    auto prepare = [&](const char* sql) {
+    struct Statement {
       sq::sqlite3_stmt* st = nullptr;
-      if (sq::sqlite3_prepare_v2(conn, sql, -1, &st, nullptr) != SQLITE_OK) throw std::runtime_error(sq::sqlite3_errmsg(conn));
-      return st;
+      ~Statement() { sq::sqlite3_finalize(st); }
     };
-    // Rows go by batches of kBatch per INSERT: SQLite's per-statement work (statement journal,
-    // cursors) then counts once per batch instead of once per row.
-    constexpr std::size_t kBatch = 64;
-    auto values = [](std::size_t rows, int per_row) {
-      std::string v;
-      for (std::size_t r = 0; r < rows; ++r) {
-        v += r ? ",(" : "(";
-        for (int c = 0; c < per_row; ++c) v += c ? ",?" : "?";
-        v += ")";
-      }
-      return v;
+    auto prepare = [&](Statement& s, const char* sql) {
+      if (sq::sqlite3_prepare_v2(conn, sql, -1, &s.st, nullptr) != SQLITE_OK) throw std::runtime_error(sq::sqlite3_errmsg(conn));
     };
-    const char* person_cols =
-        "INSERT INTO people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, "
-        "postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, created_at, updated_at) VALUES ";
-    const char* grant_cols =
-        "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) VALUES ";
-    struct Statements {
-      sq::sqlite3_stmt* person = nullptr;
-      sq::sqlite3_stmt* grant = nullptr;
-      ~Statements() {
-        sq::sqlite3_finalize(person);
-        sq::sqlite3_finalize(grant);
-      }
-    };
-    auto make = [&](std::size_t rows) {
-      auto st = std::make_unique<Statements>();
-      st->person = prepare((person_cols + values(rows, 20)).c_str());
-      st->grant = prepare((grant_cols + values(rows, 8)).c_str());
-      return st;
-    };
-    auto full = make(kBatch);
+    Statement person, grant;
+    prepare(person,
+            "INSERT INTO people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, "
+            "postal_code, commune_code, ft_id, qualification_level, consent_sharing, consent_at, created_by_org, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    prepare(grant,
+            "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, first_name, last_name, "
+            "birth_date, commune_code) VALUES (?,?,?,?,?,?,?,?,?,?)");
     auto text = [](sq::sqlite3_stmt* st, int i, const std::string& v, bool null_if_empty = false) {
       if (null_if_empty && v.empty()) sq::sqlite3_bind_null(st, i);
       else sq::sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
@@ -274,63 +276,90 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
       if (sq::sqlite3_step(st) != SQLITE_DONE) throw std::runtime_error(sq::sqlite3_errmsg(conn));
       sq::sqlite3_reset(st);
     };
-    const std::string creator = "creator";
-    std::vector<Keys> keys(kBatch);
-    std::vector<std::string> sort_keys(kBatch);
-    for (std::size_t start = 0; start < total; start += kBatch) {
-      std::size_t n = std::min(kBatch, total - start);
-      std::unique_ptr<Statements> partial;
-      Statements* st = n == kBatch ? full.get() : (partial = make(n)).get();
-      for (std::size_t r = 0; r < n; ++r) {
-        const Person& p = people[start + r];
-        long long id = first_id + static_cast<long long>(start + r);
-        keys[r] = keys_of(p);
-        sort_keys[r] = sort_key(keys[r], id);
-        int b = static_cast<int>(r) * 20;
-        sq::sqlite3_bind_int64(st->person, b + 1, id);
-        text(st->person, b + 2, p.first_name);
-        text(st->person, b + 3, p.last_name);
-        text(st->person, b + 4, p.birth_name);
-        text(st->person, b + 5, keys[r].first);
-        text(st->person, b + 6, keys[r].last);
-        text(st->person, b + 7, p.birth_date, true);
-        text(st->person, b + 8, p.sex);
-        text(st->person, b + 9, p.email);
-        text(st->person, b + 10, p.phone);
-        text(st->person, b + 11, p.address);
-        text(st->person, b + 12, p.postal_code);
-        text(st->person, b + 13, p.commune_code);
-        text(st->person, b + 14, p.ft_id);
-        text(st->person, b + 15, p.qualification_level);
-        sq::sqlite3_bind_int(st->person, b + 16, p.consent_sharing ? 1 : 0);
+    // Progress: people 0–45 %, grants 45–90 %, indexes the rest.
+    auto report = [&](std::size_t i, std::size_t from, std::size_t span) {
+      if (progress && i % step_every == 0) progress(total * from / 100 + i * span / 100, total);
+    };
+    std::vector<std::string> sort_keys(total);
+    {
+      Keys k;
+      for (std::size_t i = 0; i < total; ++i) {
+        const Person& p = people[i];
+        long long id = first_id + static_cast<long long>(i);
+        k = keys_of(p);
+        sort_keys[i] = sort_key(k, id);
+        sq::sqlite3_stmt* st = person.st;
+        sq::sqlite3_bind_int64(st, 1, id);
+        text(st, 2, p.first_name);
+        text(st, 3, p.last_name);
+        text(st, 4, p.birth_name);
+        text(st, 5, k.first);
+        text(st, 6, k.last);
+        text(st, 7, p.birth_date, true);
+        text(st, 8, p.sex);
+        text(st, 9, p.email);
+        text(st, 10, p.phone);
+        text(st, 11, p.address);
+        text(st, 12, p.postal_code);
+        text(st, 13, p.commune_code);
+        text(st, 14, p.ft_id);
+        text(st, 15, p.qualification_level);
+        sq::sqlite3_bind_int(st, 16, p.consent_sharing ? 1 : 0);
         // SQLITE_STATIC: the bound text must live until the step, so never a temporary.
-        if (p.consent_sharing) text(st->person, b + 17, now);
-        else sq::sqlite3_bind_null(st->person, b + 17);
-        sq::sqlite3_bind_int64(st->person, b + 18, org);
-        text(st->person, b + 19, now);
-        text(st->person, b + 20, now);
-        int g = static_cast<int>(r) * 8;
-        sq::sqlite3_bind_int64(st->grant, g + 1, id);
-        sq::sqlite3_bind_int64(st->grant, g + 2, org);
-        text(st->grant, g + 3, creator);
-        text(st->grant, g + 4, now);
-        sq::sqlite3_bind_int64(st->grant, g + 5, org);
-        text(st->grant, g + 6, sort_keys[r]);
-        text(st->grant, g + 7, p.birth_date, true);
-        text(st->grant, g + 8, p.commune_code);
+        if (p.consent_sharing) text(st, 17, now);
+        else sq::sqlite3_bind_null(st, 17);
+        sq::sqlite3_bind_int64(st, 18, org);
+        text(st, 19, now);
+        text(st, 20, now);
+        step(st);
+        report(i, 0, 45);
       }
-      step(st->person);
-      step(st->grant);
-      if (progress && (start / kBatch) % std::max<std::size_t>(1, step_every / kBatch) == 0) progress(start, total);
     }
+    // The grants are stored in (organisation, sort key) order: inserted in that order, each
+    // lands next to the previous one instead of at a random page.
+    const std::vector<std::uint32_t> order = sorted_order(sort_keys);
+    const std::string creator = "creator";
+    for (std::size_t n = 0; n < total; ++n) {
+      std::size_t i = order[n];
+      const Person& p = people[i];
+      sq::sqlite3_stmt* st = grant.st;
+      sq::sqlite3_bind_int64(st, 1, first_id + static_cast<long long>(i));
+      sq::sqlite3_bind_int64(st, 2, org);
+      text(st, 3, creator);
+      text(st, 4, now);
+      sq::sqlite3_bind_int64(st, 5, org);
+      text(st, 6, sort_keys[i]);
+      text(st, 7, p.first_name);
+      text(st, 8, p.last_name);
+      text(st, 9, p.birth_date, true);
+      text(st, 10, p.commune_code);
+      step(st);
+      report(n, 45, 45);
+    }
+    for (const auto& [name, sql] : rebuilt) tx.sql() << sql;
+    if (!rebuilt.empty()) tx.sql() << "PRAGMA threads = 0";
   } else {
     auto* backend = static_cast<soci::postgresql_session_backend*>(tx.sql().get_backend());
     PGconn* conn = backend->conn_;
     // Other writers wait until we commit: the block of ids reserved below stays ours.
     tx.sql() << "LOCK TABLE people IN EXCLUSIVE MODE";
+    long long existing = 0;
+    tx.sql() << "SELECT COALESCE(MAX(id), 0) FROM people", soci::into(existing);
     tx.sql() << "SELECT nextval(pg_get_serial_sequence('people', 'id'))", soci::into(first_id);
     long long last = first_id + static_cast<long long>(total) - 1;
     tx.sql() << "SELECT setval(pg_get_serial_sequence('people', 'id'), :l)", soci::use(last);
+    // An initial load rebuilds the non-unique indexes once at the end, as on SQLite (dropping
+    // an index locks the table against readers until the commit: initial loads only).
+    std::vector<std::pair<std::string, std::string>> rebuilt;
+    if (static_cast<long long>(total) >= existing) {
+      soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                                                        "AND tablename IN ('people', 'person_grants') AND indexdef NOT LIKE 'CREATE UNIQUE%' "
+                                                        "ORDER BY indexname");
+      for (const auto& r : rs) rebuilt.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+      for (const auto& [name, sql] : rebuilt) tx.sql() << "DROP INDEX " + name;
+      tx.sql() << "SET LOCAL maintenance_work_mem = '256MB'";
+    }
+    std::vector<std::string> sort_keys(total);
     std::size_t i = 0;
     copy_rows(conn,
               "COPY people (id, first_name, last_name, birth_name, key_first, key_last, birth_date, sex, email, phone, address, postal_code, "
@@ -339,7 +368,9 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 if (i == total) return false;
                 const Person& p = people[i];
                 const Keys k = keys_of(p);
-                line = std::to_string(first_id + static_cast<long long>(i));
+                long long id = first_id + static_cast<long long>(i);
+                sort_keys[i] = sort_key(k, id);
+                line = std::to_string(id);
                 for (const std::string* f : {&p.first_name, &p.last_name, &p.birth_name, &k.first, &k.last}) {
                   line += '\t';
                   copy_field(line, *f);
@@ -353,28 +384,37 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 }
                 line += p.consent_sharing ? "\t1\t" + now : "\t0\t\\N";
                 line += "\t" + std::to_string(org) + "\t" + now + "\t" + now + "\n";
-                if (progress && (i % step_every == 0)) progress(i / 2, total);
+                if (progress && (i % step_every == 0)) progress(i * 45 / 100, total);
                 ++i;
                 return true;
               });
-    i = 0;
+    // In the order of the grants' name index, as on SQLite.
+    const std::vector<std::uint32_t> order = sorted_order(sort_keys);
+    std::size_t n = 0;
     copy_rows(conn,
-              "COPY person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) FROM STDIN",
+              "COPY person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, first_name, last_name, birth_date, "
+              "commune_code) FROM STDIN",
               [&](std::string& line) {
-                if (i == total) return false;
-                const Person& p = people[i];
-                long long id = first_id + static_cast<long long>(i);
+                if (n == total) return false;
+                std::size_t at = order[n];
+                const Person& p = people[at];
+                long long id = first_id + static_cast<long long>(at);
                 line = std::to_string(id) + "\t" + std::to_string(org) + "\tcreator\t" + now + "\t" + std::to_string(org) + "\t";
-                copy_field(line, sort_key(keys_of(p), id));
+                copy_field(line, sort_keys[at]);
+                line += '\t';
+                copy_field(line, p.first_name);
+                line += '\t';
+                copy_field(line, p.last_name);
                 line += '\t';
                 copy_field(line, p.birth_date, true);
                 line += '\t';
                 copy_field(line, p.commune_code);
                 line += '\n';
-                if (progress && (i % step_every == 0)) progress(total / 2 + i / 2, total);
-                ++i;
+                if (progress && (n % step_every == 0)) progress(total * 45 / 100 + n * 45 / 100, total);
+                ++n;
                 return true;
               });
+    for (const auto& [name, sql] : rebuilt) tx.sql() << sql;
   }
   if (progress) progress(total, total);
   return static_cast<int>(total);

@@ -51,11 +51,11 @@ Response list(Ctx& ctx) {
   if (more) rows.pop_back();
   for (const auto& r : rows) {
     auto* d = b.AddSectionDictionary("PERSON");
-    d->SetIntValue("ID", r.person.id);
+    d->SetIntValue("ID", r.id);
     d->SetIntValue("ORG_ID", org);
-    d->SetValue("NAME", r.person.last_name + " " + r.person.first_name);
-    d->SetValue("BIRTH", display_date(r.person.birth_date));
-    d->SetValue("COMMUNE", commune_name(r.person.commune_code));
+    d->SetValue("NAME", r.last_name + " " + r.first_name);
+    d->SetValue("BIRTH", display_date(r.birth_date));
+    d->SetValue("COMMUNE", commune_name(r.commune_code));
   }
   if (rows.empty()) b.ShowSection("EMPTY");
   if (more) {

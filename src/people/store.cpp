@@ -2,6 +2,7 @@
 
 #include "base/errors.h"
 #include "base/time.h"
+#include "db/query.h"
 #include "people/rules.h"
 
 namespace jalon::people::store {
@@ -59,9 +60,9 @@ long long create(db::Tx& tx, const Person& p, long long org) {
       use(p.email), use(p.phone), use(p.address), use(p.postal_code), use(p.commune_code), use(p.ft_id), use(p.qualification_level),
       use(consent), use(consent_at, ca), use(org), use(now), use(now), into(id);
   std::string key = sort_key(k, id);
-  tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) "
-              "VALUES (:p, :o, 'creator', :t, :b, :k, :bd, :cc)",
-      use(id), use(org), use(now), use(org), use(key), use(p.birth_date, bd), use(p.commune_code);
+  tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, first_name, last_name, "
+              "birth_date, commune_code) VALUES (:p, :o, 'creator', :t, :b, :k, :fn, :ln, :bd, :cc)",
+      use(id), use(org), use(now), use(org), use(key), use(p.first_name), use(p.last_name), use(p.birth_date, bd), use(p.commune_code);
   return id;
 }
 
@@ -84,8 +85,9 @@ void update(db::Tx& tx, const Person& p) {
       use(p.first_name), use(p.last_name), use(p.birth_name), use(k.first), use(k.last), use(p.birth_date, bd), use(p.sex), use(p.email),
       use(p.phone), use(p.address), use(p.postal_code), use(p.commune_code), use(p.ft_id), use(p.qualification_level), use(consent),
       use(consent_at, ca), use(now), use(p.id);
-  tx.sql() << "UPDATE person_grants SET sort_key = :k, birth_date = :bd, commune_code = :cc WHERE person_id = :i", use(key),
-      use(p.birth_date, bd), use(p.commune_code), use(p.id);
+  tx.sql() << "UPDATE person_grants SET sort_key = :k, first_name = :fn, last_name = :ln, birth_date = :bd, commune_code = :cc "
+              "WHERE person_id = :i",
+      use(key), use(p.first_name), use(p.last_name), use(p.birth_date, bd), use(p.commune_code), use(p.id);
 }
 
 void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org) {
@@ -136,12 +138,14 @@ void grant(db::Tx& tx, long long person, long long org, GrantReason reason, long
   if (live > 0) throw Conflict("Cette organisation a déjà accès à la fiche.");
   if (any > 0)
     tx.sql() << "UPDATE person_grants SET revoked_at = NULL, reason = :r, granted_at = :t, granted_by_org = :b, sort_key = :k, "
-                "birth_date = :bd, commune_code = :cc WHERE person_id = :p AND organisation_id = :o",
-        use(reason_code), use(now), use(by_org), use(key), use(p->birth_date, bd), use(p->commune_code), use(person), use(org);
+                "first_name = :fn, last_name = :ln, birth_date = :bd, commune_code = :cc WHERE person_id = :p AND organisation_id = :o",
+        use(reason_code), use(now), use(by_org), use(key), use(p->first_name), use(p->last_name), use(p->birth_date, bd),
+        use(p->commune_code), use(person), use(org);
   else
-    tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, birth_date, commune_code) "
-                "VALUES (:p, :o, :r, :t, :b, :k, :bd, :cc)",
-        use(person), use(org), use(reason_code), use(now), use(by_org), use(key), use(p->birth_date, bd), use(p->commune_code);
+    tx.sql() << "INSERT INTO person_grants (person_id, organisation_id, reason, granted_at, granted_by_org, sort_key, first_name, last_name, "
+                "birth_date, commune_code) VALUES (:p, :o, :r, :t, :b, :k, :fn, :ln, :bd, :cc)",
+        use(person), use(org), use(reason_code), use(now), use(by_org), use(key), use(p->first_name), use(p->last_name),
+        use(p->birth_date, bd), use(p->commune_code);
 }
 
 void revoke(db::Tx& tx, long long person, long long org) {
@@ -151,11 +155,13 @@ void revoke(db::Tx& tx, long long person, long long org) {
 }
 
 std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {
-  // One index range per filter: (organisation_id, sort_key), (…, birth_date, sort_key) or
-  // (…, commune_code, sort_key), all partial on live grants. The name prefix is a range on
+  // One index range per filter, read from the grants alone: (organisation_id, sort_key) — the
+  // table itself on SQLite, a covering index on PostgreSQL — or (…, birth_date, sort_key) and
+  // (…, commune_code, sort_key), partial on live grants. The name prefix is a range on
   // sort_key, which starts with the folded last name.
-  std::string sql = std::string("SELECT g.sort_key, ") + kPersonColumns +
-                    " FROM person_grants g JOIN people p ON p.id = g.person_id WHERE g.organisation_id = :o AND g.revoked_at IS NULL";
+  std::string sql =
+      "SELECT g.sort_key, g.person_id, g.first_name, g.last_name, COALESCE(g.birth_date, ''), g.commune_code "
+      "FROM person_grants g WHERE g.organisation_id = :o AND g.revoked_at IS NULL";
   std::string name_from, name_to;
   if (!q.name.empty()) {
     name_from = q.name;
@@ -166,18 +172,17 @@ std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {
   if (!q.commune_code.empty()) sql += " AND g.commune_code = :cc";
   if (!q.after.empty()) sql += " AND g.sort_key > :after";
   sql += " ORDER BY g.sort_key LIMIT :l";
-  // Parameters are bound in the order of their placeholders; only the filters in use are bound.
-  soci::details::prepare_temp_type prep = (tx.sql().prepare << sql);
-  prep, use(org);
-  if (!q.name.empty()) prep, use(name_from), use(name_to);
-  if (!q.birth_date.empty()) prep, use(q.birth_date);
-  if (!q.commune_code.empty()) prep, use(q.commune_code);
-  if (!q.after.empty()) prep, use(q.after);
-  int limit = q.limit;
-  prep, use(limit);
-  soci::rowset<soci::row> rs(prep);
+  // Parameters are bound in the order of their placeholders; only the filters in use are bound
+  // (16 shapes of the statement at most, each kept prepared).
+  db::Query query(tx, sql);
+  query.bind(org);
+  if (!q.name.empty()) query.bind(name_from).bind(name_to);
+  if (!q.birth_date.empty()) query.bind(q.birth_date);
+  if (!q.commune_code.empty()) query.bind(q.commune_code);
+  if (!q.after.empty()) query.bind(q.after);
+  query.bind(static_cast<long long>(q.limit));
   std::vector<Row> out;
-  for (const auto& r : rs) out.push_back(Row{person_from(r, 1), as_text(r, 0)});
+  while (query.next()) out.push_back(Row{query.int64(1), query.text(2), query.text(3), query.text(4), query.text(5), query.text(0)});
   return out;
 }
 
@@ -186,7 +191,7 @@ std::vector<Person> duplicate_candidates(db::Tx& tx, const Person& p) {
   std::string sql = std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.merged_into IS NULL AND p.id <> :i AND (";
   bool by_ft = !p.ft_id.empty(), by_birth = !p.birth_date.empty();
   if (!by_ft && !by_birth) return out;
-  if (by_ft) sql += "p.ft_id = :ft";
+  if (by_ft) sql += "(p.ft_id = :ft AND p.ft_id <> '')";  // the second term lets the partial index serve
   if (by_ft && by_birth) sql += " OR ";
   if (by_birth) sql += "p.birth_date = :bd";
   sql += ") ORDER BY p.id LIMIT 200";
@@ -201,12 +206,11 @@ std::vector<Person> duplicate_candidates(db::Tx& tx, const Person& p) {
 
 void audit(db::Tx& tx, const AuditEntry& e) {
   std::string at = e.at.empty() ? time::iso_now() : e.at;
-  soci::indicator u = e.user_id ? soci::i_ok : soci::i_null, t = e.token_id ? soci::i_ok : soci::i_null,
-                  o = e.organisation_id ? soci::i_ok : soci::i_null, p = e.person_id ? soci::i_ok : soci::i_null;
-  tx.sql() << "INSERT INTO audit_log (at, user_id, token_id, organisation_id, person_id, action, detail, ip) "
-              "VALUES (:at, :u, :t, :o, :p, :a, :d, :ip)",
-      use(at), use(e.user_id, u), use(e.token_id, t), use(e.organisation_id, o), use(e.person_id, p), use(e.action), use(e.detail),
-      use(e.ip);
+  db::Query q(tx, "INSERT INTO audit_log (at, user_id, token_id, organisation_id, person_id, action, detail, ip) "
+                  "VALUES (:at, :u, :t, :o, :p, :a, :d, :ip)");
+  q.bind(at);
+  for (long long id : {e.user_id, e.token_id, e.organisation_id, e.person_id}) id ? q.bind(id) : q.bind_null();
+  q.bind(e.action).bind(e.detail).bind(e.ip).run();
 }
 
 std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q) {

@@ -36,8 +36,10 @@ struct Query {
   std::string after;       // the sort_key of the last row of the previous page
   int limit = 50;
 };
+// A search result: what a list shows. The full record is read (and audited) with find().
 struct Row {
-  Person person;
+  long long id = 0;
+  std::string first_name, last_name, birth_date, commune_code;
   std::string sort_key;
 };
 std::vector<Row> search(db::Tx& tx, long long org, const Query& q);

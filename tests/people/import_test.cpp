@@ -89,13 +89,13 @@ TEST_P(Import, AValidFileIsWrittenInOneGoWithGrantsAndSearchKeys) {
   q.name = "legall";
   auto found = store::search(tx, org_, q);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].person.last_name, "Le Gall, dit \"Yann\"");
-  EXPECT_EQ(found[0].person.commune_code, "86194");  // from the postal code (Poitiers alone)
+  EXPECT_EQ(found[0].last_name, "Le Gall, dit \"Yann\"");
+  EXPECT_EQ(found[0].commune_code, "86194");  // from the postal code (Poitiers alone)
   // Ids continue after the import: a person created afterwards does not collide.
   Person after;
   after.last_name = "Après";
   after.first_name = "Import";
-  EXPECT_GT(store::create(tx, after, org_), found[0].person.id);
+  EXPECT_GT(store::create(tx, after, org_), found[0].id);
 }
 
 TEST_P(Import, ThePersonTwiceInOneFileIsRefused) {

@@ -52,7 +52,7 @@ TEST_P(PeopleStore, SearchIsKeysetPaginatedInNameOrderWithinGrants) {
   q.limit = 50;
   for (int page = 0; page < 5; ++page) {
     auto rows = store::search(tx, org_, q);
-    for (const auto& r : rows) names.push_back(r.person.last_name);
+    for (const auto& r : rows) names.push_back(r.last_name);
     if (rows.size() < 50) break;
     q.after = rows.back().sort_key;
   }
@@ -62,7 +62,7 @@ TEST_P(PeopleStore, SearchIsKeysetPaginatedInNameOrderWithinGrants) {
   EXPECT_EQ(names[2], "Nom1000");
   auto dup = search_people(tx, org_, {}, "DUP");
   ASSERT_EQ(dup.size(), 1u);  // Jean Dupont belongs to another organisation
-  EXPECT_EQ(dup[0].person.first_name, "Marie");
+  EXPECT_EQ(dup[0].first_name, "Marie");
   q = {};
   q.commune_code = "86066";
   EXPECT_EQ(store::search(tx, org_, q).size(), 1u);
@@ -89,7 +89,7 @@ TEST_P(PeopleStore, ARenameMovesThePersonInEveryOrganisationsList) {
   update_person(tx, p, p, "2026-11-28");
   auto rows = store::search(tx, org_, {});
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0].person.last_name, "Abadie");
+  EXPECT_EQ(rows[0].last_name, "Abadie");
 }
 
 TEST_P(PeopleStore, DuplicatesAreFoundAcrossOrganisationsButHiddenWhenNotVisible) {
