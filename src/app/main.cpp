@@ -109,8 +109,9 @@ void print_referentials(const referentials::LoadReport& r) {
                            r.inclusion_ms, r.inclusion_bytes / 1048576.0, di.thematics().size(), di.audiences().size(), di.networks().size(),
                            di.structure_typologies().size())
             << fmt::format("  total           {:>7.1f} ms  {:>5.1f} Mo\n", r.total_ms, r.memory_bytes / 1048576.0)
-            << fmt::format("Mémoire résidente du processus : {:.1f} Mo avant, {:.1f} Mo après (+{:.1f} Mo)\n",
-                           r.rss_before_kb / 1024.0, r.rss_after_kb / 1024.0, (r.rss_after_kb - r.rss_before_kb) / 1024.0);
+            << fmt::format("Mémoire résidente du processus : {:.1f} Mo avant, {:.1f} Mo après (+{:.1f} Mo), pic {:.1f} Mo\n",
+                           r.rss_before_kb / 1024.0, r.rss_after_kb / 1024.0, (r.rss_after_kb - r.rss_before_kb) / 1024.0,
+                           r.rss_peak_kb / 1024.0);
 }
 
 }  // namespace

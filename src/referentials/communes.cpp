@@ -303,9 +303,9 @@ const Epci* Communes::epci(std::string_view code) const {
 }
 
 const Epci* Communes::epci_of(const Commune& commune) const {
-  const Commune* c = &commune;
-  if (c->arrondissement()) c = find(c->parent);
-  if (!c || c < all_.data() || c >= all_.data() + all_.size()) return nullptr;
+  // By code, so that a Commune copied out of this object works too.
+  const Commune* c = find(commune.arrondissement() ? commune.parent : commune.code);
+  if (!c) return nullptr;
   std::int32_t e = epci_of_[static_cast<std::size_t>(c - all_.data())];
   return e < 0 ? nullptr : &epcis_[static_cast<std::size_t>(e)];
 }

@@ -19,12 +19,13 @@ Inclusion g_inclusion;
 LoadReport g_report;
 std::once_flag g_loaded;
 
-// Resident memory of this process in KiB (VmRSS of /proc/self/status), 0 where unavailable.
-long resident_kb() {
+// A memory figure of this process in KiB ("VmRSS", "VmHWM" of /proc/self/status), 0 where
+// unavailable.
+long status_kb(const std::string& key) {
   std::ifstream in("/proc/self/status");
   std::string line;
   while (std::getline(in, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    if (line.rfind(key + ":", 0) == 0) return std::stol(line.substr(key.size() + 1));
   return 0;
 }
 
@@ -50,7 +51,7 @@ const LoadReport& load_referentials(const std::string& data_dir) {
   std::call_once(g_loaded, [&] {
     LoadReport r;
     r.data_dir = data_dir;
-    r.rss_before_kb = resident_kb();
+    r.rss_before_kb = status_kb("VmRSS");
     auto start = std::chrono::steady_clock::now();
     Communes c;
     c.load(data_dir + "/geo");
@@ -74,7 +75,8 @@ const LoadReport& load_referentials(const std::string& data_dir) {
     r.rome_bytes = g_rome.memory_bytes();
     r.inclusion_bytes = g_inclusion.memory_bytes();
     r.memory_bytes = r.communes_bytes + r.rome_bytes + r.inclusion_bytes;
-    r.rss_after_kb = resident_kb();
+    r.rss_after_kb = status_kb("VmRSS");
+    r.rss_peak_kb = status_kb("VmHWM");
     g_report = std::move(r);
   });
   return g_report;

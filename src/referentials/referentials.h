@@ -13,7 +13,9 @@ struct LoadReport {
   double communes_ms = 0, rome_ms = 0, inclusion_ms = 0, total_ms = 0;
   // What the objects hold (their memory_bytes()), in total and for each.
   std::size_t memory_bytes = 0, communes_bytes = 0, rome_bytes = 0, inclusion_bytes = 0;
-  long rss_before_kb = 0, rss_after_kb = 0;  // the process's resident memory (VmRSS) around the load
+  // The process's resident memory (VmRSS) around the load, and its peak so far (VmHWM: the
+  // parsed files are held while the indexes are built, then given back).
+  long rss_before_kb = 0, rss_after_kb = 0, rss_peak_kb = 0;
 };
 
 // Loads data_dir/geo, data_dir/rome and data_dir/data-inclusion into the objects returned by

@@ -203,10 +203,12 @@ void Rome::load_job_titles(const std::string& dir) {
         masculine = join(m);
       }
     }
+    // A form equal to the whole key (a title without " / ") points at the key's own text.
+    auto keep = [&](const std::string& form) { return form == key ? base : words_.store(form); };
     Forms f{};
-    f.masculine_offset = words_.store(masculine);
+    f.masculine_offset = keep(masculine);
     f.masculine_length = static_cast<std::uint32_t>(masculine.size());
-    f.feminine_offset = words_.store(feminine);
+    f.feminine_offset = keep(feminine);
     f.feminine_length = static_cast<std::uint32_t>(feminine.size());
     forms_.push_back(f);
   }
