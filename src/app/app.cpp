@@ -6,7 +6,7 @@
 #include "http/openapi.h"
 #include "people/routes.h"
 #include "http/page.h"
-#include "referentials/communes.h"
+#include "referentials/referentials.h"
 
 namespace jalon::app {
 

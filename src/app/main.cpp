@@ -28,6 +28,9 @@
 #include "people/import.h"
 #include "people/store.h"
 #include "referentials/communes.h"
+#include "referentials/inclusion.h"
+#include "referentials/referentials.h"
+#include "referentials/rome.h"
 
 using namespace jalon;
 
@@ -49,8 +52,11 @@ int serve(Config& c) {
   auto start = std::chrono::steady_clock::now();
   app::App application(c, *db);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const auto& loaded = referentials::load_report();
   log::info("startup", {{"ms", std::to_string(static_cast<long long>(ms))},
+                        {"referentials_ms", std::to_string(static_cast<long long>(loaded.total_ms))},
                         {"communes", std::to_string(referentials::communes().size())},
+                        {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
   // Background work every 10 s: e-mail delivery (one server at a time, see deliver_pending) and
   // the purge of expired sessions, old login failures and spent links (idempotent).
@@ -88,6 +94,25 @@ int serve(Config& c) {
 }
 
 Config g_config;
+
+void print_referentials(const referentials::LoadReport& r) {
+  const auto& geo = referentials::communes();
+  const auto& rome = referentials::rome();
+  const auto& di = referentials::inclusion();
+  std::cout << "Référentiels chargés depuis " << r.data_dir << "\n"
+            << fmt::format("  communes        {:>7.1f} ms  {:>5.1f} Mo  {} communes et arrondissements, {} EPCI, {} départements, {} régions\n",
+                           r.communes_ms, r.communes_bytes / 1048576.0, geo.size(), geo.epcis().size(), geo.departements().size(), geo.regions().size())
+            << fmt::format("  ROME            {:>7.1f} ms  {:>5.1f} Mo  {} fiches, {} appellations, {} compétences ({} liens), {} mobilités\n",
+                           r.rome_ms, r.rome_bytes / 1048576.0, rome.occupations().size(), rome.job_title_count(), rome.skill_count(),
+                           rome.skill_link_count(), rome.mobility_count())
+            << fmt::format("  data·inclusion  {:>7.1f} ms  {:>5.1f} Mo  {} thématiques, {} publics, {} réseaux porteurs, {} typologies de structures\n",
+                           r.inclusion_ms, r.inclusion_bytes / 1048576.0, di.thematics().size(), di.audiences().size(), di.networks().size(),
+                           di.structure_typologies().size())
+            << fmt::format("  total           {:>7.1f} ms  {:>5.1f} Mo\n", r.total_ms, r.memory_bytes / 1048576.0)
+            << fmt::format("Mémoire résidente du processus : {:.1f} Mo avant, {:.1f} Mo après (+{:.1f} Mo), pic {:.1f} Mo\n",
+                           r.rss_before_kb / 1024.0, r.rss_after_kb / 1024.0, (r.rss_after_kb - r.rss_before_kb) / 1024.0,
+                           r.rss_peak_kb / 1024.0);
+}
 
 }  // namespace
 
@@ -169,6 +194,8 @@ int main(int argc, char** argv) {
   std::string outbox_to;
   outbox_cmd->add_option("--limit", outbox_limit, "Nombre de messages")->capture_default_str();
   outbox_cmd->add_option("--to", outbox_to, "Seulement ceux envoyés à cette adresse");
+
+  auto* referentials_cmd = cli.add_subcommand("referentials", "Charge les référentiels et affiche leur taille, le temps de chargement et la mémoire");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -283,6 +310,10 @@ int main(int argc, char** argv) {
       if (tty) std::cerr << "\n";
       std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s, dont " << fmt::format("{:.2f}", check_secs)
                 << " s de lecture et de vérification (" << report.encoding << ", séparateur « " << report.separator << " »).\n";
+      return 0;
+    }
+    if (referentials_cmd->parsed()) {
+      print_referentials(referentials::load_referentials(c.data_dir));
       return 0;
     }
     if (outbox_cmd->parsed()) {

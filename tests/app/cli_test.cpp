@@ -19,9 +19,9 @@ struct Run {
   std::string out;
 };
 
-Run run_jalon(const std::string& args) {
+Run run_jalon(const std::string& args, const std::string& data_dir = test::source_dir() + "/data") {
   const char* bin = std::getenv("JALON_BINARY");
-  std::string cmd = std::string(bin ? bin : "jalon") + " --data " + test::source_dir() + "/data " + args + " 2>&1";
+  std::string cmd = std::string(bin ? bin : "jalon") + " --data " + data_dir + " " + args + " 2>&1";
   Run r{0, ""};
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf;
@@ -106,4 +106,18 @@ TEST(CommandLine, AnUnreachableDatabaseIsAClearError) {
   auto r = run_jalon("--db mysql://nowhere migrate");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("unsupported database URL"), std::string::npos) << r.out;
+}
+
+TEST(CommandLine, ReferentialsAreLoadedAndMeasured) {
+  auto r = run_jalon("referentials");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("35014 communes et arrondissements, 1255 EPCI, 109 départements, 26 régions"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1584 fiches, 13120 appellations, 29978 compétences (90556 liens), 14912 mobilités"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("69 thématiques, 14 publics, 108 réseaux porteurs, 91 typologies de structures"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Mémoire résidente du processus"), std::string::npos) << r.out;
+  // A data folder without the files: the first missing one is named, and the command fails.
+  auto missing = run_jalon("referentials", "/nonexistent");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.out.find("Erreur : /nonexistent/geo/regions.json: fichier absent ou illisible"), std::string::npos) << missing.out;
 }

@@ -5,7 +5,7 @@
 #include "base/crypto.h"
 #include "people/import.h"
 #include "people/store.h"
-#include "referentials/communes.h"
+#include "referentials/referentials.h"
 #include "support/test_db.h"
 #include "support/world.h"
 

@@ -6,7 +6,7 @@
 #include "base/errors.h"
 #include "people/actions.h"
 #include "people/store.h"
-#include "referentials/communes.h"
+#include "referentials/referentials.h"
 #include "support/test_db.h"
 #include "support/world.h"
 
