@@ -188,6 +188,9 @@ int main(int argc, char** argv) {
   long long i_org = 0;
   import_people->add_option("FICHIER", i_file, "Fichier CSV (UTF-8 ou Windows-1252, séparateur ; ou ,)")->required();
   import_people->add_option("--org", i_org, "Organisation qui crée les fiches")->required();
+  bool i_accept_duplicates = false;
+  import_people->add_flag("--accept-duplicates", i_accept_duplicates,
+                          "Importer même si des personnes ressemblent à des fiches existantes (sinon l'import est refusé)");
 
   auto* outbox_cmd = cli.add_subcommand("outbox", "Affiche les derniers e-mails de la boîte d'envoi (JSON, un par ligne)");
   int outbox_limit = 10;
@@ -291,9 +294,28 @@ int main(int argc, char** argv) {
           std::cerr << "  … et " << report.error_count - report.errors.size() << " autre(s).\n";
         return 2;
       }
+      db::Tx tx(*db, db::Tx::Mode::write);
+      if (!i_accept_duplicates) {
+        for (long long id : people::check_existing_duplicates(tx, i_org, rows, report)) {
+          people::AuditEntry seen;
+          seen.organisation_id = i_org;
+          seen.person_id = id;
+          seen.action = "duplicate-check";
+          seen.detail = "ressemblance signalée à une autre organisation (import en ligne de commande)";
+          people::store::audit(tx, seen);
+        }
+        if (!report.ok()) {
+          tx.commit();  // the audit rows above, and nothing else
+          std::cerr << "Import refusé : " << report.error_count
+                    << " personne(s) ressemblent à des fiches existantes, rien n'a été enregistré (--accept-duplicates pour importer quand même).\n";
+          for (const auto& e : report.errors) std::cerr << "  " << e << "\n";
+          if (report.error_count > static_cast<int>(report.errors.size()))
+            std::cerr << "  … et " << report.error_count - report.errors.size() << " autre(s).\n";
+          return 2;
+        }
+      }
       double check_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       bool tty = isatty(2);
-      db::Tx tx(*db, db::Tx::Mode::write);
       int n = people::write_import(tx, i_org, rows, [&](std::size_t done, std::size_t total) {
         if (!tty) return;
         int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));

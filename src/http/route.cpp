@@ -1,5 +1,8 @@
 #include "http/route.h"
 
+#include <string_view>
+#include <vector>
+
 #include "base/text.h"
 #include "base/time.h"
 
@@ -77,21 +80,32 @@ std::string Ctx::today() const { return time::today(); }
 void Router::add(Route r) { routes_.push_back(std::move(r)); }
 
 namespace {
+// Segment by segment, without allocating unless the path matches ("{name}" takes one
+// non-empty segment).
 bool match_pattern(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
-  auto ps = text::split(pattern, '/');
-  auto xs = text::split(path, '/');
-  if (ps.size() != xs.size()) return false;
-  std::map<std::string, std::string> found;
-  for (size_t i = 0; i < ps.size(); ++i) {
-    const auto& p = ps[i];
+  std::string_view ps = pattern, xs = path;
+  auto next = [](std::string_view& rest) {
+    auto slash = rest.find('/');
+    std::string_view seg = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    return seg;
+  };
+  std::vector<std::pair<std::string_view, std::string_view>> found;
+  bool more_p = true, more_x = true;
+  while (more_p && more_x) {
+    more_p = ps.find('/') != std::string_view::npos;
+    more_x = xs.find('/') != std::string_view::npos;
+    std::string_view p = next(ps), x = next(xs);
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-      if (xs[i].empty()) return false;
-      found[p.substr(1, p.size() - 2)] = xs[i];
-    } else if (p != xs[i]) {
+      if (x.empty()) return false;
+      found.emplace_back(p.substr(1, p.size() - 2), x);
+    } else if (p != x) {
       return false;
     }
   }
-  params = std::move(found);
+  if (more_p != more_x) return false;  // one has segments left
+  params.clear();
+  for (auto [k, v] : found) params.emplace(std::string(k), std::string(v));
   return true;
 }
 }  // namespace
@@ -108,8 +122,8 @@ const Route* Router::match(Method method, const std::string& path, std::map<std:
                            bool& path_known) const {
   path_known = false;
   Method m = method == Method::head ? Method::get : method;
+  std::map<std::string, std::string> p;
   for (const auto& r : routes_) {
-    std::map<std::string, std::string> p;
     if (!match_pattern(r.pattern, path, p)) continue;
     path_known = true;
     if (r.method == m) {

@@ -11,11 +11,13 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "base/csv.h"
 #include "base/errors.h"
 #include "base/text.h"
 #include "base/time.h"
+#include "db/query.h"
 #include "people/actions.h"
 #include "people/rules.h"
 
@@ -155,6 +157,87 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
     }
   }
   return out;
+}
+
+std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, const std::vector<Person>& rows, ImportReport& report) {
+  std::vector<long long> hidden;
+  if (rows.empty()) return hidden;
+  long long existing = 0;
+  {
+    db::Query n(tx, "SELECT COUNT(*) FROM people WHERE merged_into IS NULL");
+    if (n.next()) existing = n.int64(0);
+  }
+  if (existing == 0) return hidden;
+  auto read = [](db::Query& q) {
+    Person p;
+    p.id = q.int64(0);
+    p.first_name = q.text(1);
+    p.last_name = q.text(2);
+    p.birth_date = q.text(3);
+    p.ft_id = q.text(4);
+    return p;
+  };
+  // Existing records by France Travail identifier and by birth date: all of them when the
+  // file is not much smaller than the table, else only those sharing a key with the file.
+  std::unordered_map<std::string, std::vector<Person>> by_ft, by_birth;
+  const char* columns = "SELECT id, first_name, last_name, COALESCE(birth_date, ''), ft_id FROM people ";
+  if (existing <= 4 * static_cast<long long>(rows.size())) {
+    db::Query q(tx, std::string(columns) + "WHERE merged_into IS NULL");
+    while (q.next()) {
+      Person p = read(q);
+      if (!p.ft_id.empty()) by_ft[p.ft_id].push_back(p);
+      if (!p.birth_date.empty()) by_birth[p.birth_date].push_back(std::move(p));
+    }
+  } else {
+    for (const Person& r : rows) {
+      if (!r.ft_id.empty() && !by_ft.count(r.ft_id)) {
+        auto& v = by_ft[r.ft_id];
+        db::Query q(tx, std::string(columns) + "WHERE ft_id = :f AND ft_id <> '' AND merged_into IS NULL");
+        q.bind(r.ft_id);
+        while (q.next()) v.push_back(read(q));
+      }
+      if (!r.birth_date.empty() && !by_birth.count(r.birth_date)) {
+        auto& v = by_birth[r.birth_date];
+        db::Query q(tx, std::string(columns) + "WHERE birth_date = :b AND merged_into IS NULL");
+        q.bind(r.birth_date);
+        while (q.next()) v.push_back(read(q));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Person& r = rows[i];
+    const Person* match = nullptr;
+    std::string why;
+    for (auto* m : {&by_ft, &by_birth}) {
+      auto it = m->find(m == &by_ft ? r.ft_id : r.birth_date);
+      if (it == m->end() || (m == &by_ft ? r.ft_id : r.birth_date).empty()) continue;
+      for (const Person& e : it->second)
+        if (!(why = duplicate_reason(r, e)).empty()) {
+          match = &e;
+          break;
+        }
+      if (match) break;
+    }
+    if (!match) continue;
+    std::string who = fmt::format("La personne n° {} du fichier ({} {})", i + 1, r.first_name, r.last_name);
+    bool sees = false;
+    {
+      db::Query g(tx, "SELECT COUNT(*) FROM person_grants WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL");
+      g.bind(match->id).bind(org);
+      sees = g.next() && g.int64(0) > 0;
+    }
+    if (sees) {
+      if (report.errors.size() < 200)
+        report.errors.push_back(fmt::format("{} ressemble à la fiche n° {} ({} {}) : {}.", who, match->id, match->first_name, match->last_name, why));
+    } else {
+      // Neither who nor why, as at creation; the organisations that follow it see the check.
+      if (report.errors.size() < 200)
+        report.errors.push_back(who + " ressemble à une fiche suivie par une autre organisation.");
+      hidden.push_back(match->id);
+    }
+    ++report.error_count;
+  }
+  return hidden;
 }
 
 namespace {

@@ -28,6 +28,15 @@ const std::vector<std::pair<std::string, std::string>>& import_columns();  // na
 // and fills `report`; when `report.ok()` is false the people must not be written.
 std::vector<Person> prepare_import(std::string_view data, const std::string& today, ImportReport& report);
 
+// Looks for rows of a prepared import that are likely duplicates of records already in the
+// database (the rule of people::duplicate_reason, as at creation), reading in `tx`. Adds one
+// error per such row to `report` ("La personne n° 12 du fichier … ressemble à la fiche n° 345"
+// when `org` sees that record; otherwise only that another organisation follows a similar
+// one) and returns the ids of the records `org` cannot see, for the audit log. Cost: one scan of
+// the table when the file is about as large as the table, else a lookup per birth date and
+// per France Travail identifier of the file.
+std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, const std::vector<Person>& rows, ImportReport& report);
+
 // Writes `people` for `org` in the caller's write transaction: prepared statements on SQLite,
 // COPY on PostgreSQL; every person gets the creator's grant. `progress(done, total)` is called
 // now and then. Errors propagate; the caller's rollback then leaves nothing written.

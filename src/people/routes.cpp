@@ -273,6 +273,13 @@ Response import_file(Ctx& ctx) {
   ImportReport report;
   auto rows = prepare_import(file->body, ctx.today(), report);
   if (!report.ok()) return import_page(ctx, &report, 422);  // nothing written
+  const Part* accept = find_part(parts, "doublons_acceptes");
+  if (!accept || accept->body != "oui") {
+    // The organisations that follow a record this file resembles see that it was looked for.
+    for (long long id : check_existing_duplicates(ctx.tx, org, rows, report))
+      audit(ctx, id, "duplicate-check", "ressemblance signalée à une autre organisation (import)");
+    if (!report.ok()) return import_page(ctx, &report, 422);  // commits the audit rows above, and nothing else
+  }
   int n = write_import(ctx.tx, org, rows);
   std::string filename = text::valid_utf8(file->filename) ? text::cut_utf8(file->filename, 200) : "fichier";
   audit(ctx, 0, "import", std::to_string(n) + " personnes depuis « " + filename + " »");

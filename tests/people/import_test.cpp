@@ -105,3 +105,53 @@ TEST_P(Import, ThePersonTwiceInOneFileIsRefused) {
   EXPECT_EQ(report.errors, (std::vector<std::string>{"La personne n° 2 du fichier (marie DUPONT) apparaît déjà en n° 1.",
                                                      "La personne n° 4 du fichier (Lea Roux) apparaît déjà en n° 3."}));
 }
+
+TEST_P(Import, RowsThatResembleExistingRecordsAreReportedWithoutRevealingOtherOrganisations) {
+  long long other = 0, mine = 0, theirs = 0;
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    other = accounts::store::create_organisation(tx, {"CCAS", "ccas", test::siret(2), "86066", false});
+    Person a;
+    a.first_name = "Marie";
+    a.last_name = "Dupont";
+    a.birth_date = "2006-03-14";
+    mine = store::create(tx, a, org_);
+    Person b;
+    b.first_name = "Karim";
+    b.last_name = "Benali";
+    b.ft_id = "1234567A";
+    theirs = store::create(tx, b, other);
+    tx.commit();
+  }
+  std::string csv =
+      "nom;prenom;date_naissance;identifiant_france_travail\n"
+      "Dupond;Marie;14/03/2006;\n"         // one edit from a record of ours
+      "Benaly;Karim;;1234567A\n"           // same identifier as another organisation's record
+      "Nouveau;Jean;01/01/1990;7654321B\n";  // no resemblance
+  // Both paths: the whole table read (small table), and lookups by key (large table).
+  for (int padding : {0, 20}) {
+    {
+      db::Tx tx(*db_, db::Tx::Mode::write);
+      for (int i = 0; i < padding; ++i) {
+        Person filler;
+        filler.first_name = "Rem";
+        filler.last_name = "Plissage" + std::to_string(padding) + "x" + std::to_string(i);
+        store::create(tx, filler, other);
+      }
+      tx.commit();
+    }
+    ImportReport report;
+    auto rows = prepare_import(csv, "2026-11-28", report);
+    ASSERT_TRUE(report.ok());
+    db::Tx tx(*db_, db::Tx::Mode::read);
+    auto hidden = check_existing_duplicates(tx, org_, rows, report);
+    EXPECT_EQ(report.error_count, 2);
+    EXPECT_EQ(report.errors,
+              (std::vector<std::string>{
+                  "La personne n° 1 du fichier (Marie Dupond) ressemble à la fiche n° " + std::to_string(mine) +
+                      " (Marie Dupont) : même date de naissance, nom et prénom presque identiques.",
+                  "La personne n° 2 du fichier (Karim Benaly) ressemble à une fiche suivie par une autre organisation.",
+              }));
+    EXPECT_EQ(hidden, std::vector<long long>{theirs});
+  }
+}

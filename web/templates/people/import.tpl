@@ -15,6 +15,11 @@
     <p class="form-text mt-0 mb-1" id="fichier-aide">Export d'un tableur (UTF-8 ou Windows-1252, séparateur point-virgule ou virgule), {{MAX_MB}} Mo au plus. Pour de plus gros fichiers, utilisez la commande « jalon import people ».</p>
     <input class="form-control" type="file" id="fichier" name="fichier" accept=".csv,text/csv" aria-describedby="fichier-aide" required>
   </div>
+  <div class="form-check mb-3">
+    <input class="form-check-input" type="checkbox" id="doublons_acceptes" name="doublons_acceptes" value="oui" aria-describedby="doublons-aide">
+    <label class="form-check-label" for="doublons_acceptes">Importer même si des personnes ressemblent à des fiches existantes</label>
+    <p class="form-text mt-0" id="doublons-aide">Sans cette case, une personne du fichier qui ressemble à une fiche déjà enregistrée (même identifiant France Travail, ou même date de naissance et nom presque identique) bloque l'import, pour éviter les doublons.</p>
+  </div>
   <button class="btn btn-primary" type="submit">Importer</button>
 </form>
 </div></div>
