@@ -22,9 +22,10 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n; ++i) {
     const char* last = lasts[rng() % 20];
     // (name suffix i % 1000, birth date from i / 1000) differs for every row: no two rows look
-    // like the same person, which the import would refuse.
+    // like the same person, which the import would refuse. France Travail identifiers start
+    // with 9 and have 9 characters, unlike the demo's: no row resembles a demo record either.
     long k = i / 1000;
-    std::fprintf(f, "%s%ld;%s;%04ld-%02ld-%02ld;%s;p%ld@exemple.fr;06%08u;%s;%07ld%c;%s\n", last, i % 1000, firsts[rng() % 12],
+    std::fprintf(f, "%s%ld;%s;%04ld-%02ld-%02ld;%s;p%ld@exemple.fr;06%08u;%s;9%07ld%c;%s\n", last, i % 1000, firsts[rng() % 12],
                  1960 + k % 40, 1 + (k / 40) % 12, 1 + (k / 480) % 28,
                  rng() % 2 ? "F" : "M", i, static_cast<unsigned>(rng() % 100000000), communes[rng() % 8], 1000000 + i,
                  static_cast<char>('A' + rng() % 26), rng() % 3 ? "oui" : "non");

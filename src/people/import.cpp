@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "base/csv.h"
@@ -102,45 +103,86 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
   for (const char* required : {"nom", "prenom"})
     if (!col.count(required)) add_error(std::string("Ligne 1 : la colonne obligatoire « ") + required + " » manque.");
   if (!report.ok()) return out;
-  out.reserve(t.rows.size());
-  for (const auto& row : t.rows) {
-    ++report.rows;
-    if (row.fields.size() != t.header.size()) {
-      add_error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
-      continue;
-    }
-    auto get = [&](const char* c) { return col.count(c) ? row.fields[col[c]] : std::string(); };
-    Person p;
-    p.last_name = get("nom");
-    p.first_name = get("prenom");
-    p.birth_name = get("nom_naissance");
-    p.birth_date = civil(text::trim(get("date_naissance")));
-    p.sex = get("sexe");
-    p.email = get("email");
-    p.phone = get("telephone");
-    p.address = get("adresse");
-    p.postal_code = get("code_postal");
-    p.commune_code = get("commune");
-    p.ft_id = get("identifiant_france_travail");
-    p.qualification_level = get("niveau_qualification");
-    std::string consent = text::fold(text::trim(get("consentement")));
-    p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
-    if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
-      add_error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
-      continue;
-    }
-    try {
-      out.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
-    } catch (const ValidationError& e) {
-      for (const auto& f : e.fields()) {
-        auto it = column_of_field().find(f.field);
-        add_error(fmt::format("Ligne {}, colonne {} : {}", row.line, it == column_of_field().end() ? f.field : it->second, f.message));
+  // Column positions, looked up once (-1: absent, read as empty).
+  auto at = [&](const char* c) {
+    auto it = col.find(c);
+    return it == col.end() ? -1 : static_cast<int>(it->second);
+  };
+  const int c_last = at("nom"), c_first = at("prenom"), c_birth_name = at("nom_naissance"), c_birth = at("date_naissance"),
+            c_sex = at("sexe"), c_email = at("email"), c_phone = at("telephone"), c_address = at("adresse"), c_postal = at("code_postal"),
+            c_commune = at("commune"), c_ft = at("identifiant_france_travail"), c_level = at("niveau_qualification"),
+            c_consent = at("consentement");
+  // Rows are validated in chunks on the machine's cores; the people and the errors of each
+  // chunk are then taken in file order, so the report reads the same as from one thread.
+  struct Chunk {
+    std::vector<Person> people;
+    std::vector<std::string> errors;
+    int error_count = 0;
+  };
+  auto validate_rows = [&](std::size_t from, std::size_t to, Chunk& c) {
+    auto error = [&](std::string e) {
+      if (c.errors.size() < 200) c.errors.push_back(std::move(e));
+      ++c.error_count;
+    };
+    c.people.reserve(to - from);
+    for (std::size_t r = from; r < to; ++r) {
+      const auto& row = t.rows[r];
+      if (row.fields.size() != t.header.size()) {
+        error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
+        continue;
+      }
+      auto get = [&](int i) { return i < 0 ? std::string() : row.fields[static_cast<std::size_t>(i)]; };
+      Person p;
+      p.last_name = get(c_last);
+      p.first_name = get(c_first);
+      p.birth_name = get(c_birth_name);
+      p.birth_date = civil(text::trim(get(c_birth)));
+      p.sex = get(c_sex);
+      p.email = get(c_email);
+      p.phone = get(c_phone);
+      p.address = get(c_address);
+      p.postal_code = get(c_postal);
+      p.commune_code = get(c_commune);
+      p.ft_id = get(c_ft);
+      p.qualification_level = get(c_level);
+      std::string consent = text::fold(text::trim(get(c_consent)));
+      p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
+      if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
+        error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
+        continue;
+      }
+      try {
+        c.people.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
+      } catch (const ValidationError& e) {
+        for (const auto& f : e.fields()) {
+          auto it = column_of_field().find(f.field);
+          error(fmt::format("Ligne {}, colonne {} : {}", row.line, it == column_of_field().end() ? f.field : it->second, f.message));
+        }
       }
     }
+  };
+  const std::size_t total_rows = t.rows.size();
+  const std::size_t threads = total_rows < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<Chunk> chunks(threads);
+  {
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < threads; ++i)
+      workers.emplace_back(validate_rows, total_rows * i / threads, total_rows * (i + 1) / threads, std::ref(chunks[i]));
+    validate_rows(0, total_rows / threads, chunks[0]);
+    for (auto& w : workers) w.join();
+  }
+  report.rows = static_cast<int>(total_rows);
+  out.reserve(total_rows);
+  for (auto& c : chunks) {
+    for (auto& e : c.errors) add_error(std::move(e));
+    report.error_count += c.error_count - static_cast<int>(c.errors.size());  // those counted but not kept
+    for (auto& p : c.people) out.push_back(std::move(p));
+    c = Chunk{};
   }
   if (report.rows == 0) add_error("Le fichier ne contient aucune personne (seulement la ligne d'en-tête).");
   // The same person twice in one file: same France Travail identifier, or same names and birth date.
-  std::map<std::string, int> seen;
+  std::unordered_map<std::string, int> seen;
+  seen.reserve(out.size() * 2);
   bool rows_valid = report.ok();  // otherwise the numbering below would skip the refused rows
   for (std::size_t i = 0; rows_valid && i < out.size(); ++i) {
     const Person& p = out[i];

@@ -155,3 +155,29 @@ TEST_P(Import, RowsThatResembleExistingRecordsAreReportedWithoutRevealingOtherOr
     EXPECT_EQ(hidden, std::vector<long long>{theirs});
   }
 }
+
+TEST_P(Import, ALargeFileIsCheckedInChunksAndReportedInFileOrder) {
+  // 25,000 rows: validated on several threads; the report must read as from one.
+  std::string csv = "nom;prenom;date_naissance\n";
+  for (int i = 0; i < 25000; ++i) {
+    std::string birth = i == 1 ? "32/01/2001" : i == 24000 ? "pas une date" : "2001-01-01";
+    std::string last = i == 12500 ? "" : "Nom" + std::to_string(i);
+    csv += last + ";Prénom;" + birth + "\n";
+  }
+  ImportReport report;
+  auto rows = prepare_import(csv, "2026-11-28", report);
+  EXPECT_EQ(report.rows, 25000);
+  EXPECT_EQ(report.error_count, 3);
+  ASSERT_EQ(report.errors.size(), 3u);
+  EXPECT_EQ(report.errors[0].rfind("Ligne 3, colonne date_naissance", 0), 0u) << report.errors[0];
+  EXPECT_EQ(report.errors[1].rfind("Ligne 12502, colonne nom", 0), 0u) << report.errors[1];
+  EXPECT_EQ(report.errors[2].rfind("Ligne 24002, colonne date_naissance", 0), 0u) << report.errors[2];
+  // Without the errors, every row comes back in file order.
+  report = {};
+  std::string good = "nom;prenom\n";
+  for (int i = 0; i < 25000; ++i) good += "Nom" + std::to_string(i) + ";P\n";
+  rows = prepare_import(good, "2026-11-28", report);
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(rows.size(), 25000u);
+  for (int i : {0, 12499, 12500, 24999}) EXPECT_EQ(rows[static_cast<std::size_t>(i)].last_name, "Nom" + std::to_string(i));
+}
