@@ -39,7 +39,23 @@ bool stop_word(std::string_view w) {
 }
 
 std::vector<std::string> content_words(std::string_view text) {
-  std::vector<std::string> words = referentials::search_words(text);
+  // Typographic punctuation (’ – — … « » and their like, U+2000–U+206F) becomes a space before
+  // folding: it separates words anyway, and French texts are full of ’, which would otherwise
+  // send every text through ICU instead of text::fold's fast path for Latin letters.
+  std::string plain;
+  plain.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto c1 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    const auto c2 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    if (c == 0xE2 && (c1 == 0x80 || (c1 == 0x81 && c2 < 0xB0)) && (c2 & 0xC0) == 0x80) {
+      plain.push_back(' ');
+      i += 2;
+    } else {
+      plain.push_back(static_cast<char>(c));
+    }
+  }
+  std::vector<std::string> words = referentials::search_words(plain);
   std::erase_if(words, [](const std::string& w) { return stop_word(w); });
   return words;
 }
@@ -191,7 +207,9 @@ void Index::upsert(const Entry& entry) {
   }
   slot_of_[entry.service_id] = slot;
   Record& r = records_[slot];
-  r.entry = entry;
+  r.service_id = entry.service_id;
+  r.structure_id = entry.structure_id;
+  r.name = entry.name;
   r.live = true;
 
   Hot h{};
@@ -212,11 +230,12 @@ void Index::upsert(const Entry& entry) {
 
   r.stems.clear();
   r.words.clear();
-  for (const auto* text : {&entry.name, &entry.structure_name, &entry.description})
-    for (const auto& w : content_words(*text)) {
-      r.words.push_back(intern(word_ids_, w));
-      r.stems.push_back(intern(stem_ids_, text::french_stem(w)));
-    }
+  for (const auto& w : content_words(entry.name + '\n' + entry.structure_name + '\n' + entry.description)) {
+    const std::uint32_t id = intern(word_ids_, w);
+    if (id == stem_of_word_.size()) stem_of_word_.push_back(intern(stem_ids_, text::french_stem(w)));  // a new word
+    r.words.push_back(id);
+    r.stems.push_back(stem_of_word_[id]);
+  }
   sort_unique(r.words);
   sort_unique(r.stems);
 
@@ -242,11 +261,6 @@ bool Index::erase(long long service_id) {
   r = Record{};
   free_slots_.push_back(slot);
   return true;
-}
-
-const Entry* Index::find(long long service_id) const {
-  auto it = slot_of_.find(service_id);
-  return it == slot_of_.end() ? nullptr : &records_[it->second].entry;
 }
 
 Index::Filter Index::compile(const Query& q) const {
@@ -416,8 +430,8 @@ Result Index::search(const Query& q) const {
 
   auto before = [this](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
     if (a.first != b.first) return a.first < b.first;
-    const Entry& x = records_[a.second].entry;
-    const Entry& y = records_[b.second].entry;
+    const Record& x = records_[a.second];
+    const Record& y = records_[b.second];
     if (x.name != y.name) return x.name < y.name;
     return x.service_id < y.service_id;
   };
@@ -425,7 +439,7 @@ Result Index::search(const Query& q) const {
   if (q.offset < found.size()) {
     std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(end), found.end(), before);
     for (std::size_t i = q.offset; i < end; ++i) {
-      const Entry& e = records_[found[i].second].entry;
+      const Record& e = records_[found[i].second];
       Hit h{e.service_id, e.structure_id, std::nullopt};
       if (f.place) h.distance_km = found[i].first;
       result.hits.push_back(h);
@@ -442,18 +456,9 @@ std::size_t Index::memory_bytes() const {
   using referentials::string_bytes;
   using referentials::vector_bytes;
   std::size_t n = sizeof(*this) + vector_bytes(records_) + vector_bytes(hots_) + vector_bytes(free_slots_);
-  auto strings = [](const std::vector<std::string>& v) {
-    std::size_t k = vector_bytes(v);
-    for (const auto& s : v) k += string_bytes(s);
-    return k;
-  };
-  for (const auto& r : records_) {
-    const Entry& e = r.entry;
-    n += string_bytes(e.name) + string_bytes(e.structure_name) + string_bytes(e.description) +
-         string_bytes(e.commune_code) + string_bytes(e.fees) + string_bytes(e.updated_on) + strings(e.thematics) +
-         strings(e.audiences) + strings(e.reception_modes) + strings(e.eligibility_zone) + vector_bytes(r.stems) +
-         vector_bytes(r.words) + vector_bytes(r.zone);
-  }
+  for (const auto& r : records_)
+    n += string_bytes(r.name) + vector_bytes(r.stems) + vector_bytes(r.words) + vector_bytes(r.zone);
+  n += vector_bytes(stem_of_word_);
   // Hash nodes: the key, the value and a next pointer, plus a bucket pointer each.
   n += slot_of_.size() * (sizeof(long long) + 4 + 2 * sizeof(void*));
   for (const auto& [key, cell] : cells_) n += vector_bytes(cell) + sizeof(key) + 2 * sizeof(void*);

@@ -33,7 +33,8 @@
 
 namespace jalon::directory {
 
-// What the index keeps of a published service: a plain value, built by make_entry().
+// What the index is given of a published service: a plain value, built by make_entry(). The
+// index keeps only what its searches need (ids, name, position, bit sets, words, zone).
 struct Entry {
   long long service_id = 0;
   long long structure_id = 0;
@@ -145,11 +146,10 @@ class Index {
   // public, fee or reception mode. Thread-safe with other const calls.
   Result search(const Query& query) const;
 
-  // The entry of `service_id`, or nullptr. The pointer is valid until the next upsert() or
-  // erase().
-  const Entry* find(long long service_id) const;
+  // True when the index holds `service_id`.
+  bool contains(long long service_id) const { return slot_of_.count(service_id) != 0; }
   std::size_t size() const { return slot_of_.size(); }
-  // Approximate bytes held (entries, words, grid), for the start-up log.
+  // Approximate bytes held (records, words, grid), for the start-up log.
   std::size_t memory_bytes() const;
 
  private:
@@ -169,15 +169,17 @@ class Index {
     std::uint8_t fees, reception_modes;
     bool zoned;  // the eligibility zone is not empty
   };
-  // Everything else, by slot.
+  // The rest of what searches need, by slot (the index keeps no other field of an entry: a page
+  // reads what it shows from the database, by the ids of its hits).
   struct Record {
-    Entry entry;
+    long long service_id = 0, structure_id = 0;
+    std::string name;  // sort key after the distance
     bool live = false;
     bool located = false;
     std::uint64_t cell = 0;
     std::vector<std::uint32_t> stems;  // ids in stem_ids_, sorted, unique
     std::vector<std::uint32_t> words;  // ids in word_ids_, sorted, unique (prefix matching)
-    std::vector<std::uint32_t> zone;   // ids in zone_ids_
+    std::vector<std::uint32_t> zone;   // ids in zone_ids_, sorted
   };
   struct Filter;
 
@@ -198,6 +200,7 @@ class Index {
   // Dictionaries only grow (an erased service leaves its words behind); a restart rebuilds them.
   std::unordered_map<std::string, std::uint32_t> stem_ids_;
   std::map<std::string, std::uint32_t, std::less<>> word_ids_;  // ordered: prefix ranges
+  std::vector<std::uint32_t> stem_of_word_;                      // word id -> stem id
   std::unordered_map<std::string, std::uint32_t> zone_ids_;
 };
 

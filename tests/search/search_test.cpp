@@ -88,14 +88,17 @@ TEST_F(SearchTest, FindSizeEraseAndMemory) {
   ix.upsert(at(2, 46.58, 0.37));
   ix.upsert(at(1, 46.81, 0.55));  // replaces
   EXPECT_EQ(ix.size(), 2u);
-  ASSERT_NE(ix.find(1), nullptr);
-  EXPECT_DOUBLE_EQ(*ix.find(1)->latitude, 46.81);
-  EXPECT_EQ(ix.find(3), nullptr);
+  EXPECT_TRUE(ix.contains(1));
+  EXPECT_FALSE(ix.contains(3));
+  Query q;
+  q.place = directory::place_of_commune("86066", referentials::communes());  // 46.8147, 0.5583
+  q.radius_km = 1;
+  EXPECT_EQ(ids(ix.search(q)), std::vector<long long>{1});
   EXPECT_GT(ix.memory_bytes(), 0u);
   EXPECT_TRUE(ix.erase(2));
   EXPECT_FALSE(ix.erase(2));
   EXPECT_EQ(ix.size(), 1u);
-  EXPECT_EQ(ix.find(2), nullptr);
+  EXPECT_FALSE(ix.contains(2));
 }
 
 // The grid must find exactly what a scan of every entry finds: random services and queries over
