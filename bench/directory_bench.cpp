@@ -64,11 +64,16 @@ std::string pg_array(const std::vector<std::string>& v) {
 // COPY text format: backslash, tab and line breaks escaped.
 void copy_text(std::string& out, std::string_view s) {
   for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      out += c;
   }
 }
 
@@ -135,15 +140,17 @@ constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
 // sides use the same bits).
 const char* kDistance =
     "2 * $4::float8 * asin(sqrt(least("
-    "sin((latitude * $3::float8 - $1::float8 * $3::float8) / 2) * sin((latitude * $3::float8 - $1::float8 * $3::float8) / 2)"
+    "sin((latitude * $3::float8 - $1::float8 * $3::float8) / 2) * sin((latitude * $3::float8 - $1::float8 * "
+    "$3::float8) / 2)"
     " + cos($1::float8 * $3::float8) * cos(latitude * $3::float8)"
-    " * sin((longitude * $3::float8 - $2::float8 * $3::float8) / 2) * sin((longitude * $3::float8 - $2::float8 * $3::float8) / 2)"
+    " * sin((longitude * $3::float8 - $2::float8 * $3::float8) / 2) * sin((longitude * $3::float8 - $2::float8 * "
+    "$3::float8) / 2)"
     ", 1::float8)))";
 
 // $5..$8 the bounding box, $9 the thematics, $10 the place's zones, $11 the radius.
 std::string search_sql(bool wraps, bool count_only) {
-  const std::string lon = wraps ? "(longitude >= $7::float8 OR longitude <= $8::float8)"
-                                : "longitude BETWEEN $7::float8 AND $8::float8";
+  const std::string lon =
+      wraps ? "(longitude >= $7::float8 OR longitude <= $8::float8)" : "longitude BETWEEN $7::float8 AND $8::float8";
   const std::string inner = std::string("SELECT id, name, ") + kDistance +
                             " AS distance_km FROM bench_services"
                             " WHERE latitude BETWEEN $5::float8 AND $6::float8 AND " +
@@ -159,10 +166,10 @@ Answer run_sql(Pg& pg, const Probe& p) {
   const auto& place = *p.query.place;
   auto once = [&](double radius, bool count_only, Answer& a) {
     const geo::Box box = geo::bounding_box(place.latitude, place.longitude, radius);
-    const std::string values[] = {exact(place.latitude), exact(place.longitude), exact(kRadiansPerDegree),
-                                  exact(geo::kEarthRadiusKm), exact(box.min_lat), exact(box.max_lat),
-                                  exact(box.min_lon), exact(box.max_lon), pg_array(p.query.thematics),
-                                  pg_array(p.zone_keys), exact(radius)};
+    const std::string values[] = {exact(place.latitude),      exact(place.longitude), exact(kRadiansPerDegree),
+                                  exact(geo::kEarthRadiusKm), exact(box.min_lat),     exact(box.max_lat),
+                                  exact(box.min_lon),         exact(box.max_lon),     pg_array(p.query.thematics),
+                                  pg_array(p.zone_keys),      exact(radius)};
     const char* params[11];
     for (int i = 0; i < 11; ++i) params[i] = values[i].c_str();
     const char* name = count_only ? (box.wraps() ? "count_wrap" : "count") : (box.wraps() ? "search_wrap" : "search");
@@ -196,7 +203,8 @@ Answer run_index(const directory::Index& ix, const Probe& p) {
 }
 
 std::string show(const Answer& a) {
-  std::string s = "total " + std::to_string(a.total) + (a.wider_total ? " wider " + std::to_string(*a.wider_total) : "") + ":";
+  std::string s =
+      "total " + std::to_string(a.total) + (a.wider_total ? " wider " + std::to_string(*a.wider_total) : "") + ":";
   for (long long id : a.ids) s += " " + std::to_string(id);
   return s;
 }
@@ -209,28 +217,37 @@ int main(int argc, char** argv) {
   unsigned long seed = 20261128;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--pg") pg_url = v;
-    else if (k == "--data") data_dir = v;
-    else if (k == "--services") services = std::stol(v);
-    else if (k == "--queries") queries = std::stol(v);
-    else if (k == "--seed") seed = std::stoul(v);
-    else if (k == "--rounds") rounds = std::stol(v);
+    if (k == "--pg")
+      pg_url = v;
+    else if (k == "--data")
+      data_dir = v;
+    else if (k == "--services")
+      services = std::stol(v);
+    else if (k == "--queries")
+      queries = std::stol(v);
+    else if (k == "--seed")
+      seed = std::stoul(v);
+    else if (k == "--rounds")
+      rounds = std::stol(v);
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
     }
   }
   if (pg_url.empty() || services <= 0 || queries <= 0 || rounds <= 0) {
-    std::fprintf(stderr, "usage: directory_bench --pg URL [--data DIR] [--services N] [--queries N] [--seed S] [--rounds R]\n");
+    std::fprintf(stderr,
+                 "usage: directory_bench --pg URL [--data DIR] [--services N] [--queries N] [--seed S] [--rounds R]\n");
     return 2;
   }
 
   try {
     // 1. The referentials, as a server loads them at start-up.
     const auto& report = referentials::load_referentials(data_dir);
-    std::printf("referentials loaded in %.0f ms (communes %.0f, ROME %.0f, data·inclusion %.1f, barriers %.1f); target < 2000 ms: %s\n",
-                report.total_ms, report.communes_ms, report.rome_ms, report.inclusion_ms, report.barriers_ms,
-                report.total_ms < 2000 ? "met" : "MISSED");
+    std::printf(
+        "referentials loaded in %.0f ms (communes %.0f, ROME %.0f, data·inclusion %.1f, barriers %.1f); target < 2000 "
+        "ms: %s\n",
+        report.total_ms, report.communes_ms, report.rome_ms, report.inclusion_ms, report.barriers_ms,
+        report.total_ms < 2000 ? "met" : "MISSED");
     const auto& communes = referentials::communes();
     const auto& inclusion = referentials::inclusion();
     const auto& thematics = inclusion.thematics().terms();
@@ -252,18 +269,19 @@ int main(int argc, char** argv) {
     auto some_commune = [&]() -> const referentials::Commune* {
       if (pick(2) == 0) return places[pick(places.size())];
       const double x = std::uniform_real_distribution<double>(0, people)(rng);
-      return places[static_cast<std::size_t>(std::lower_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin())];
+      return places[static_cast<std::size_t>(std::lower_bound(cumulative.begin(), cumulative.end(), x) -
+                                             cumulative.begin())];
     };
     std::normal_distribution<double> jitter_km(0, 1.5);
 
     std::vector<directory::Entry> entries;
+    std::vector<std::string> commune_of;  // by entry, for the SQL table
     entries.reserve(static_cast<std::size_t>(services));
     for (long id = 1; id <= services; ++id) {
       const auto* c = some_commune();
       directory::Entry e;
       e.service_id = id;
       e.structure_id = 1 + (id - 1) / 3;
-      e.commune_code = c->code;
       const double lat = std::clamp(c->latitude + jitter_km(rng) / 111.2, -89.9, 89.9);
       double lon = c->longitude + jitter_km(rng) / (111.2 * std::cos(c->latitude * kRadiansPerDegree));
       if (lon > 180) lon -= 360;
@@ -278,19 +296,36 @@ int main(int argc, char** argv) {
       e.reception_modes = pick(3) == 0 ? std::vector<std::string>{"en-presentiel", "a-distance"}
                                        : std::vector<std::string>{pick(4) ? "en-presentiel" : "a-distance"};
       switch (pick(20)) {
-        case 0: case 1: e.eligibility_zone = {"france"}; break;
-        case 2: case 3: case 4: case 5: case 6: e.eligibility_zone = {c->departement}; break;
-        case 7: case 8: case 9:
-          if (const auto* epci = communes.epci_of(*c)) e.eligibility_zone = {epci->code};
-          else e.eligibility_zone = {c->departement};
+        case 0:
+        case 1:
+          e.eligibility_zone = {"france"};
           break;
-        case 10: case 11: e.eligibility_zone = {c->code}; break;
-        default: break;  // 8 in 20: no restriction stated
+        case 2:
+        case 3:
+        case 4:
+        case 5:
+        case 6:
+          e.eligibility_zone = {c->departement};
+          break;
+        case 7:
+        case 8:
+        case 9:
+          if (const auto* epci = communes.epci_of(*c))
+            e.eligibility_zone = {epci->code};
+          else
+            e.eligibility_zone = {c->departement};
+          break;
+        case 10:
+        case 11:
+          e.eligibility_zone = {c->code};
+          break;
+        default:
+          break;  // 8 in 20: no restriction stated
       }
       e.name = std::string(thematics[pick(thematics.size())].label) + " – " + c->name;
       e.description = "Accompagnement " + std::string(audiences[pick(audiences.size())].label) + " à " + c->name + ".";
-      e.updated_on = "2026-06-01";
       entries.push_back(std::move(e));
+      commune_of.push_back(c->code);
     }
 
     // 3. The index.
@@ -300,7 +335,8 @@ int main(int argc, char** argv) {
     for (const auto& e : entries) ix.upsert(e);
     const double build_ms = ms_since(t);
     std::printf("index: %ld services in %.0f ms, %.1f MB held (resident +%.1f MB)\n", services, build_ms,
-                static_cast<double>(ix.memory_bytes()) / 1048576.0, static_cast<double>(rss_kb() - rss_before) / 1024.0);
+                static_cast<double>(ix.memory_bytes()) / 1048576.0,
+                static_cast<double>(rss_kb() - rss_before) / 1024.0);
 
     // 4. The queries: around communes chosen as the services were, 10–30 km, one or two thematics.
     std::vector<Probe> probes;
@@ -309,7 +345,8 @@ int main(int argc, char** argv) {
       Probe p;
       p.query.place = directory::place_of_commune(c->code, communes);
       p.query.radius_km = std::uniform_real_distribution<double>(10, 30)(rng);
-      for (std::size_t k = 1 + pick(2); k > 0; --k) p.query.thematics.push_back(thematics[pick(thematics.size())].value);
+      for (std::size_t k = 1 + pick(2); k > 0; --k)
+        p.query.thematics.push_back(thematics[pick(thematics.size())].value);
       p.query.limit = 20;
       p.zone_keys = {c->code, c->departement, "france", "99100"};
       if (const auto* epci = communes.epci_of(*c)) p.zone_keys.push_back(epci->code);
@@ -331,12 +368,13 @@ int main(int argc, char** argv) {
       if (PQresultStatus(r) != PGRES_COPY_IN) throw std::runtime_error(std::string("COPY: ") + PQerrorMessage(pg.conn));
       PQclear(r);
       std::string buf;
-      for (const auto& e : entries) {
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
         buf += std::to_string(e.service_id) + '\t' + std::to_string(e.structure_id) + '\t';
         copy_text(buf, e.name);
-        buf += '\t' + exact(*e.latitude) + '\t' + exact(*e.longitude) + '\t' + e.commune_code + '\t' + pg_array(e.thematics) +
-               '\t' + pg_array(e.audiences) + '\t' + e.fees + '\t' + pg_array(e.reception_modes) + '\t' +
-               pg_array(e.eligibility_zone) + '\n';
+        buf += '\t' + exact(*e.latitude) + '\t' + exact(*e.longitude) + '\t' + commune_of[i] + '\t' +
+               pg_array(e.thematics) + '\t' + pg_array(e.audiences) + '\t' + e.fees + '\t' +
+               pg_array(e.reception_modes) + '\t' + pg_array(e.eligibility_zone) + '\n';
         if (buf.size() > (1 << 20)) {
           if (PQputCopyData(pg.conn, buf.data(), static_cast<int>(buf.size())) != 1)
             throw std::runtime_error(PQerrorMessage(pg.conn));
@@ -358,8 +396,11 @@ int main(int argc, char** argv) {
     pg.exec("CREATE INDEX bench_services_thematics ON bench_services USING gin (thematics)");
     pg.exec("VACUUM ANALYZE bench_services");
     const double index_ms = ms_since(t);
-    std::printf("PostgreSQL: COPY of %ld services in %.0f ms, B-tree (latitude), B-tree (longitude), GIN (thematics) and ANALYZE in %.0f ms, table and indexes %s\n",
-                services, copy_ms, index_ms, pg.lines("SELECT pg_size_pretty(pg_total_relation_size('bench_services'))")[0].c_str());
+    std::printf(
+        "PostgreSQL: COPY of %ld services in %.0f ms, B-tree (latitude), B-tree (longitude), GIN (thematics) and "
+        "ANALYZE in %.0f ms, table and indexes %s\n",
+        services, copy_ms, index_ms,
+        pg.lines("SELECT pg_size_pretty(pg_total_relation_size('bench_services'))")[0].c_str());
     pg.prepare("search", search_sql(false, false), 11);
     pg.prepare("search_wrap", search_sql(true, false), 11);
     pg.prepare("count", search_sql(false, true), 11);
@@ -371,7 +412,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < sample; ++i) {
       Answer a = run_index(ix, probes[i]), b = run_sql(pg, probes[i]);
       if (a.ids != b.ids || a.total != b.total || a.wider_total != b.wider_total) {
-        std::fprintf(stderr, "query %zu differs\n  index:      %s\n  PostgreSQL: %s\n", i, show(a).c_str(), show(b).c_str());
+        std::fprintf(stderr, "query %zu differs\n  index:      %s\n  PostgreSQL: %s\n", i, show(a).c_str(),
+                     show(b).c_str());
         return 1;
       }
       compared_hits += a.ids.size();
@@ -384,10 +426,16 @@ int main(int argc, char** argv) {
       const auto& p = probes[0];
       const geo::Box box = geo::bounding_box(p.query.place->latitude, p.query.place->longitude, p.query.radius_km);
       std::string sql = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + search_sql(false, false);
-      const std::string values[] = {exact(p.query.place->latitude), exact(p.query.place->longitude),
-                                    exact(kRadiansPerDegree), exact(geo::kEarthRadiusKm), exact(box.min_lat),
-                                    exact(box.max_lat), exact(box.min_lon), exact(box.max_lon),
-                                    "'" + pg_array(p.query.thematics) + "'", "'" + pg_array(p.zone_keys) + "'",
+      const std::string values[] = {exact(p.query.place->latitude),
+                                    exact(p.query.place->longitude),
+                                    exact(kRadiansPerDegree),
+                                    exact(geo::kEarthRadiusKm),
+                                    exact(box.min_lat),
+                                    exact(box.max_lat),
+                                    exact(box.min_lon),
+                                    exact(box.max_lon),
+                                    "'" + pg_array(p.query.thematics) + "'",
+                                    "'" + pg_array(p.zone_keys) + "'",
                                     exact(p.query.radius_km)};
       for (int k = 11; k >= 1; --k) {
         const std::string key = "$" + std::to_string(k);
@@ -428,12 +476,14 @@ int main(int argc, char** argv) {
     }
     const double i50 = percentile(index_us, 0.50), i99 = percentile(index_us, 0.99);
     const double s50 = percentile(sql_us, 0.50), s99 = percentile(sql_us, 0.99);
-    std::printf("%zu queries (10–30 km, 1–2 thematics, page of 20): %.1f matches on average, %zu with a widening count\n",
-                probes.size(), static_cast<double>(results) / static_cast<double>(probes.size()), suggestions);
+    std::printf(
+        "%zu queries (10–30 km, 1–2 thematics, page of 20): %.1f matches on average, %zu with a widening count\n",
+        probes.size(), static_cast<double>(results) / static_cast<double>(probes.size()), suggestions);
     std::printf("%-34s %10s %10s\n", "latency (µs)", "p50", "p99");
     std::printf("%-34s %10.1f %10.1f   (%ld rounds)\n", "in-memory index", i50, i99, rounds);
     std::printf("%-34s %10.1f %10.1f\n", "PostgreSQL (libpq, prepared)", s50, s99);
-    std::printf("%-34s %10.1f %10.1f\n", "PostgreSQL SELECT 1 (round trip)", percentile(floor_us, 0.5), percentile(floor_us, 0.99));
+    std::printf("%-34s %10.1f %10.1f\n", "PostgreSQL SELECT 1 (round trip)", percentile(floor_us, 0.5),
+                percentile(floor_us, 0.99));
     std::printf("%-34s %9.0f× %9.0f×\n", "ratio PostgreSQL / index", s50 / i50, s99 / i99);
     std::printf("target: index at least 20× faster at p50: %s\n", s50 / i50 >= 20 ? "met" : "MISSED");
     pg.exec("DROP TABLE bench_services");

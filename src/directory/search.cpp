@@ -32,9 +32,9 @@ std::int64_t column_of(double longitude) {
 // Small words skipped on both sides (texts and queries): they would make "aide à la mobilité"
 // miss "Aide mobilité".
 bool stop_word(std::string_view w) {
-  static constexpr std::string_view words[] = {"a",  "au", "aux", "avec", "d",   "dans", "de",   "des", "du", "en",
-                                               "et", "l",  "la",  "le",   "les", "ou",   "par",  "pour", "s",  "sa",
-                                               "se", "ses", "son", "sur",  "un",  "une",  "qu",   "que",  "qui", "y"};
+  static constexpr std::string_view words[] = {"a",  "au",  "aux", "avec", "d",   "dans", "de",  "des",  "du",  "en",
+                                               "et", "l",   "la",  "le",   "les", "ou",   "par", "pour", "s",   "sa",
+                                               "se", "ses", "son", "sur",  "un",  "une",  "qu",  "que",  "qui", "y"};
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
@@ -95,13 +95,11 @@ Entry make_entry(const Service& service, const Structure& structure, const refer
     e.latitude = p->latitude;
     e.longitude = p->longitude;
   }
-  e.commune_code = service.commune_code.empty() ? structure.commune_code : service.commune_code;
   e.thematics = service.thematics;
   e.audiences = service.audiences;
   e.fees = service.fees;
   e.reception_modes = service.reception_modes;
   e.eligibility_zone = service.eligibility_zone;
-  e.updated_on = service.updated_on;
   return e;
 }
 
@@ -220,7 +218,8 @@ void Index::upsert(const Entry& entry) {
     if (long i = position(inclusion_->audiences(), v); i >= 0) h.audiences |= std::uint64_t{1} << i;
   if (long i = position(inclusion_->fees(), entry.fees); i >= 0) h.fees = static_cast<std::uint8_t>(1u << i);
   for (const auto& v : entry.reception_modes)
-    if (long i = position(inclusion_->reception_modes(), v); i >= 0) h.reception_modes |= static_cast<std::uint8_t>(1u << i);
+    if (long i = position(inclusion_->reception_modes(), v); i >= 0)
+      h.reception_modes |= static_cast<std::uint8_t>(1u << i);
 
   r.zone.clear();
   for (const auto& z : entry.eligibility_zone)
@@ -267,12 +266,15 @@ Index::Filter Index::compile(const Query& q) const {
   Filter f;
   Validator errors;
   if (q.place) {
-    if (!valid_point(q.place->latitude, q.place->longitude)) errors.add("place", "Ce lieu n'a pas de coordonnées valides.");
+    if (!valid_point(q.place->latitude, q.place->longitude))
+      errors.add("place", "Ce lieu n'a pas de coordonnées valides.");
     if (!(q.radius_km > 0 && q.radius_km <= kMaxRadiusKm))
-      errors.add("radius_km", "Le rayon doit être compris entre 0 et " + std::to_string(static_cast<int>(kMaxRadiusKm)) + " km.");
+      errors.add("radius_km",
+                 "Le rayon doit être compris entre 0 et " + std::to_string(static_cast<int>(kMaxRadiusKm)) + " km.");
   }
   if (q.limit < 1 || q.limit > kMaxLimit)
-    errors.add("limit", "Le nombre de résultats par page doit être compris entre 1 et " + std::to_string(kMaxLimit) + ".");
+    errors.add("limit",
+               "Le nombre de résultats par page doit être compris entre 1 et " + std::to_string(kMaxLimit) + ".");
 
   const auto& thematics = inclusion_->thematics();
   for (const auto& v : q.thematics) {
@@ -294,20 +296,26 @@ Index::Filter Index::compile(const Query& q) const {
     f.by_barrier = true;
   }
   for (const auto& v : q.audiences) {
-    if (long i = position(inclusion_->audiences(), v); i >= 0) f.audiences |= std::uint64_t{1} << i;
-    else errors.add("audiences", "Public inconnu : " + quoted(v) + ".");
+    if (long i = position(inclusion_->audiences(), v); i >= 0)
+      f.audiences |= std::uint64_t{1} << i;
+    else
+      errors.add("audiences", "Public inconnu : " + quoted(v) + ".");
     f.by_audiences = true;
   }
   if (f.by_audiences)
     if (long all = position(inclusion_->audiences(), "tous-publics"); all >= 0) f.audiences |= std::uint64_t{1} << all;
   for (const auto& v : q.fees) {
-    if (long i = position(inclusion_->fees(), v); i >= 0) f.fees |= static_cast<std::uint8_t>(1u << i);
-    else errors.add("fees", "Frais inconnus : " + quoted(v) + ".");
+    if (long i = position(inclusion_->fees(), v); i >= 0)
+      f.fees |= static_cast<std::uint8_t>(1u << i);
+    else
+      errors.add("fees", "Frais inconnus : " + quoted(v) + ".");
     f.by_fees = true;
   }
   for (const auto& v : q.reception_modes) {
-    if (long i = position(inclusion_->reception_modes(), v); i >= 0) f.modes |= static_cast<std::uint8_t>(1u << i);
-    else errors.add("reception_modes", "Mode d'accueil inconnu : " + quoted(v) + ".");
+    if (long i = position(inclusion_->reception_modes(), v); i >= 0)
+      f.modes |= static_cast<std::uint8_t>(1u << i);
+    else
+      errors.add("reception_modes", "Mode d'accueil inconnu : " + quoted(v) + ".");
     f.by_modes = true;
   }
   errors.throw_if_any();
@@ -334,8 +342,10 @@ Index::Filter Index::compile(const Query& q) const {
     const std::string stem = text::french_stem(words[i]);
     auto it = stem_ids_.find(stem);
     if (i + 1 < words.size()) {
-      if (it == stem_ids_.end()) f.impossible = true;
-      else f.stems.push_back(it->second);
+      if (it == stem_ids_.end())
+        f.impossible = true;
+      else
+        f.stems.push_back(it->second);
       continue;
     }
     f.by_last_word = true;
@@ -382,7 +392,8 @@ std::size_t Index::scan(const Filter& f, double radius_km, std::vector<std::pair
       if (!std::binary_search(r.stems.begin(), r.stems.end(), s)) return;
     if (f.by_last_word) {
       bool hit = f.last_stem && std::binary_search(r.stems.begin(), r.stems.end(), *f.last_stem);
-      for (std::size_t i = 0; !hit && i < r.words.size(); ++i) hit = r.words[i] < f.last_words.size() && f.last_words[r.words[i]];
+      for (std::size_t i = 0; !hit && i < r.words.size(); ++i)
+        hit = r.words[i] < f.last_words.size() && f.last_words[r.words[i]];
       if (!hit) return;
     }
     ++n;

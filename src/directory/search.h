@@ -2,7 +2,7 @@
 // "Search"). Pure: no I/O, no clock, no database; the referentials it needs are passed in.
 //
 // The index answers "services of these thematics (or for this barrier), publics, fees and
-// reception modes, whose name or description holds these words, within R km of this place, whose
+// reception modes, whose names or description hold these words, within R km of this place, whose
 // eligibility zone includes the place", sorted by distance, a page at a time. A latitude/longitude
 // grid keeps a radius query to the cells around the place.
 //
@@ -44,7 +44,6 @@ struct Entry {
   // The resolved position (see resolve_position); a service without one is found only by
   // searches without a place.
   std::optional<double> latitude, longitude;
-  std::string commune_code;  // where it is delivered: the service's commune, else the structure's
   std::vector<std::string> thematics;        // values of inclusion().thematics()
   std::vector<std::string> audiences;        // publics
   std::string fees;                          // frais, or ""
@@ -52,7 +51,6 @@ struct Entry {
   // zone_eligibilite: commune, département or EPCI codes, "france", country codes (99xxx);
   // empty: no restriction stated.
   std::vector<std::string> eligibility_zone;
-  std::string updated_on;  // date_maj, "YYYY-MM-DD"
 };
 
 struct Position {
@@ -200,7 +198,7 @@ class Index {
   // Dictionaries only grow (an erased service leaves its words behind); a restart rebuilds them.
   std::unordered_map<std::string, std::uint32_t> stem_ids_;
   std::map<std::string, std::uint32_t, std::less<>> word_ids_;  // ordered: prefix ranges
-  std::vector<std::uint32_t> stem_of_word_;                      // word id -> stem id
+  std::vector<std::uint32_t> stem_of_word_;                     // word id -> stem id
   std::unordered_map<std::string, std::uint32_t> zone_ids_;
 };
 

@@ -62,16 +62,18 @@ TEST_F(BarriersTest, TheSeedsBarriersAndTheDomainsOnes) {
 TEST_F(BarriersTest, ACategoryStandsForAllItsThematics) {
   EXPECT_EQ(values("mobilite"),
             (std::vector<std::string>{"mobilite--acceder-a-un-vehicule", "mobilite--entretenir-reparer-son-vehicule",
-                                      "mobilite--etre-accompagne-dans-son-parcours-mobilite", "mobilite--financer-ma-mobilite",
-                                      "mobilite--mobilite-douce-partagee-collective", "mobilite--preparer-un-permis"}));
+                                      "mobilite--etre-accompagne-dans-son-parcours-mobilite",
+                                      "mobilite--financer-ma-mobilite", "mobilite--mobilite-douce-partagee-collective",
+                                      "mobilite--preparer-un-permis"}));
   EXPECT_EQ(barriers().find("mobilite")->mapping, std::vector<std::string>{"mobilite"});
   // Two categories, in the vocabulary's order.
-  EXPECT_EQ(values("qualification"),
-            (std::vector<std::string>{"choisir-un-metier--confirmer-son-choix-de-metier",
-                                      "choisir-un-metier--connaitre-les-opportunites-demploi",
-                                      "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-                                      "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
-                                      "se-former--monter-son-dossier-de-formation", "se-former--trouver-sa-formation"}));
+  EXPECT_EQ(
+      values("qualification"),
+      (std::vector<std::string>{"choisir-un-metier--confirmer-son-choix-de-metier",
+                                "choisir-un-metier--connaitre-les-opportunites-demploi",
+                                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+                                "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
+                                "se-former--monter-son-dossier-de-formation", "se-former--trouver-sa-formation"}));
   EXPECT_EQ(values("langue-francaise"), (std::vector<std::string>{"lecture-ecriture-calcul--maitriser-le-calcul",
                                                                   "lecture-ecriture-calcul--maitriser-le-francais"}));
   EXPECT_EQ(values("sante").size(), 5u);
@@ -88,9 +90,10 @@ TEST_F(BarriersTest, ACategoryStandsForAllItsThematics) {
 TEST_F(BarriersTest, SingleThematicsAndDuplicatesInTheMapping) {
   Barriers b;
   auto path = std::filesystem::temp_directory_path() / ("jalon-barriers-ok-" + std::to_string(getpid()) + ".csv");
-  std::ofstream(path, std::ios::trunc) << "code,label,description,thematics\n"
-                                          "garde,Garde d'enfants,,famille--garde-denfants  famille famille--soutien-aidants\n"
-                                          "permis,Permis,,mobilite--preparer-un-permis\n";
+  std::ofstream(path, std::ios::trunc)
+      << "code,label,description,thematics\n"
+         "garde,Garde d'enfants,,famille--garde-denfants  famille famille--soutien-aidants\n"
+         "permis,Permis,,mobilite--preparer-un-permis\n";
   b.load(path.string(), inclusion());
   std::filesystem::remove(path);
   ASSERT_EQ(b.size(), 2u);
@@ -104,7 +107,8 @@ TEST_F(BarriersTest, AProblemNamesTheLine) {
   const std::string header = "code,label,description,thematics\n";
   EXPECT_EQ(load_error(header + "mobilite,Mobilité,,mobilite--voler\n"),
             ":2: « mobilite--voler » n'est ni une thématique ni une catégorie de thématiques de data·inclusion");
-  EXPECT_EQ(load_error(header + "mobilite,Mobilité,,mobilite\nmobilite,Encore,,sante\n"), ":3: code « mobilite » en double");
+  EXPECT_EQ(load_error(header + "mobilite,Mobilité,,mobilite\nmobilite,Encore,,sante\n"),
+            ":3: code « mobilite » en double");
   EXPECT_EQ(load_error(header + "Mobilité,Mobilité,,mobilite\n"),
             ":2: code « Mobilité » invalide (minuscules, chiffres et tirets)");
   EXPECT_NE(load_error(header + "mobilite,Mobilité,,\n"), "");

@@ -1,10 +1,10 @@
 // Runs the readable cases of tests/cases/search/*.txt (format in tests/cases/search/README.md)
 // through directory::Index, on the real referentials of data/.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <optional>
 
@@ -67,22 +67,38 @@ directory::Entry entry_of(long long id, const std::vector<std::pair<std::string,
   s.name = "Service " + std::to_string(id);
   st.name = "Structure " + std::to_string(id);
   for (const auto& [k, v] : kv) {
-    if (k == "name") s.name = v;
-    else if (k == "structure") st.name = v;
-    else if (k == "structure_id") s.structure_id = std::stoll(v);
-    else if (k == "description") s.description = v;
-    else if (k == "commune") s.commune_code = v;
-    else if (k == "lat") s.latitude = std::stod(v);
-    else if (k == "lon") s.longitude = std::stod(v);
-    else if (k == "structure_commune") st.commune_code = v;
-    else if (k == "structure_lat") st.latitude = std::stod(v);
-    else if (k == "structure_lon") st.longitude = std::stod(v);
-    else if (k == "thematics") s.thematics = list(v);
-    else if (k == "publics") s.audiences = list(v);
-    else if (k == "fees") s.fees = v;
-    else if (k == "modes") s.reception_modes = list(v);
-    else if (k == "zone") s.eligibility_zone = list(v);
-    else throw std::runtime_error("unknown service key " + k);
+    if (k == "name")
+      s.name = v;
+    else if (k == "structure")
+      st.name = v;
+    else if (k == "structure_id")
+      s.structure_id = std::stoll(v);
+    else if (k == "description")
+      s.description = v;
+    else if (k == "commune")
+      s.commune_code = v;
+    else if (k == "lat")
+      s.latitude = std::stod(v);
+    else if (k == "lon")
+      s.longitude = std::stod(v);
+    else if (k == "structure_commune")
+      st.commune_code = v;
+    else if (k == "structure_lat")
+      st.latitude = std::stod(v);
+    else if (k == "structure_lon")
+      st.longitude = std::stod(v);
+    else if (k == "thematics")
+      s.thematics = list(v);
+    else if (k == "publics")
+      s.audiences = list(v);
+    else if (k == "fees")
+      s.fees = v;
+    else if (k == "modes")
+      s.reception_modes = list(v);
+    else if (k == "zone")
+      s.eligibility_zone = list(v);
+    else
+      throw std::runtime_error("unknown service key " + k);
   }
   st.id = s.structure_id;
   return directory::make_entry(s, st, referentials::communes());
@@ -97,16 +113,26 @@ directory::Query query_of(const std::vector<std::pair<std::string, std::string>>
     } else if (k == "postal") {
       q.place = directory::place_of_postal_code(v, referentials::communes());
       if (!q.place) throw std::runtime_error("unknown postal code " + v);
-    } else if (k == "radius") q.radius_km = std::stod(v);
-    else if (k == "thematics") q.thematics = list(v);
-    else if (k == "barrier") q.barrier = v;
-    else if (k == "publics") q.audiences = list(v);
-    else if (k == "fees") q.fees = list(v);
-    else if (k == "modes") q.reception_modes = list(v);
-    else if (k == "text") q.text = v;
-    else if (k == "offset") q.offset = std::stoul(v);
-    else if (k == "limit") q.limit = std::stoul(v);
-    else throw std::runtime_error("unknown query key " + k);
+    } else if (k == "radius")
+      q.radius_km = std::stod(v);
+    else if (k == "thematics")
+      q.thematics = list(v);
+    else if (k == "barrier")
+      q.barrier = v;
+    else if (k == "publics")
+      q.audiences = list(v);
+    else if (k == "fees")
+      q.fees = list(v);
+    else if (k == "modes")
+      q.reception_modes = list(v);
+    else if (k == "text")
+      q.text = v;
+    else if (k == "offset")
+      q.offset = std::stoul(v);
+    else if (k == "limit")
+      q.limit = std::stoul(v);
+    else
+      throw std::runtime_error("unknown query key " + k);
   }
   return q;
 }
@@ -159,7 +185,8 @@ TEST_F(SearchCases, EveryCaseFileAgreesWithTheIndex) {
       if (line.empty() || line[0] == '#') continue;
       const std::string where = name + ":" + std::to_string(line_no);
       const std::size_t sp = line.find(' ');
-      const std::string verb = line.substr(0, sp), rest = sp == std::string::npos ? "" : text::trim(line.substr(sp + 1));
+      const std::string verb = line.substr(0, sp),
+                        rest = sp == std::string::npos ? "" : text::trim(line.substr(sp + 1));
       try {
         if (verb == "service") {
           const std::size_t id_end = rest.find(' ');
@@ -193,8 +220,7 @@ TEST_F(SearchCases, EveryCaseFileAgreesWithTheIndex) {
         } else if (verb == "wider") {
           ASSERT_TRUE(result) << where << ": wider without expect";
           std::string got = "none";
-          if (result->wider_total)
-            got = fmt::format("{} @{:g}", *result->wider_total, result->wider_radius_km);
+          if (result->wider_total) got = fmt::format("{} @{:g}", *result->wider_total, result->wider_radius_km);
           EXPECT_EQ(got, rest) << name << ":" << query_line;
         } else {
           FAIL() << where << ": unknown line « " << verb << " »";
