@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, never run by the tests. Whole-system: wrk against two release servers side by side
 # (SQLite and PostgreSQL, same demo data), 5 s per target, loopback only; results as requests per
-# second and as ratios to serving a static file from the same server (the ceiling).
+# second and as ratios to serving a static file from the same server (the ceiling). Then the
+# directory search against PostgreSQL (scripts/bench_directory.sh) and people at a million
+# (scripts/bench_people.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CCACHE_BASEDIR=$(pwd) CCACHE_NOHASHDIR=true
@@ -49,6 +51,10 @@ for target in "static /static/css/jalon.css" "health /healthz" "login-page /conn
   [[ $name == static ]] && base[s]=$a && base[p]=$b
   printf "%-34s %12.0f %8.2f %12.0f %8.2f\n" "$name $path" "$a" "$(echo "$a / ${base[s]}" | bc -l)" "$b" "$(echo "$b / ${base[p]}" | bc -l)"
 done
+
+echo
+echo "== directory search at 100,000 services, index against PostgreSQL (scripts/bench_directory.sh)"
+bash scripts/bench_directory.sh
 
 echo
 echo "== people at a million (scripts/bench_people.sh)"

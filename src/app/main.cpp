@@ -27,6 +27,7 @@
 #include "mail/outbox.h"
 #include "people/import.h"
 #include "people/store.h"
+#include "referentials/barriers.h"
 #include "referentials/communes.h"
 #include "referentials/inclusion.h"
 #include "referentials/referentials.h"
@@ -108,6 +109,8 @@ void print_referentials(const referentials::LoadReport& r) {
             << fmt::format("  data·inclusion  {:>7.1f} ms  {:>5.1f} Mo  {} thématiques, {} publics, {} réseaux porteurs, {} typologies de structures\n",
                            r.inclusion_ms, r.inclusion_bytes / 1048576.0, di.thematics().size(), di.audiences().size(), di.networks().size(),
                            di.structure_typologies().size())
+            << fmt::format("  freins          {:>7.1f} ms  {:>5.1f} Mo  {} freins reliés aux thématiques\n", r.barriers_ms,
+                           r.barriers_bytes / 1048576.0, referentials::barriers().size())
             << fmt::format("  total           {:>7.1f} ms  {:>5.1f} Mo\n", r.total_ms, r.memory_bytes / 1048576.0)
             << fmt::format("Mémoire résidente du processus : {:.1f} Mo avant, {:.1f} Mo après (+{:.1f} Mo), pic {:.1f} Mo\n",
                            r.rss_before_kb / 1024.0, r.rss_after_kb / 1024.0, (r.rss_after_kb - r.rss_before_kb) / 1024.0,

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "referentials/barriers.h"
 #include "referentials/communes.h"
 #include "referentials/inclusion.h"
 #include "referentials/rome.h"
@@ -16,6 +17,7 @@ namespace {
 Communes g_communes;
 Rome g_rome;
 Inclusion g_inclusion;
+Barriers g_barriers;
 LoadReport g_report;
 std::once_flag g_loaded;
 
@@ -43,6 +45,9 @@ const Rome& rome() {
 const Inclusion& inclusion() {
   return g_inclusion;
 }
+const Barriers& barriers() {
+  return g_barriers;
+}
 const LoadReport& load_report() {
   return g_report;
 }
@@ -64,17 +69,23 @@ const LoadReport& load_referentials(const std::string& data_dir) {
     Inclusion inclusion;
     inclusion.load(data_dir + "/data-inclusion");
     r.inclusion_ms = ms_since(t);
+    t = std::chrono::steady_clock::now();
+    Barriers barriers;
+    barriers.load(data_dir + "/barriers.csv", inclusion);  // its Term pointers follow `inclusion` when moved
+    r.barriers_ms = ms_since(t);
     // Everything loaded: install (moves keep the objects' internal pointers valid).
     g_communes = std::move(c);
     g_rome = std::move(rome);
     g_inclusion = std::move(inclusion);
+    g_barriers = std::move(barriers);
     // The parsed files are gone: give their pages back rather than keep them resident.
     malloc_trim(0);
     r.total_ms = ms_since(start);
     r.communes_bytes = g_communes.memory_bytes();
     r.rome_bytes = g_rome.memory_bytes();
     r.inclusion_bytes = g_inclusion.memory_bytes();
-    r.memory_bytes = r.communes_bytes + r.rome_bytes + r.inclusion_bytes;
+    r.barriers_bytes = g_barriers.memory_bytes();
+    r.memory_bytes = r.communes_bytes + r.rome_bytes + r.inclusion_bytes + r.barriers_bytes;
     r.rss_after_kb = status_kb("VmRSS");
     r.rss_peak_kb = status_kb("VmHWM");
     g_report = std::move(r);

@@ -1,4 +1,5 @@
-// Text search building blocks for the referentials' in-memory indexes (this room only).
+// Text search building blocks for the referentials' in-memory indexes; search_words() also serves the
+// directory's search (directory/search.cpp), so that both split and fold words alike.
 #pragma once
 #include <algorithm>
 #include <cstdint>
