@@ -24,18 +24,20 @@ constexpr Transition kTransitions[] = {
 };
 }  // namespace
 
-long long create_structure(db::Tx& tx, const Actor& who, long long organisation_id, Structure in, const std::string& today) {
+long long create_structure(db::Tx& tx, const Actor& who, long long organisation_id, Structure in, const std::string& today,
+                           Validator prior) {
   in.id = 0;
   in.organisation_id = organisation_id;
   in.source = "jalon";
   in.ext_id.clear();
   in.updated_on = today;
   require(who, in, Action::create);
-  Structure s = validate_structure(in, today, process_referentials());
+  Structure s = validate_structure(in, today, process_referentials(), std::move(prior));
   return store::create_structure(tx, s);
 }
 
-Structure update_structure(db::Tx& tx, const Actor& who, const Structure& current, Structure changes, const std::string& today) {
+Structure update_structure(db::Tx& tx, const Actor& who, const Structure& current, Structure changes, const std::string& today,
+                           Validator prior) {
   require(who, current, Action::edit);
   changes.id = current.id;
   changes.source = current.source;
@@ -43,12 +45,13 @@ Structure update_structure(db::Tx& tx, const Actor& who, const Structure& curren
   changes.organisation_id = current.organisation_id;
   changes.created_at = current.created_at;
   changes.updated_on = today;
-  Structure s = validate_structure(changes, today, process_referentials());
+  Structure s = validate_structure(changes, today, process_referentials(), std::move(prior));
   store::update_structure(tx, s);
   return s;
 }
 
-long long create_service(db::Tx& tx, const Actor& who, const Structure& structure, Service in, const std::string& today) {
+long long create_service(db::Tx& tx, const Actor& who, const Structure& structure, Service in, const std::string& today,
+                         Validator prior) {
   require(who, structure, Action::create);
   in.id = 0;
   in.source = "jalon";
@@ -57,12 +60,12 @@ long long create_service(db::Tx& tx, const Actor& who, const Structure& structur
   in.structure_ext_id = structure.ext_id;
   in.status = ServiceStatus::draft;
   in.updated_on = today;
-  Service s = validate_service(in, today, process_referentials());
+  Service s = validate_service(in, today, process_referentials(), std::move(prior));
   return store::create_service(tx, s);
 }
 
 Service update_service(db::Tx& tx, const Actor& who, const Structure& structure, const Service& current, Service changes,
-                       const std::string& today) {
+                       const std::string& today, Validator prior) {
   require(who, structure, Action::edit);
   changes.id = current.id;
   changes.source = current.source;
@@ -72,7 +75,7 @@ Service update_service(db::Tx& tx, const Actor& who, const Structure& structure,
   changes.status = current.status;
   changes.created_at = current.created_at;
   changes.updated_on = today;
-  Service s = validate_service(changes, today, process_referentials());
+  Service s = validate_service(changes, today, process_referentials(), std::move(prior));
   store::update_service(tx, s);
   return s;
 }
