@@ -131,6 +131,7 @@ std::string csv_value(const json::value& v) {
     for (const auto& x : v.as_array()) out += (out.empty() ? "" : "|") + csv_value(x);
     return out;
   }
+  if (v.is_double()) return fmt::format("{}", v.as_double());  // "46.58", not Boost's "4.658E1"
   return json::serialize(v);
 }
 
