@@ -192,19 +192,24 @@ class Importer {
     return true;
   }
 
+  // The record's (source, id) as written, trimmed: duplicates are found whether or not the
+  // records are otherwise valid.
+  static std::pair<std::string, std::string> raw_key(const Record& r) {
+    return {text::trim(string_of(r.object, "source")), text::trim(string_of(r.object, "id"))};
+  }
+
   void check_structure(const Record& r) {
     Validator v;
     Structure s = structure_from_json(r.object, Structure{.source = ""}, v);
     std::string id = s.ext_id;
+    if (!raw_key(r).second.empty() && !file_structures_.insert(raw_key(r)).second)
+      return problem(r, id, "id", "Cette structure apparaît deux fois dans l'import (même source et même id).");
     if (text::trim(s.ext_id).empty()) v.add("id", "L'identifiant (id) de la structure est requis.");
     try {
       s = validate_structure(s, today_, refs_, v);
     } catch (const ValidationError& e) {
       return report(r, id, e);
     }
-    auto key = std::make_pair(s.source, s.ext_id);
-    if (!file_structures_.insert(key).second)
-      return problem(r, id, "id", "Cette structure apparaît deux fois dans l'import (même source et même id).");
     auto existing = store::find_structure(tx_, s.source, s.ext_id);
     if (existing) {
       if (!may_take(r, id, "id", *existing)) return;
@@ -221,6 +226,8 @@ class Importer {
     Validator v;
     Service s = service_from_json(r.object, Service{.source = ""}, v);
     std::string id = s.ext_id;
+    if (!raw_key(r).second.empty() && !file_services_.insert(raw_key(r)).second)
+      return problem(r, id, "id", "Ce service apparaît deux fois dans l'import (même source et même id).");
     if (text::trim(s.ext_id).empty()) v.add("id", "L'identifiant (id) du service est requis.");
     if (text::trim(s.structure_ext_id).empty()) v.add("structure_id", "Indiquez l'identifiant de la structure du service (structure_id).");
     try {
@@ -228,9 +235,6 @@ class Importer {
     } catch (const ValidationError& e) {
       return report(r, id, e);
     }
-    auto key = std::make_pair(s.source, s.ext_id);
-    if (!file_services_.insert(key).second)
-      return problem(r, id, "id", "Ce service apparaît deux fois dans l'import (même source et même id).");
     if (!declared_.count({s.source, s.structure_ext_id})) {
       auto st = store::find_structure(tx_, s.source, s.structure_ext_id);
       if (!st)
