@@ -3,6 +3,7 @@
 #include "accounts/auth.h"
 #include "accounts/routes.h"
 #include "base/crypto.h"
+#include "directory/routes.h"
 #include "http/openapi.h"
 #include "people/routes.h"
 #include "http/page.h"
@@ -44,6 +45,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   add_ops_routes(router_, db_, metrics_);
   accounts::add_routes(router_, db_);
   people::add_routes(router_);
+  directory::add_routes(router_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "base/time.h"
 #include "db/migrate.h"
+#include "directory/import.h"
 #include "mail/outbox.h"
 #include "people/import.h"
 #include "people/store.h"
@@ -195,6 +196,23 @@ int main(int argc, char** argv) {
   import_people->add_flag("--accept-duplicates", i_accept_duplicates,
                           "Importer même si des personnes ressemblent à des fiches existantes (sinon l'import est refusé)");
 
+  auto* import_services = import_cmd->add_subcommand(
+      "services", "Importe des structures et services au schéma data·inclusion v1 (JSON ou CSV ; tout ou rien ; même source et id : mise à jour)");
+  std::vector<std::string> is_files;
+  long long is_org = 0;
+  import_services->add_option("FICHIERS", is_files, "Un fichier JSON, ou un ou deux CSV (structures, services), reconnus à leur en-tête")
+      ->required()
+      ->expected(1, 2);
+  import_services->add_option("--org", is_org, "Organisation à qui rattacher les structures (sans : structures sans organisation)");
+
+  auto* export_cmd = cli.add_subcommand("export", "Exports");
+  export_cmd->require_subcommand(1);
+  auto* export_services = export_cmd->add_subcommand("services", "Exporte l'annuaire publié au schéma data·inclusion v1");
+  std::string es_format = "json", es_file, es_structures;
+  export_services->add_option("--format", es_format, "json ou csv")->capture_default_str()->check(CLI::IsMember({"json", "csv"}));
+  export_services->add_option("FICHIER", es_file, "Fichier à écrire (sans : la sortie standard) ; en CSV, les services");
+  export_services->add_option("--structures", es_structures, "En CSV : fichier où écrire les structures");
+
   auto* outbox_cmd = cli.add_subcommand("outbox", "Affiche les derniers e-mails de la boîte d'envoi (JSON, un par ligne)");
   int outbox_limit = 10;
   std::string outbox_to;
@@ -335,6 +353,60 @@ int main(int argc, char** argv) {
       if (tty) std::cerr << "\n";
       std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s, dont " << fmt::format("{:.2f}", check_secs)
                 << " s de lecture et de vérification (" << report.encoding << ", séparateur « " << report.separator << " »).\n";
+      return 0;
+    }
+    if (import_services->parsed()) {
+      auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
+      std::vector<directory::ImportFile> files;
+      for (const auto& path : is_files) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("impossible d'ouvrir " + path);
+        files.push_back({std::filesystem::path(path).filename().string(),
+                         std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())});
+      }
+      // The operator at the command line: any organisation's structures, or none.
+      directory::Actor operator_actor{true, {}};
+      if (is_org > 0) {
+        db::Tx tx(*db, db::Tx::Mode::read);
+        accounts::store::get_organisation(tx, is_org);
+        operator_actor.organisations.push_back(is_org);
+      }
+      auto started = std::chrono::steady_clock::now();
+      directory::ImportReport report;
+      // import_files writes nothing unless every record passes.
+      db::transact(*db, [&](db::Tx& tx) { report = directory::import_files(tx, operator_actor, is_org, files, time::today()); });
+      if (!report.ok()) {
+        std::cerr << "Import refusé : " << report.problem_count << " erreur(s), rien n'a été enregistré.\n";
+        for (const auto& p : report.problems) std::cerr << "  " << p.text() << "\n";
+        if (report.problem_count > static_cast<int>(report.problems.size()))
+          std::cerr << "  … et " << report.problem_count - report.problems.size() << " autre(s).\n";
+        return 2;
+      }
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cout << fmt::format("Import terminé en {:.2f} s : {} structure(s) créée(s), {} mise(s) à jour ; {} service(s) créé(s), {} mis à jour.\n",
+                               secs, report.structures_created, report.structures_updated, report.services_created, report.services_updated);
+      return 0;
+    }
+    if (export_services->parsed()) {
+      auto db = open_db(c, 1);
+      referentials::load_referentials(c.data_dir);
+      db::Tx tx(*db, db::Tx::Mode::read);
+      auto write = [](const std::string& path, const std::string& data) {
+        if (path.empty() || path == "-") {
+          std::cout << data;
+          return;
+        }
+        std::ofstream out(path, std::ios::binary);
+        out << data;
+        if (!out) throw std::runtime_error("impossible d'écrire " + path);
+      };
+      if (es_format == "json") {
+        write(es_file, directory::export_json(tx) + "\n");
+      } else {
+        write(es_file, directory::export_services_csv(tx));
+        if (!es_structures.empty()) write(es_structures, directory::export_structures_csv(tx));
+      }
       return 0;
     }
     if (referentials_cmd->parsed()) {

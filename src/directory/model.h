@@ -70,6 +70,25 @@ struct Service {
   std::string created_at, updated_at;
 };
 
+// One row of directory_changes: a write to a structure (service_id 0) or to one of its services.
+// Each server applies the rows after the last one it saw to its in-memory search index.
+struct Change {
+  long long id = 0;
+  long long structure_id = 0;
+  long long service_id = 0;  // 0: the structure itself changed (its services' places may have too)
+  std::string at;            // instant of the write
+};
+
+// What the search index is built from (store::load_published): the published services, in id
+// order, and the structures they belong to, in id order, each structure once.
+// services[i] belongs to structures[structure_of[i]].
+struct PublishedDirectory {
+  std::vector<Structure> structures;
+  std::vector<Service> services;
+  std::vector<std::size_t> structure_of;
+  const Structure& structure(std::size_t service_index) const { return structures[structure_of[service_index]]; }
+};
+
 const char* status_code(ServiceStatus s);  // "draft", "published", "archived"
 std::optional<ServiceStatus> parse_status(const std::string& code);
 const char* status_label(ServiceStatus s);  // "Brouillon", "Publié", "Archivé"

@@ -1,5 +1,6 @@
 #include "http/page.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "base/text.h"
@@ -126,6 +127,46 @@ void Page::select(const std::string& name, const std::string& label, const std::
 void Page::checkbox(const std::string& name, const std::string& label, bool checked, const std::string& hint) {
   auto* d = control(name, "checkbox", label, hint);
   if (checked) d->ShowSection("CHECKED");
+}
+
+void Page::textarea(const std::string& name, const std::string& label, const std::string& value, const FieldOptions& opts) {
+  auto* d = control(name, "textarea", label, opts.hint);
+  d->SetValue("VALUE", value);
+  if (opts.required) d->ShowSection("REQUIRED");
+  else if (opts.say_optional) d->ShowSection("OPTIONAL");
+}
+
+void Page::checkboxes(const std::string& name, const std::string& label, const std::vector<Option>& options,
+                      const std::vector<std::string>& checked, const std::string& hint) {
+  auto* d = control(name, "checkboxes", label, hint);
+  auto is_checked = [&](const std::string& v) { return std::find(checked.begin(), checked.end(), v) != checked.end(); };
+  std::string current_group;
+  ctemplate::TemplateDictionary* group = nullptr;
+  int n = 0, in_group = 0;
+  for (const auto& o : options) {
+    ctemplate::TemplateDictionary* parent = d;
+    if (!o.group.empty()) {
+      if (!group || o.group != current_group) {
+        group = d->AddSectionDictionary("GROUP");
+        group->SetValue("GROUP_LABEL", o.group);
+        current_group = o.group;
+        in_group = 0;
+      }
+      parent = group;
+    }
+    auto* od = parent->AddSectionDictionary("OPTION");
+    od->SetValue("VALUE", o.value);
+    od->SetValue("LABEL", o.label);
+    od->SetIntValue("N", ++n);
+    if (is_checked(o.value)) {
+      od->ShowSection("CHECKED");
+      if (group && parent == group) {
+        group->ShowSection("OPEN");
+        group->SetIntValue("CHECKED_COUNT", ++in_group);
+        if (in_group == 1) group->ShowSection("HAS_CHECKED");
+      }
+    }
+  }
 }
 
 void Page::errors(const ValidationError& e) {

@@ -42,6 +42,13 @@ class Page {
   void select(const std::string& name, const std::string& label, const std::vector<Option>& options,
               const std::string& selected, const std::string& hint = "", bool required = true);
   void checkbox(const std::string& name, const std::string& label, bool checked, const std::string& hint = "");
+  // A multi-line text input.
+  void textarea(const std::string& name, const std::string& label, const std::string& value, const FieldOptions& opts);
+  // A group of checkboxes sharing one name (the form sends one value per checked box), in a
+  // fieldset whose legend is `label`. Options sharing a group are shown in a collapsible
+  // sub-group, open when one of its boxes is checked.
+  void checkboxes(const std::string& name, const std::string& label, const std::vector<Option>& options,
+                  const std::vector<std::string>& checked, const std::string& hint = "");
   // Shows the error summary at the top and each message beside its field: field "email"
   // shows section {{#EMAIL_ERROR}} with {{MESSAGE}}; the summary links to the element id "email".
   void errors(const ValidationError& e);

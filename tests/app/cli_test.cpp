@@ -121,3 +121,37 @@ TEST(CommandLine, ReferentialsAreLoadedAndMeasured) {
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.out.find("Erreur : /nonexistent/geo/regions.json: fichier absent ou illisible"), std::string::npos) << missing.out;
 }
+
+TEST(CommandLine, ImportAndExportServices) {
+  namespace fs = std::filesystem;
+  std::string url = test::fresh_url(db::Engine::sqlite);
+  std::string db = "--db " + url;
+  fs::path dir = fs::temp_directory_path() / "jalon-tests" / ("cli-dir-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "structures.csv") << "source;id;nom;code_postal;date_maj\ncd86;cd86--s1;Maison des solidarités;86000;2026-01-10\n";
+  std::ofstream(dir / "services.csv") << "source;id;structure_id;nom;description;thematiques;date_maj\n"
+                                         "cd86;cd86--v1;cd86--s1;Aide au permis;Financer une partie du permis B.;mobilite--preparer-un-permis;2026-01-10\n";
+  std::ofstream(dir / "bad.csv") << "source;id;structure_id;nom;description;thematiques;date_maj\n"
+                                    "cd86;cd86--v2;cd86--s1;Atelier;Un atelier utile.;mobilite--inconnue;2026-01-10\n";
+  auto bad = run_jalon(db + " import services " + (dir / "bad.csv").string() + " " + (dir / "structures.csv").string());
+  EXPECT_EQ(bad.code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("bad.csv, service n° 1 (ligne 2, id cd86--v2), champ thematiques"), std::string::npos) << bad.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM structures"), 0);
+  for (int i = 0; i < 2; ++i) {
+    auto ok = run_jalon(db + " import services " + (dir / "services.csv").string() + " " + (dir / "structures.csv").string());
+    EXPECT_EQ(ok.code, 0) << ok.out;
+    EXPECT_NE(ok.out.find(i == 0 ? "1 structure(s) créée(s)" : "1 mise(s) à jour"), std::string::npos) << ok.out;
+  }
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM services WHERE status = 'published'"), 1);
+  auto json = run_jalon(db + " export services");
+  EXPECT_EQ(json.code, 0);
+  EXPECT_NE(json.out.find("\"id\":\"cd86--v1\""), std::string::npos) << json.out;
+  auto csv = run_jalon(db + " export services --format csv --structures " + (dir / "s.csv").string() + " " + (dir / "v.csv").string());
+  EXPECT_EQ(csv.code, 0) << csv.out;
+  std::ifstream in(dir / "v.csv");
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("source,id,structure_id,nom,description", 0), 0u);
+  EXPECT_TRUE(fs::exists(dir / "s.csv"));
+  fs::remove_all(dir);
+}

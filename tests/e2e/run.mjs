@@ -1,7 +1,8 @@
 // End-to-end in a real headless Chromium (Debian's), driven by playwright-core: an organisation
 // admin logs in, invites a colleague, the colleague accepts the invitation from the e-mail link,
-// then logs out. Every page visited is checked with axe-core (no serious or critical violation)
-// and photographed in tests/e2e/artifacts/. Usage: node run.mjs path/to/jalon
+// publishes a service in the directory that a visitor then sees, then logs out. Every page
+// visited is checked with axe-core (no serious or critical violation) and photographed in
+// tests/e2e/artifacts/. Usage: node run.mjs path/to/jalon
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -127,6 +128,43 @@ try {
   check(await one(colleague.getByRole('rowheader', { name: 'Nora Vidal' })), 'the colleague is listed among the members');
   check(await one(colleague.getByText('Membre, travailleur social')), 'with the role chosen by the admin');
   await audit(colleague, '12-membres');
+
+  // The colleague, a member, publishes a service in the directory; anyone then sees it on the
+  // structure's public page.
+  await colleague.goto(server.url + '/organisations/3/annuaire');
+  await audit(colleague, '12b-annuaire');
+  await colleague.getByRole('link', { name: 'Nouvelle structure' }).click();
+  await colleague.fill('#nom', 'Mission Locale – Antenne des Couronneries');
+  await colleague.fill('#code_postal', '86000');
+  await colleague.fill('#telephone', '05 49 00 11 22');
+  await audit(colleague, '12c-nouvelle-structure');
+  await colleague.getByRole('button', { name: 'Enregistrer la structure' }).click();
+  check(await one(colleague.getByText('La structure a été créée.', { exact: false })), 'a directory structure is created');
+  await colleague.getByRole('link', { name: /Ajouter un service/ }).click();
+  await colleague.fill('#nom', 'Préparer son permis de conduire');
+  await colleague.fill('#description', 'Un accompagnement pour financer et réussir le code et la conduite.');
+  await colleague.locator('#thematiques summary', { hasText: 'Mobilité' }).click();
+  await colleague.getByLabel('Préparer un permis', { exact: true }).check();
+  await colleague.getByLabel('Jeunes', { exact: true }).check();
+  await colleague.fill('#zone_eligibilite', '86');
+  await audit(colleague, '12d-nouveau-service');
+  await colleague.getByRole('button', { name: 'Enregistrer le service' }).click();
+  check(await one(colleague.getByText('enregistré en brouillon', { exact: false })), 'the service is saved as a draft');
+  check(await one(colleague.getByText('Brouillon', { exact: true })), 'the directory shows its status');
+  await colleague.getByRole('button', { name: /^Publier/ }).click();
+  check(await one(colleague.getByText('est publié', { exact: false })), 'the service is published');
+  await audit(colleague, '12e-annuaire-publie');
+  await colleague.getByRole('link', { name: /Page publique/ }).click();
+  await colleague.waitForURL('**/annuaire/structures/*');
+  const publicUrl = colleague.url();
+  const visitorCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const visitor = await visitorCtx.newPage();
+  await visitor.goto(publicUrl);
+  check(await one(visitor.getByRole('heading', { name: 'Mission Locale – Antenne des Couronneries' })), 'the public structure page opens without login');
+  check(await one(visitor.getByRole('heading', { name: 'Préparer son permis de conduire' })), 'the published service is on the public page');
+  check(await one(visitor.getByText('Préparer un permis', { exact: true })), 'with its thematic in words');
+  await audit(visitor, '12f-structure-publique');
+  await visitorCtx.close();
 
   // Phone width: the same page stays usable.
   await colleague.setViewportSize({ width: 375, height: 740 });

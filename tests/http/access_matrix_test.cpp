@@ -55,6 +55,8 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("invitation", std::to_string(w.invitation_a));
   put("token", std::to_string(w.token_a));
   put("person", std::to_string(w.person_a));
+  put("structure", std::to_string(w.structure_a));
+  put("service", std::to_string(w.service_a));
   put("target", std::to_string(w.org_b));
   put("code", r.pattern.rfind("/invitation/", 0) == 0 ? w.invitation_code : w.reset_code);
   return path;

@@ -3,6 +3,7 @@
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "directory/store.h"
 #include "people/store.h"
 
 namespace jalon::test {
@@ -48,6 +49,21 @@ World make_world(db::Database& db, int n) {
   p.consent_sharing = true;
   w.person_a = people::store::create(tx, p, w.org_a);
   people::store::grant(tx, w.person_a, w.org_b, people::GrantReason::consent, w.org_a);
+  directory::Structure st;
+  st.organisation_id = w.org_a;
+  st.name = "Antenne " + tag;
+  st.commune_code = "86194";
+  st.postal_code = "86000";
+  st.updated_on = "2026-11-01";
+  w.structure_a = directory::store::create_structure(tx, st);
+  directory::Service sv;
+  sv.structure_id = w.structure_a;
+  sv.name = "Atelier CV " + tag;
+  sv.description = "Rédiger son CV avec un conseiller.";
+  sv.thematics = {"trouver-un-emploi--faire-des-candidatures-spontanees"};
+  sv.status = directory::ServiceStatus::published;
+  sv.updated_on = "2026-11-01";
+  w.service_a = directory::store::create_service(tx, sv);
   auto session = [&](long long user) {
     auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);
     return Session{s.raw_id, s.csrf_token};

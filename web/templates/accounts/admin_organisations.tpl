@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<p><a class="btn btn-primary" href="/admin/organisations/nouvelle">Créer une organisation</a></p>
+{{%AUTOESCAPE context="HTML"}}<p class="d-flex flex-wrap gap-2"><a class="btn btn-primary" href="/admin/organisations/nouvelle">Créer une organisation</a> <a class="btn btn-outline-primary" href="/admin/annuaire/import">Importer des structures sans organisation (data·inclusion)</a></p>
 <div class="table-responsive">
 <table class="table align-middle table-responsive-cartes">
   <caption>Organisations de la plateforme</caption>
