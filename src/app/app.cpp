@@ -46,6 +46,9 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   accounts::add_routes(router_, db_);
   people::add_routes(router_);
   directory::add_routes(router_);
+  directory_ = std::make_unique<directory::Live>();
+  directory_->build(db_);
+  directory::add_search_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

@@ -5,6 +5,7 @@
 
 #include "base/config.h"
 #include "db/db.h"
+#include "directory/live.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/route.h"
@@ -31,6 +32,7 @@ class App {
   http::Router router_;
   http::Metrics metrics_;
   http::StaticFiles files_;
+  std::unique_ptr<directory::Live> directory_;  // the directory's search index
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
 };

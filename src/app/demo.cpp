@@ -2,13 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "accounts/model.h"
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "directory/import.h"
+#include "directory/store.h"
 #include "people/rules.h"
 #include "people/store.h"
 #include "referentials/communes.h"
@@ -112,7 +118,27 @@ int load_demo_people(db::Tx& tx, const std::vector<long long>& org_ids) {
   return created;
 }
 
-DemoReport load_demo(db::Database& db) {
+// The demo directory (data/demo/directory.json): imported like any data·inclusion file, then
+// each structure named "demo-<sigle>" is handed to the demo organisation of that sigle.
+void load_demo_directory(db::Tx& tx, const std::string& data_dir, const std::map<std::string, long long>& org_of_slug, DemoReport& report) {
+  std::string path = data_dir + "/demo/directory.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("impossible d'ouvrir " + path);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  directory::Actor admin;
+  admin.platform_admin = true;
+  auto r = directory::import_files(tx, admin, 0, {{"directory.json", data}}, "2026-11-28");
+  if (!r.ok()) throw std::runtime_error("l'annuaire de démonstration est invalide : " + r.problems.front().text());
+  report.structures = r.structures_created;
+  report.services = r.services_created;
+  for (const auto& [slug, org] : org_of_slug)
+    if (auto st = directory::store::find_structure(tx, "jalon-demo", "demo-" + slug)) {
+      st->organisation_id = org;
+      directory::store::update_structure(tx, *st);
+    }
+}
+
+DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   DemoReport report;
   db::Tx tx(db, db::Tx::Mode::write);
   if (db::setting(tx, "demo_loaded")) return report;
@@ -122,10 +148,12 @@ DemoReport load_demo(db::Database& db) {
   ++report.users;
   int index = 1;
   std::vector<long long> accompanying;
+  std::map<std::string, long long> org_of_slug;
   for (const auto& o : demo_orgs()) {
     auto* kind = accounts::find_org_kind(o.kind);
     accounts::OrganisationInput in{o.name, o.kind, demo_siret(index++), o.commune, kind && kind->prescriber_by_default};
     long long org = accounts::store::create_organisation(tx, in);
+    org_of_slug[o.slug] = org;
     ++report.organisations;
     std::string family = kind ? kind->family : "";
     if (family == "accompagnement" || family == "siae" || std::string(o.kind) == "e2c") accompanying.push_back(org);
@@ -139,6 +167,7 @@ DemoReport load_demo(db::Database& db) {
     }
   }
   report.people = load_demo_people(tx, accompanying);
+  load_demo_directory(tx, data_dir, org_of_slug, report);
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;

@@ -11,12 +11,13 @@ inline constexpr const char* kDemoPassword = "Jalon-demo-2026";
 
 struct DemoReport {
   bool created = false;  // false when the demo was already loaded
-  int organisations = 0, users = 0, people = 0;
+  int organisations = 0, users = 0, people = 0, structures = 0, services = 0;
 };
 
 // Loads the demo once (remembered in settings); later calls change nothing. Needs the
-// referentials loaded (referentials::load_referentials).
-DemoReport load_demo(db::Database& db);
+// referentials loaded (referentials::load_referentials); reads the demo directory from
+// `data_dir`/demo/directory.json (data·inclusion format).
+DemoReport load_demo(db::Database& db, const std::string& data_dir);
 
 // The logins to print and document: e-mail and what the account can do.
 std::string demo_logins();

@@ -228,10 +228,11 @@ int main(int argc, char** argv) {
       if (demo_on_start) {
         auto db = open_db(c, 1);
         referentials::load_referentials(c.data_dir);
-        auto r = app::load_demo(*db);
+        auto r = app::load_demo(*db, c.data_dir);
         if (r.created)
           std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
-                    << r.people << " personnes accompagnées.\n";
+                    << r.people << " personnes accompagnées, " << r.structures << " structures et " << r.services
+                    << " services dans l'annuaire.\n";
         std::cout << app::demo_logins() << std::flush;
       }
       return serve(c);
@@ -244,10 +245,11 @@ int main(int argc, char** argv) {
     if (demo_cmd->parsed()) {
       auto db = open_db(c, 1);
       referentials::load_referentials(c.data_dir);
-      auto r = app::load_demo(*db);
+      auto r = app::load_demo(*db, c.data_dir);
       if (r.created)
         std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
-                  << r.people << " personnes accompagnées.\n";
+                  << r.people << " personnes accompagnées, " << r.structures << " structures et " << r.services
+                    << " services dans l'annuaire.\n";
       else std::cout << "Les données de démonstration sont déjà chargées.\n";
       std::cout << app::demo_logins();
       return 0;

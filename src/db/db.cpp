@@ -165,6 +165,13 @@ void Tx::commit() {
   if (engine_ == Engine::sqlite) Query(*this, "COMMIT").run();
   else sql() << "COMMIT";
   done_ = true;
+  for (auto& f : after_commit_) {
+    try {
+      f();
+    } catch (...) {
+    }
+  }
+  after_commit_.clear();
 }
 
 struct Database::Batch {

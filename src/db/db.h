@@ -115,6 +115,9 @@ class Tx {
   Mode mode() const { return mode_; }
   void commit();
   bool committed() const { return done_; }
+  // Runs `f` once this transaction has committed (never if it rolls back): to tell in-memory
+  // indexes that the database changed. `f` must not throw (what it throws is ignored).
+  void on_commit(std::function<void()> f) { after_commit_.push_back(std::move(f)); }
 
  private:
   std::unique_lock<std::mutex> writer_;  // held for a SQLite write transaction's whole life
@@ -122,6 +125,7 @@ class Tx {
   Engine engine_;
   Mode mode_;
   bool done_ = false;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 // Server-wide settings (the `settings` table): e.g. whether the demo data was loaded.

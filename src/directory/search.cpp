@@ -137,7 +137,12 @@ struct Index::Filter {
   std::uint8_t fees = 0, modes = 0;
   std::optional<Place> place;
   std::vector<std::uint32_t> place_zones;  // zone ids that contain the place
-  std::vector<std::uint32_t> stems;        // every one must be among the entry's stems
+  // Every word but the last must be among the entry's stems (by its stem) or among its words
+  // (as written, folded): one term per word.
+  struct Term {
+    std::optional<std::uint32_t> stem, word;
+  };
+  std::vector<Term> terms;
   bool by_last_word = false;
   std::optional<std::uint32_t> last_stem;  // the last word matches by its stem…
   std::vector<bool> last_words;            // …or as the start of one of these words (by id)
@@ -229,11 +234,19 @@ void Index::upsert(const Entry& entry) {
 
   r.stems.clear();
   r.words.clear();
-  for (const auto& w : content_words(entry.name + '\n' + entry.structure_name + '\n' + entry.description)) {
+  for (const auto& w : content_words(entry.name + '\n' + entry.description)) {
     const std::uint32_t id = intern(word_ids_, w);
     if (id == stem_of_word_.size()) stem_of_word_.push_back(intern(stem_ids_, text::french_stem(w)));  // a new word
     r.words.push_back(id);
     r.stems.push_back(stem_of_word_[id]);
+  }
+  // The structure's name is a proper name: matched by its words as written, not by their stems
+  // (Snowball gives "france" and "français" one stem; "France Travail" must not answer
+  // "français").
+  for (const auto& w : content_words(entry.structure_name)) {
+    const std::uint32_t id = intern(word_ids_, w);
+    if (id == stem_of_word_.size()) stem_of_word_.push_back(intern(stem_ids_, text::french_stem(w)));
+    r.words.push_back(id);
   }
   sort_unique(r.words);
   sort_unique(r.stems);
@@ -342,10 +355,11 @@ Index::Filter Index::compile(const Query& q) const {
     const std::string stem = text::french_stem(words[i]);
     auto it = stem_ids_.find(stem);
     if (i + 1 < words.size()) {
-      if (it == stem_ids_.end())
-        f.impossible = true;
-      else
-        f.stems.push_back(it->second);
+      Filter::Term t;
+      if (it != stem_ids_.end()) t.stem = it->second;
+      if (auto w = word_ids_.find(words[i]); w != word_ids_.end()) t.word = w->second;
+      if (!t.stem && !t.word) f.impossible = true;
+      f.terms.push_back(t);
       continue;
     }
     f.by_last_word = true;
@@ -358,7 +372,6 @@ Index::Filter Index::compile(const Query& q) const {
     }
     if (!any) f.impossible = true;
   }
-  sort_unique(f.stems);
   return f;
 }
 
@@ -388,8 +401,10 @@ std::size_t Index::scan(const Filter& f, double radius_km, std::vector<std::pair
         }
       if (!inside) return;
     }
-    for (std::uint32_t s : f.stems)
-      if (!std::binary_search(r.stems.begin(), r.stems.end(), s)) return;
+    for (const auto& t : f.terms)
+      if (!(t.stem && std::binary_search(r.stems.begin(), r.stems.end(), *t.stem)) &&
+          !(t.word && std::binary_search(r.words.begin(), r.words.end(), *t.word)))
+        return;
     if (f.by_last_word) {
       bool hit = f.last_stem && std::binary_search(r.stems.begin(), r.stems.end(), *f.last_stem);
       for (std::size_t i = 0; !hit && i < r.words.size(); ++i)

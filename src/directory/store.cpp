@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "base/errors.h"
 #include "base/time.h"
 #include "db/query.h"
+#include "directory/live.h"
 
 namespace jalon::directory::store {
 
@@ -154,6 +156,8 @@ void bind_service(db::Query& q, const Service& s) {
 }
 
 void log_change(db::Tx& tx, long long structure_id, long long service_id) {
+  // This server's search index catches up as soon as the write is committed.
+  tx.on_commit(mark_changed);
   db::Query q(tx, "INSERT INTO directory_changes (structure_id, service_id, at) VALUES (:st, :sv, :at)");
   q.bind(structure_id);
   if (service_id > 0) q.bind(service_id);
@@ -405,6 +409,33 @@ PublishedDirectory load_published(db::Tx& tx, long long structure_id) {
   std::vector<Structure> structures;
   if (!services.empty())
     if (auto s = find_structure(tx, structure_id)) structures.push_back(std::move(*s));
+  return assemble(std::move(structures), std::move(services));
+}
+
+PublishedDirectory published_services(db::Tx& tx, const std::vector<long long>& ids) {
+  // Fixed-size IN lists (unused places get 0, never an id): one kept statement for any page.
+  constexpr std::size_t kChunk = 25;
+  std::string marks;
+  for (std::size_t i = 0; i < kChunk; ++i) marks += (i ? ", :i" : ":i") + std::to_string(i);
+  std::vector<Service> services;
+  std::vector<long long> structure_ids;
+  for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+    db::Query q(tx, std::string("SELECT ") + kServiceColumns + " FROM services s JOIN structures st ON st.id = s.structure_id WHERE s.id IN (" +
+                        marks + ") AND s.status = 'published'");
+    for (std::size_t i = 0; i < kChunk; ++i) q.bind(from + i < ids.size() ? ids[from + i] : 0LL);
+    while (q.next()) services.push_back(service_from(q));
+  }
+  std::sort(services.begin(), services.end(), [](const Service& a, const Service& b) { return a.id < b.id; });
+  for (const auto& sv : services) structure_ids.push_back(sv.structure_id);
+  std::sort(structure_ids.begin(), structure_ids.end());
+  structure_ids.erase(std::unique(structure_ids.begin(), structure_ids.end()), structure_ids.end());
+  std::vector<Structure> structures;
+  for (std::size_t from = 0; from < structure_ids.size(); from += kChunk) {
+    db::Query q(tx, std::string("SELECT ") + kStructureColumns + " FROM structures WHERE id IN (" + marks + ")");
+    for (std::size_t i = 0; i < kChunk; ++i) q.bind(from + i < structure_ids.size() ? structure_ids[from + i] : 0LL);
+    while (q.next()) structures.push_back(structure_from(q));
+  }
+  std::sort(structures.begin(), structures.end(), [](const Structure& a, const Structure& b) { return a.id < b.id; });
   return assemble(std::move(structures), std::move(services));
 }
 

@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}{{#MANAGE}}<p><a class="btn btn-outline-primary" href="{{LINK}}">Gérer cette structure dans l'annuaire de votre organisation</a></p>{{/MANAGE}}
+{{%AUTOESCAPE context="HTML"}}<p><a href="/annuaire">← Rechercher dans l'annuaire</a></p>
+{{#MANAGE}}<p><a class="btn btn-outline-primary" href="{{LINK}}">Gérer cette structure dans l'annuaire de votre organisation</a></p>{{/MANAGE}}
 {{#DESCRIPTION}}<p class="lead texte-service">{{TEXT}}</p>{{/DESCRIPTION}}
 <dl class="row fiche">
   {{#FACT}}<dt class="col-sm-4 col-lg-3">{{LABEL}}</dt><dd class="col-sm-8 col-lg-9">{{VALUE}}</dd>{{/FACT}}

@@ -1,0 +1,98 @@
+#include "directory/live.h"
+
+#include <chrono>
+#include <set>
+
+#include "directory/store.h"
+#include "referentials/referentials.h"
+
+namespace jalon::directory {
+
+namespace {
+std::atomic<bool> g_changed{false};
+
+long long now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+void mark_changed() { g_changed.store(true); }
+
+void Live::refresh(db::Database& db, long long max_age_ms) {
+  bool changed = g_changed.exchange(false);
+  if (!changed && now_ms() - caught_up_at_ms_.load() < max_age_ms) return;
+  try {
+    catch_up(db);
+  } catch (...) {
+    if (changed) g_changed.store(true);  // try again on the next search
+    throw;
+  }
+}
+
+Live::Live()
+    : index_(std::make_unique<Index>(referentials::communes(), referentials::inclusion(), referentials::barriers())) {}
+
+void Live::build(db::Database& db) {
+  std::lock_guard guard(catching_up_);
+  auto fresh = std::make_unique<Index>(referentials::communes(), referentials::inclusion(), referentials::barriers());
+  long long last = 0;
+  {
+    db::Tx tx(db, db::Tx::Mode::read);
+    last = store::last_change_id(tx);  // read in the same snapshot as the services
+    PublishedDirectory all = store::load_published(tx);
+    for (std::size_t i = 0; i < all.services.size(); ++i)
+      fresh->upsert(make_entry(all.services[i], all.structure(i), referentials::communes()));
+  }
+  std::unique_lock lock(mutex_);
+  index_ = std::move(fresh);
+  last_change_ = last;
+  caught_up_at_ms_.store(now_ms());
+}
+
+void Live::catch_up(db::Database& db) {
+  std::lock_guard guard(catching_up_);
+  long long from = last_change();
+  // Read everything first, in one snapshot: the structures touched and their published services.
+  std::vector<Change> changes;
+  std::vector<std::pair<long long, PublishedDirectory>> touched;
+  std::set<long long> services_touched;
+  long long last = from;
+  {
+    db::Tx tx(db, db::Tx::Mode::read);
+    for (;;) {
+      auto batch = store::changes_after(tx, last, 1000);
+      if (batch.empty()) break;
+      last = batch.back().id;
+      changes.insert(changes.end(), batch.begin(), batch.end());
+    }
+    if (changes.empty()) {
+      caught_up_at_ms_.store(now_ms());
+      return;
+    }
+    std::set<long long> structures;
+    for (const auto& c : changes) {
+      structures.insert(c.structure_id);
+      if (c.service_id) services_touched.insert(c.service_id);
+    }
+    for (long long s : structures) touched.emplace_back(s, store::load_published(tx, s));
+  }
+  std::unique_lock lock(mutex_);
+  // A touched service that is no longer among its structure's published ones leaves the index.
+  std::set<long long> published;
+  for (auto& [structure, dir] : touched)
+    for (std::size_t i = 0; i < dir.services.size(); ++i) {
+      index_->upsert(make_entry(dir.services[i], dir.structure(i), referentials::communes()));
+      published.insert(dir.services[i].id);
+    }
+  for (long long s : services_touched)
+    if (!published.count(s)) index_->erase(s);
+  last_change_ = last;
+  caught_up_at_ms_.store(now_ms());
+}
+
+long long Live::last_change() const {
+  std::shared_lock lock(mutex_);
+  return last_change_;
+}
+
+}  // namespace jalon::directory
