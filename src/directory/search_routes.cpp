@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "directory/exchange.h"
@@ -196,6 +197,9 @@ Response search_api(Ctx& ctx, Live& live) {
   r.commune_code = ctx.req.query("commune");
   r.postal_code = ctx.req.query("postal_code");
   r.place = ctx.req.query("place");
+  std::string format = ctx.req.query("format");
+  if (!format.empty() && format != "json" && format != "datainclusion" && format != "csv")
+    throw ValidationError("format", "Le format est « json » (par défaut), « datainclusion » ou « csv ».");
   Found found;
   try {
     r.radius_km = number(ctx, "radius_km", "radius_km", 10);
@@ -208,6 +212,31 @@ Response search_api(Ctx& ctx, Live& live) {
     found = find(ctx.tx, live, r);
   } catch (const ValidationError& e) {
     throw renamed(e, kApiNames);
+  }
+  if (format == "datainclusion" || format == "csv") {
+    // The result as a data·inclusion file: every match (5,000 at most), its structures once.
+    std::vector<Service> services;
+    std::vector<Structure> structures;
+    std::set<long long> seen;
+    FindRequest all = r;
+    all.limit = kMaxLimit;
+    for (all.offset = 0; all.offset < std::min<std::size_t>(found.result.total, 5000); all.offset += all.limit) {
+      Found part = find(ctx.tx, live, all);
+      for (const auto& f : part.services) {
+        services.push_back(*f.service);
+        if (seen.insert(f.structure->id).second) structures.push_back(*f.structure);
+      }
+      if (part.services.empty()) break;
+    }
+    if (format == "csv") {
+      Response csv = Response::text(services_csv(services), 200, "text/csv; charset=utf-8");
+      csv.header("Content-Disposition", "attachment; filename=\"services.csv\"");
+      return csv;
+    }
+    json::array st, sv;
+    for (const auto& x : structures) st.push_back(structure_to_json(x));
+    for (const auto& x : services) sv.push_back(service_to_json(x));
+    return json_response(json::object{{"structures", std::move(st)}, {"services", std::move(sv)}});
   }
   json::array items;
   for (const auto& f : found.services) {
@@ -246,7 +275,8 @@ void add_search_routes(Router& router, Live& live) {
                 {"place", "lieu tel qu'une personne l'écrit (code postal ou nom de commune)"},
                 {"radius_km", "rayon en km (10 par défaut, 200 au plus)"},
                 {"offset", "résultats à sauter"},
-                {"limit", "résultats par page (20 par défaut, 200 au plus)"}}}});
+                {"limit", "résultats par page (20 par défaut, 200 au plus)"},
+                {"format", "json (par défaut) ; datainclusion : tout le résultat au format data·inclusion {structures, services} ; csv : ses services en CSV"}}}});
 }
 
 }  // namespace jalon::directory

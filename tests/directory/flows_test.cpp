@@ -175,3 +175,66 @@ TEST_P(DirectoryFlows, AnAdminUploadsADataInclusionFile) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM structures WHERE source = 'ml86' AND organisation_id = " + std::to_string(world_.org_a)), 1);
   EXPECT_NE(c.get(dir_a()).body.find("Parrainage"), std::string::npos);
 }
+
+TEST_P(DirectoryFlows, ThePublicSearchFindsWhatIsPublishedAtOnceNearestFirst) {
+  test::TestServer server(*db_);
+  HttpClient anyone(server.port());
+  auto search = [&](const std::string& query) {
+    auto r = anyone.get("/api/v1/directory/services?" + query);
+    EXPECT_EQ(r.status, 200) << r.body.substr(0, 500);
+    return boost::json::parse(r.body).as_object();
+  };
+  // The world's published service, in Poitiers (from its structure's commune).
+  auto found = search("q=cv&commune=86194&radius_km=5");
+  ASSERT_EQ(found["total"].as_int64(), 1);
+  auto item = found["items"].as_array()[0].as_object();
+  EXPECT_EQ(item["nom"], "Atelier CV 1");
+  EXPECT_EQ(item["structure"].as_object()["nom"], "Antenne 1");
+  EXPECT_EQ(item["jalon"].as_object()["distance_km"].as_double(), 0.0);
+  EXPECT_EQ(found["place"].as_object()["label"], "Poitiers (86)");
+  // From Châtellerault (29 km): outside 10 km, and the answer offers 20 km (still nothing) — then 40.
+  auto far = search("q=cv&commune=86066&radius_km=10");
+  EXPECT_EQ(far["total"].as_int64(), 0);
+  EXPECT_EQ(far["wider"].as_object()["radius_km"].as_double(), 20.0);
+  EXPECT_EQ(search("q=cv&postal_code=86100&radius_km=40")["total"].as_int64(), 1);
+  // A member publishes a second service in Buxerolles (2.4 km): found at once, after the first.
+  HttpClient c(server.port());
+  c.login(world_.a_member_email, test::kPassword);
+  c.get(dir_a() + "/structures/" + std::to_string(world_.structure_a) + "/services/nouveau");
+  auto created = c.post_form(dir_a() + "/structures/" + std::to_string(world_.structure_a) + "/services",
+                             {{"csrf", c.csrf()}, {"nom", "CV vidéo"}, {"description", "Tourner son CV en vidéo, au fablab."},
+                              {"code_postal", "86180"}, {"code_insee", "86041"}, {"publics", "jeunes"}});
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 1000);
+  long long sv = count("SELECT MAX(id) FROM services");
+  c.get(dir_a());
+  ASSERT_EQ(c.post_form(dir_a() + "/services/" + std::to_string(sv) + "/statut", {{"csrf", c.csrf()}, {"statut", "published"}}).status, 303);
+  auto both = search("q=cv&commune=86194&radius_km=5");
+  ASSERT_EQ(both["total"].as_int64(), 2);
+  EXPECT_EQ(both["items"].as_array()[1].as_object()["nom"], "CV vidéo");
+  EXPECT_NEAR(both["items"].as_array()[1].as_object()["jalon"].as_object()["distance_km"].as_double(), 2.4, 0.05);
+  EXPECT_EQ(search("q=cv&commune=86194&radius_km=5&audience=jeunes")["total"].as_int64(), 1);
+  // The page says the same, with the distance.
+  auto page = anyone.get("/annuaire?quoi=cv&lieu=86000&rayon=5");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("2 services près de 86000 Poitiers"), std::string::npos) << page.body.substr(0, 3000);
+  EXPECT_NE(page.body.find("à 2,4 km"), std::string::npos);
+  // Archived, it leaves the search at once.
+  c.get(dir_a());
+  ASSERT_EQ(c.post_form(dir_a() + "/services/" + std::to_string(sv) + "/statut", {{"csrf", c.csrf()}, {"statut", "archived"}}).status, 303);
+  EXPECT_EQ(search("q=cv&commune=86194&radius_km=5")["total"].as_int64(), 1);
+  // The result as a data·inclusion file.
+  auto file = search("q=cv&commune=86194&radius_km=5&format=datainclusion");
+  EXPECT_EQ(file["services"].as_array().size(), 1u);
+  EXPECT_EQ(file["structures"].as_array().size(), 1u);
+  // Bad input: a clear problem naming the parameter.
+  auto ambiguous = anyone.get("/api/v1/directory/services?place=Saint-Beno%C3%AEt");
+  EXPECT_EQ(ambiguous.status, 422);
+  EXPECT_NE(ambiguous.body.find("\"field\":\"place\""), std::string::npos) << ambiguous.body;
+  EXPECT_NE(ambiguous.body.find("Saint-Benoît (86)"), std::string::npos);
+  EXPECT_EQ(anyone.get("/api/v1/directory/services?radius_km=loin").status, 422);
+  EXPECT_EQ(anyone.get("/api/v1/directory/services?radius_km=5000&commune=86194").status, 422);
+  EXPECT_EQ(anyone.get("/api/v1/directory/services?thematic=cuisine").status, 422);
+  auto bad_page = anyone.get("/annuaire?lieu=Nulle-part-sur-terre");
+  EXPECT_EQ(bad_page.status, 422);
+  EXPECT_NE(bad_page.body.find("lieu-erreur"), std::string::npos);
+}

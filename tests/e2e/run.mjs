@@ -164,6 +164,30 @@ try {
   check(await one(visitor.getByRole('heading', { name: 'Préparer son permis de conduire' })), 'the published service is on the public page');
   check(await one(visitor.getByText('Préparer un permis', { exact: true })), 'with its thematic in words');
   await audit(visitor, '12f-structure-publique');
+  // The public search, without login: what, where, a difficulty; nearest first, with distances.
+  await visitor.getByRole('link', { name: 'Annuaire', exact: true }).click();
+  await visitor.waitForURL('**/annuaire');
+  await audit(visitor, '12g-annuaire-recherche');
+  await visitor.fill('#quoi', 'permis');
+  await visitor.fill('#lieu', 'Poitiers');
+  await visitor.selectOption('#frein', 'mobilite');
+  await visitor.getByRole('button', { name: 'Rechercher' }).click();
+  await visitor.waitForURL('**/annuaire?*');
+  check(await one(visitor.getByRole('heading', { name: /services? près de Poitiers \(86\)/ })), 'the search says how many services near the place');
+  const result = visitor.getByRole('link', { name: 'Préparer son permis de conduire' });
+  check(await one(result), 'the service just published is found by the public search');
+  check((await visitor.getByText(/^à \d+,\d km$/).count()) > 0, 'results show their distance');
+  check(await one(visitor.getByRole('link', { name: 'Aide au permis de conduire' })), 'the demo directory answers too');
+  await audit(visitor, '12h-annuaire-resultats');
+  await result.click();
+  await visitor.waitForURL('**/annuaire/structures/*');
+  check(await one(visitor.getByRole('heading', { name: 'Préparer son permis de conduire' })), 'a result leads to its structure page');
+  await visitor.goto(server.url + '/annuaire?lieu=Saint-Beno%C3%AEt');
+  check(await one(visitor.getByText('Plusieurs communes portent ce nom', { exact: false })), 'an ambiguous place is explained, not guessed');
+  await audit(visitor, '12i-annuaire-lieu-ambigu');
+  await visitor.setViewportSize({ width: 375, height: 740 });
+  await visitor.goto(server.url + '/annuaire?quoi=logement&lieu=86000&rayon=20');
+  await audit(visitor, '12j-annuaire-telephone');
   await visitorCtx.close();
 
   // Phone width: the same page stays usable.
