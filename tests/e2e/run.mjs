@@ -140,7 +140,7 @@ try {
   await audit(colleague, '12c-nouvelle-structure');
   await colleague.getByRole('button', { name: 'Enregistrer la structure' }).click();
   check(await one(colleague.getByText('La structure a été créée.', { exact: false })), 'a directory structure is created');
-  await colleague.getByRole('link', { name: /Ajouter un service/ }).click();
+  await colleague.getByRole('link', { name: 'Ajouter un service à Mission Locale – Antenne des Couronneries' }).click();
   await colleague.fill('#nom', 'Préparer son permis de conduire');
   await colleague.fill('#description', 'Un accompagnement pour financer et réussir le code et la conduite.');
   await colleague.locator('#thematiques summary', { hasText: 'Mobilité' }).click();
@@ -154,7 +154,7 @@ try {
   await colleague.getByRole('button', { name: /^Publier/ }).click();
   check(await one(colleague.getByText('est publié', { exact: false })), 'the service is published');
   await audit(colleague, '12e-annuaire-publie');
-  await colleague.getByRole('link', { name: /Page publique/ }).click();
+  await colleague.getByRole('link', { name: 'Page publique de Mission Locale – Antenne des Couronneries' }).click();
   await colleague.waitForURL('**/annuaire/structures/*');
   const publicUrl = colleague.url();
   const visitorCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
@@ -183,7 +183,7 @@ try {
   await visitor.waitForURL('**/annuaire/structures/*');
   check(await one(visitor.getByRole('heading', { name: 'Préparer son permis de conduire' })), 'a result leads to its structure page');
   await visitor.goto(server.url + '/annuaire?lieu=Saint-Beno%C3%AEt');
-  check(await one(visitor.getByText('Plusieurs communes portent ce nom', { exact: false })), 'an ambiguous place is explained, not guessed');
+  check((await visitor.locator('#lieu-erreur', { hasText: 'Plusieurs communes portent ce nom' }).count()) === 1, 'an ambiguous place is explained beside its field, not guessed');
   await audit(visitor, '12i-annuaire-lieu-ambigu');
   await visitor.setViewportSize({ width: 375, height: 740 });
   await visitor.goto(server.url + '/annuaire?quoi=logement&lieu=86000&rayon=20');
