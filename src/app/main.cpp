@@ -344,7 +344,7 @@ int main(int argc, char** argv) {
         int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
         std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
                   << total << ")" << std::flush;
-      });
+      }, /*may_lock_readers=*/true);
       people::AuditEntry entry;
       entry.organisation_id = i_org;
       entry.action = "import";

@@ -14,7 +14,7 @@ struct Config {
   std::string base_url = "http://127.0.0.1:8080";
   std::string web_dir = "web";  // templates/ and static/
   std::string data_dir = "data";
-  int threads = 0;              // request workers; 0 = 8 × cores, between 16 and 64
+  int threads = 0;              // request workers; 0 = 8 × cores, between 16 and 32
   std::size_t db_pool = 0;      // 0 = threads + 2
   std::uint64_t max_body_bytes = 10 * 1024 * 1024;
   int session_hours = 12;       // absolute lifetime of a session
@@ -29,7 +29,8 @@ struct Config {
   int shutdown_grace_seconds = 20;
   std::string metrics_token;    // /metrics answers loopback clients, or this bearer token when set
 
-  // Request workers: `threads`, or 8 per core (16 to 64): a worker mostly waits, on the
+  // Request workers: `threads`, or 8 per core (16 to 32; with the pool of threads + 2, two
+  // servers stay under PostgreSQL's default 100 connections): a worker mostly waits, on the
   // database or on a shared commit (more waiting workers make larger batches of audit rows,
   // measured: 16 workers served twice the searches of 4 on 2 cores). The pool must be larger
   // (db_pool_size()), since a request may briefly hold a second connection.

@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace jalon::db {
@@ -202,8 +203,13 @@ void transact_together(Database& db, const std::function<void(Tx&)>& work) {
       transact(db, [&](Tx& tx) {
         for (const auto* w : batch->works) (*w)(tx);
       });
-    } catch (...) {
-      if (batch->works.size() == 1) errors[0] = std::current_exception();
+    } catch (const std::exception& e) {
+      // A failure one work may have caused (a constraint, a bad value): replay them one by one,
+      // so it stays that caller's. A busy lock, a broken connection or repeated serialization
+      // failures are everyone's: replaying would only wait again, once per work.
+      Failure f = classify(e);
+      bool one_of_them = batch->works.size() > 1 && (f == Failure::other || f == Failure::unique);
+      if (!one_of_them) std::fill(errors.begin(), errors.end(), std::current_exception());
       else
         for (std::size_t i = 0; i < batch->works.size(); ++i) {
           try {
@@ -212,6 +218,8 @@ void transact_together(Database& db, const std::function<void(Tx&)>& work) {
             errors[i] = std::current_exception();
           }
         }
+    } catch (...) {
+      std::fill(errors.begin(), errors.end(), std::current_exception());
     }
     lock.lock();
     batch->errors = std::move(errors);

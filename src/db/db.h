@@ -168,8 +168,9 @@ void transact(Database& db, F&& work, int attempts = 5) {
 // the same database, and returns once that transaction is committed (or throws what it threw).
 // For small appends that do not depend on each other, such as audit rows of reads: one commit
 // then serves many requests. `work` may run twice (a serialization retry, or alone after its
-// batch failed), so it must only write. A batch that fails is replayed one `work` at a time, so
-// one caller's failure is never another's. Thread-safe.
+// batch failed), so it must only write. A batch that fails on something one work may have caused
+// (a constraint, a bad value) is replayed one `work` at a time, so that failure stays its
+// caller's; a busy lock or a broken connection fails the whole batch at once. Thread-safe.
 void transact_together(Database& db, const std::function<void(Tx&)>& work);
 
 // Splits a script into statements on top-level semicolons (quotes and `--` comments respected).

@@ -35,7 +35,13 @@ struct FoundService {
   std::optional<double> distance_km;
 };
 
+// `services` points into `details`: a Found may be moved, never copied.
 struct Found {
+  Found() = default;
+  Found(Found&&) = default;
+  Found& operator=(Found&&) = default;
+  Found(const Found&) = delete;
+  Found& operator=(const Found&) = delete;
   std::optional<Place> place;
   std::string place_label;                                 // "Poitiers (86)"
   std::vector<const referentials::Commune*> place_choices;  // a name several communes bear

@@ -1,6 +1,8 @@
 #include "directory/live.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <set>
 
 #include "directory/store.h"
@@ -9,24 +11,28 @@
 namespace jalon::directory {
 
 namespace {
-std::atomic<bool> g_changed{false};
+// Directory commits of this process, and the count of them the index has applied.
+std::atomic<std::uint64_t> g_committed{0};
 
 long long now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 }  // namespace
 
-void mark_changed() { g_changed.store(true); }
+void mark_changed() { g_committed.fetch_add(1); }
 
 void Live::refresh(db::Database& db, long long max_age_ms) {
-  bool changed = g_changed.exchange(false);
-  if (!changed && now_ms() - caught_up_at_ms_.load() < max_age_ms) return;
-  try {
+  // This process's own commits: wait for the catch-up that includes them (read-your-writes).
+  if (applied_.load() < g_committed.load()) {
     catch_up(db);
-  } catch (...) {
-    if (changed) g_changed.store(true);  // try again on the next search
-    throw;
+    return;
   }
+  if (now_ms() - caught_up_at_ms_.load() < max_age_ms) return;
+  // Only other servers' writes may be pending: one search catches up, the others answer from
+  // the index as it is rather than queue behind it.
+  std::unique_lock guard(catching_up_, std::try_to_lock);
+  if (!guard.owns_lock() || now_ms() - caught_up_at_ms_.load() < max_age_ms) return;
+  catch_up_locked(db);
 }
 
 Live::Live()
@@ -34,6 +40,7 @@ Live::Live()
 
 void Live::build(db::Database& db) {
   std::lock_guard guard(catching_up_);
+  std::uint64_t committed = g_committed.load();  // before the snapshot: what it surely includes
   auto fresh = std::make_unique<Index>(referentials::communes(), referentials::inclusion(), referentials::barriers());
   long long last = 0;
   {
@@ -47,10 +54,18 @@ void Live::build(db::Database& db) {
   index_ = std::move(fresh);
   last_change_ = last;
   caught_up_at_ms_.store(now_ms());
+  applied_.store(committed);
 }
 
 void Live::catch_up(db::Database& db) {
   std::lock_guard guard(catching_up_);
+  // Another catch-up may have applied our commits while we waited for the lock.
+  if (applied_.load() >= g_committed.load() && now_ms() - caught_up_at_ms_.load() < 50) return;
+  catch_up_locked(db);
+}
+
+void Live::catch_up_locked(db::Database& db) {
+  std::uint64_t committed = g_committed.load();  // before the snapshot: what it surely includes
   long long from = last_change();
   // Read everything first, in one snapshot: the structures touched and their published services.
   std::vector<Change> changes;
@@ -67,6 +82,7 @@ void Live::catch_up(db::Database& db) {
     }
     if (changes.empty()) {
       caught_up_at_ms_.store(now_ms());
+      applied_.store(std::max(applied_.load(), committed));
       return;
     }
     std::set<long long> structures;
@@ -74,7 +90,7 @@ void Live::catch_up(db::Database& db) {
       structures.insert(c.structure_id);
       if (c.service_id) services_touched.insert(c.service_id);
     }
-    for (long long s : structures) touched.emplace_back(s, store::load_published(tx, s));
+    touched.emplace_back(0, store::load_published(tx, std::vector<long long>(structures.begin(), structures.end())));
   }
   std::unique_lock lock(mutex_);
   // A touched service that is no longer among its structure's published ones leaves the index.
@@ -88,6 +104,7 @@ void Live::catch_up(db::Database& db) {
     if (!published.count(s)) index_->erase(s);
   last_change_ = last;
   caught_up_at_ms_.store(now_ms());
+  applied_.store(std::max(applied_.load(), committed));
 }
 
 long long Live::last_change() const {

@@ -7,6 +7,7 @@
 // the changes from the database first, then applies them under the exclusive lock.
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -29,9 +30,11 @@ class Live {
   // Applies the change-log rows written since the last build or catch-up. Cheap when there are
   // none (one indexed read). Errors propagate; the index then stays as it was.
   void catch_up(db::Database& db);
-  // Catches up when this process committed a directory change since the last catch-up
-  // (mark_changed), or when the last one is older than `max_age_ms` (other servers' writes).
-  // Called before each search: most calls do nothing and touch no database.
+  // Catches up when this process committed a directory change the index does not include yet
+  // (mark_changed; the caller then waits for it: it sees its own writes), or when the last
+  // catch-up is older than `max_age_ms` (other servers' writes; then one caller catches up and
+  // the others answer from the index as it is). Called before each search: most calls do
+  // nothing and touch no database.
   void refresh(db::Database& db, long long max_age_ms = 2000);
 
   // Runs `f(index)` under the shared lock.
@@ -46,8 +49,10 @@ class Live {
   mutable std::shared_mutex mutex_;
   std::unique_ptr<Index> index_;
   long long last_change_ = 0;
+  void catch_up_locked(db::Database& db);  // catching_up_ held
   std::mutex catching_up_;  // one catch-up at a time
   std::atomic<long long> caught_up_at_ms_{0};
+  std::atomic<std::uint64_t> applied_{0};  // this process's directory commits the index includes
 };
 
 // Tells this process's index that a directory change was committed (store.cpp calls it from

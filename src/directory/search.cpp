@@ -38,6 +38,13 @@ bool stop_word(std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
+// A word without its final s or x when it is long enough to be a plural ("locales" ->
+// "locale", "emplois" -> "emploi"); short words as they are.
+std::string singular(const std::string& w) {
+  if (w.size() > 3 && (w.back() == 's' || w.back() == 'x')) return w.substr(0, w.size() - 1);
+  return w;
+}
+
 std::vector<std::string> content_words(std::string_view text) {
   // Typographic punctuation (’ – — … « » and their like, U+2000–U+206F) becomes a space before
   // folding: it separates words anyway, and French texts are full of ’, which would otherwise
@@ -243,11 +250,14 @@ void Index::upsert(const Entry& entry) {
   // The structure's name is a proper name: matched by its words as written, not by their stems
   // (Snowball gives "france" and "français" one stem; "France Travail" must not answer
   // "français").
-  for (const auto& w : content_words(entry.structure_name)) {
-    const std::uint32_t id = intern(word_ids_, w);
-    if (id == stem_of_word_.size()) stem_of_word_.push_back(intern(stem_ids_, text::french_stem(w)));
-    r.words.push_back(id);
-  }
+  // Singular and plural still meet: the words are also kept without a final s or x
+  // ("missions locales" finds "Mission locale").
+  for (const auto& w : content_words(entry.structure_name))
+    for (const std::string& form : {w, singular(w)}) {
+      const std::uint32_t id = intern(word_ids_, form);
+      if (id == stem_of_word_.size()) stem_of_word_.push_back(intern(stem_ids_, text::french_stem(form)));
+      r.words.push_back(id);
+    }
   sort_unique(r.words);
   sort_unique(r.stems);
 
@@ -357,7 +367,7 @@ Index::Filter Index::compile(const Query& q) const {
     if (i + 1 < words.size()) {
       Filter::Term t;
       if (it != stem_ids_.end()) t.stem = it->second;
-      if (auto w = word_ids_.find(words[i]); w != word_ids_.end()) t.word = w->second;
+      if (auto w = word_ids_.find(singular(words[i])); w != word_ids_.end()) t.word = w->second;
       if (!t.stem && !t.word) f.impossible = true;
       f.terms.push_back(t);
       continue;
@@ -366,7 +376,8 @@ Index::Filter Index::compile(const Query& q) const {
     if (it != stem_ids_.end()) f.last_stem = it->second;
     f.last_words.assign(word_ids_.size(), false);
     bool any = f.last_stem.has_value();
-    for (auto w = word_ids_.lower_bound(words[i]); w != word_ids_.end() && w->first.starts_with(words[i]); ++w) {
+    const std::string typed = singular(words[i]);  // "locales" completes "locale" too
+    for (auto w = word_ids_.lower_bound(typed); w != word_ids_.end() && w->first.starts_with(typed); ++w) {
       f.last_words[w->second] = true;
       any = true;
     }

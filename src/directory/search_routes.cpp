@@ -184,7 +184,7 @@ Response search_page(Ctx& ctx, Live& live) {
 
 const std::map<std::string, std::string> kApiNames = {{"radius_km", "radius_km"}, {"thematics", "thematic"}, {"barrier", "barrier"},
                                                        {"audiences", "audience"},  {"fees", "fees"},         {"reception_modes", "reception"},
-                                                       {"place", "commune"},       {"limit", "limit"}, {"lieu", "place"}};
+                                                       {"place", "commune"},       {"limit", "limit"}, {"lieu", "place"}, {"code_postal", "postal_code"}};
 
 Response search_api(Ctx& ctx, Live& live) {
   FindRequest r;
@@ -250,7 +250,7 @@ Response search_api(Ctx& ctx, Live& live) {
   }
   json::object out{{"items", std::move(items)}, {"total", found.result.total}};
   if (found.place) out["place"] = json::object{{"label", found.place_label}, {"commune_code", found.place->commune_code}};
-  if (found.result.wider_total)
+  if (found.result.wider_total && found.result.wider_radius_km <= kMaxRadiusKm)
     out["wider"] = json::object{{"radius_km", found.result.wider_radius_km}, {"total", *found.result.wider_total}};
   return json_response(out);
 }

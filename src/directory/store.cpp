@@ -158,6 +158,10 @@ void bind_service(db::Query& q, const Service& s) {
 void log_change(db::Tx& tx, long long structure_id, long long service_id) {
   // This server's search index catches up as soon as the write is committed.
   tx.on_commit(mark_changed);
+  // Readers apply the rows after the last id they saw, so ids must follow commit order. SQLite
+  // has one writer; on PostgreSQL, directory writers take turns until their commit (the lock is
+  // re-entrant within the transaction and released by COMMIT or ROLLBACK).
+  if (tx.engine() == db::Engine::postgresql) db::Query(tx, "SELECT pg_advisory_xact_lock(7419003)").run();
   db::Query q(tx, "INSERT INTO directory_changes (structure_id, service_id, at) VALUES (:st, :sv, :at)");
   q.bind(structure_id);
   if (service_id > 0) q.bind(service_id);
@@ -435,6 +439,32 @@ PublishedDirectory published_services(db::Tx& tx, const std::vector<long long>& 
     for (std::size_t i = 0; i < kChunk; ++i) q.bind(from + i < structure_ids.size() ? structure_ids[from + i] : 0LL);
     while (q.next()) structures.push_back(structure_from(q));
   }
+  std::sort(structures.begin(), structures.end(), [](const Structure& a, const Structure& b) { return a.id < b.id; });
+  return assemble(std::move(structures), std::move(services));
+}
+
+PublishedDirectory load_published(db::Tx& tx, const std::vector<long long>& structure_ids) {
+  constexpr std::size_t kChunk = 25;  // fixed-size IN lists, as in published_services
+  std::string marks;
+  for (std::size_t i = 0; i < kChunk; ++i) marks += (i ? ", :i" : ":i") + std::to_string(i);
+  std::vector<Service> services;
+  std::vector<Structure> structures;
+  for (std::size_t from = 0; from < structure_ids.size(); from += kChunk) {
+    auto bind_chunk = [&](db::Query& q) {
+      for (std::size_t i = 0; i < kChunk; ++i) q.bind(from + i < structure_ids.size() ? structure_ids[from + i] : 0LL);
+    };
+    {
+      db::Query q(tx, std::string("SELECT ") + kServiceColumns + " FROM services s JOIN structures st ON st.id = s.structure_id "
+                          "WHERE s.structure_id IN (" + marks + ") AND s.status = 'published'");
+      bind_chunk(q);
+      while (q.next()) services.push_back(service_from(q));
+    }
+    db::Query q(tx, std::string("SELECT ") + kStructureColumns + " FROM structures WHERE id IN (" + marks +
+                        ") AND id IN (SELECT structure_id FROM services WHERE status = 'published')");
+    bind_chunk(q);
+    while (q.next()) structures.push_back(structure_from(q));
+  }
+  std::sort(services.begin(), services.end(), [](const Service& a, const Service& b) { return a.id < b.id; });
   std::sort(structures.begin(), structures.end(), [](const Structure& a, const Structure& b) { return a.id < b.id; });
   return assemble(std::move(structures), std::move(services));
 }

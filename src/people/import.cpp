@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -118,8 +119,10 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
     std::vector<Person> people;
     std::vector<std::string> errors;
     int error_count = 0;
+    std::exception_ptr failure;
   };
-  auto validate_rows = [&](std::size_t from, std::size_t to, Chunk& c) {
+  auto validate_rows = [&](std::size_t from, std::size_t to, Chunk& c) noexcept {
+    try {
     auto error = [&](std::string e) {
       if (c.errors.size() < 200) c.errors.push_back(std::move(e));
       ++c.error_count;
@@ -160,6 +163,9 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
         }
       }
     }
+    } catch (...) {
+      c.failure = std::current_exception();  // rethrown on the caller's thread
+    }
   };
   const std::size_t total_rows = t.rows.size();
   const std::size_t threads = total_rows < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
@@ -173,6 +179,8 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
   }
   report.rows = static_cast<int>(total_rows);
   out.reserve(total_rows);
+  for (auto& c : chunks)
+    if (c.failure) std::rethrow_exception(c.failure);
   for (auto& c : chunks) {
     for (auto& e : c.errors) add_error(std::move(e));
     report.error_count += c.error_count - static_cast<int>(c.errors.size());  // those counted but not kept
@@ -330,7 +338,7 @@ void copy_rows(PGconn* conn, const std::string& command, const std::function<boo
 }  // namespace
 
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
-                 const std::function<void(std::size_t, std::size_t)>& progress) {
+                 const std::function<void(std::size_t, std::size_t)>& progress, bool may_lock_readers) {
   if (people.empty()) return 0;
   const std::size_t total = people.size(), step_every = std::max<std::size_t>(1, total / 100);
   std::string now = time::iso_now();
@@ -456,7 +464,7 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
     // An initial load rebuilds the non-unique indexes once at the end, as on SQLite (dropping
     // an index locks the table against readers until the commit: initial loads only).
     std::vector<std::pair<std::string, std::string>> rebuilt;
-    if (static_cast<long long>(total) >= existing) {
+    if (may_lock_readers && static_cast<long long>(total) >= existing) {
       soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
                                                         "AND tablename IN ('people', 'person_grants') AND indexdef NOT LIKE 'CREATE UNIQUE%' "
                                                         "ORDER BY indexname");
