@@ -7,6 +7,7 @@
 #include "directory/actions.h"
 #include "directory/store.h"
 #include "referentials/referentials.h"
+#include "db/query.h"
 #include "support/test_db.h"
 #include "support/world.h"
 
@@ -229,4 +230,21 @@ TEST_P(DirectoryStore, LoadPublishedGivesEveryPublishedServiceWithItsStructure) 
   EXPECT_EQ(store::services_of_structure(tx, a.id, false).size(), 3u);
   EXPECT_EQ(store::structures_of(tx, org_).front().name, "Alpha");
   EXPECT_TRUE(store::structures_of(tx, other_).empty());
+}
+
+TEST_P(DirectoryStore, ChangeLogIdsFollowCommitOrderOnPostgreSQL) {
+  // Readers apply the rows after the last id they saw: a writer holding a lower id must commit
+  // before any other writer may take a higher one. On PostgreSQL the first directory write of a
+  // transaction takes a lock that the others wait for until it commits.
+  if (GetParam() != db::Engine::postgresql) GTEST_SKIP() << "SQLite has one writer at a time";
+  db::Tx first(*db_, db::Tx::Mode::write);
+  create_structure(first, member_, org_, structure("Structure A"), kToday);
+  auto try_write_lock = [&] {
+    db::Tx other(*db_, db::Tx::Mode::write);
+    db::Query q(other, "SELECT CASE WHEN pg_try_advisory_xact_lock(7419003) THEN 1 ELSE 0 END");
+    return q.next() && q.int64(0) == 1;
+  };
+  EXPECT_FALSE(try_write_lock());  // held by the open transaction
+  first.commit();
+  EXPECT_TRUE(try_write_lock());   // released by its commit
 }
