@@ -11,6 +11,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -239,20 +240,34 @@ std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, cons
       if (!p.birth_date.empty()) by_birth[p.birth_date].push_back(std::move(p));
     }
   } else {
-    for (const Person& r : rows) {
-      if (!r.ft_id.empty() && !by_ft.count(r.ft_id)) {
-        auto& v = by_ft[r.ft_id];
-        db::Query q(tx, std::string(columns) + "WHERE ft_id = :f AND ft_id <> '' AND merged_into IS NULL");
-        q.bind(r.ft_id);
-        while (q.next()) v.push_back(read(q));
+    // The file's distinct keys, looked up by fixed-size IN lists (padding "" matches nothing:
+    // identifiers are never empty there, birth dates are NULL when unknown).
+    std::vector<std::string> fts, births;
+    {
+      std::set<std::string> f, b;
+      for (const Person& r : rows) {
+        if (!r.ft_id.empty()) f.insert(r.ft_id);
+        if (!r.birth_date.empty()) b.insert(r.birth_date);
       }
-      if (!r.birth_date.empty() && !by_birth.count(r.birth_date)) {
-        auto& v = by_birth[r.birth_date];
-        db::Query q(tx, std::string(columns) + "WHERE birth_date = :b AND merged_into IS NULL");
-        q.bind(r.birth_date);
-        while (q.next()) v.push_back(read(q));
-      }
+      fts.assign(f.begin(), f.end());
+      births.assign(b.begin(), b.end());
     }
+    constexpr std::size_t kChunk = 25;
+    std::string marks;
+    for (std::size_t i = 0; i < kChunk; ++i) marks += (i ? ", :k" : ":k") + std::to_string(i);
+    auto lookup = [&](const std::vector<std::string>& keys, const std::string& where, bool by_identifier) {
+      for (std::size_t from = 0; from < keys.size(); from += kChunk) {
+        db::Query q(tx, std::string(columns) + where + " IN (" + marks + ") AND merged_into IS NULL");
+        for (std::size_t i = 0; i < kChunk; ++i) q.bind(from + i < keys.size() ? keys[from + i] : std::string());
+        while (q.next()) {
+          Person p = read(q);
+          if (by_identifier) by_ft[p.ft_id].push_back(std::move(p));
+          else by_birth[p.birth_date].push_back(std::move(p));
+        }
+      }
+    };
+    lookup(fts, "WHERE ft_id <> '' AND ft_id", true);
+    lookup(births, "WHERE birth_date", false);
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Person& r = rows[i];

@@ -33,8 +33,8 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
 // error per such row to `report` ("La personne n° 12 du fichier … ressemble à la fiche n° 345"
 // when `org` sees that record; otherwise only that another organisation follows a similar
 // one) and returns the ids of the records `org` cannot see, for the audit log. Cost: one scan of
-// the table when the file is about as large as the table, else a lookup per birth date and
-// per France Travail identifier of the file.
+// the table when the file is about as large as the table, else lookups of the file's birth dates
+// and France Travail identifiers, 25 per statement.
 std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, const std::vector<Person>& rows, ImportReport& report);
 
 // Writes `people` for `org` in the caller's write transaction: prepared statements on SQLite,
