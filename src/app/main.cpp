@@ -414,7 +414,8 @@ int main(int argc, char** argv) {
     }
     if (referentials_cmd->parsed()) {
       print_referentials(referentials::load_referentials(c.data_dir));
-      std::cout << "  règles d'orientation  " << orientation::load_rules(c.data_dir).size() << " lignes (data/rules)\n";
+      const std::size_t rule_rows = orientation::load_rules(c.data_dir).size();  // may throw: say so before printing
+      std::cout << "  règles d'orientation  " << rule_rows << " lignes (data/rules)\n";
       return 0;
     }
     if (outbox_cmd->parsed()) {
