@@ -7,6 +7,7 @@
 #include "http/openapi.h"
 #include "people/routes.h"
 #include "http/page.h"
+#include "orientation/rules.h"
 #include "referentials/referentials.h"
 
 namespace jalon::app {
@@ -40,6 +41,8 @@ void add_ops_routes(http::Router& router, db::Database& db, http::Metrics& metri
 
 App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   referentials::load_referentials(config.data_dir);
+  // A bad rule file stops the server here, naming the file and line.
+  orientation::load_rules(config.data_dir);
   http::set_template_root(config.web_dir);
   files_.load(config.web_dir + "/static");
   add_ops_routes(router_, db_, metrics_);

@@ -28,6 +28,7 @@
 #include "mail/outbox.h"
 #include "people/import.h"
 #include "people/store.h"
+#include "orientation/rules.h"
 #include "referentials/barriers.h"
 #include "referentials/communes.h"
 #include "referentials/inclusion.h"
@@ -413,6 +414,8 @@ int main(int argc, char** argv) {
     }
     if (referentials_cmd->parsed()) {
       print_referentials(referentials::load_referentials(c.data_dir));
+      const std::size_t rule_rows = orientation::load_rules(c.data_dir).size();  // may throw: say so before printing
+      std::cout << "  règles d'orientation  " << rule_rows << " lignes (data/rules)\n";
       return 0;
     }
     if (outbox_cmd->parsed()) {
