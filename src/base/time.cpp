@@ -49,6 +49,11 @@ std::string display(Instant t, const std::string& tz) {
   return date::format("%d/%m/%Y à %H:%M", zt.get_local_time());
 }
 
+std::string display_civil(const std::string& civil) {
+  if (civil.size() != 10) return civil;
+  return civil.substr(8, 2) + "/" + civil.substr(5, 2) + "/" + civil.substr(0, 4);
+}
+
 bool valid_civil_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

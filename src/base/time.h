@@ -27,6 +27,9 @@ std::string today(const std::string& tz = "Europe/Paris");
 // "28/11/2026 à 10:30" in `tz`: how the UI shows an instant.
 std::string display(Instant t, const std::string& tz = "Europe/Paris");
 
+// "2006-03-14" -> "14/03/2006": how the UI shows a civil date; other text as it is.
+std::string display_civil(const std::string& civil);
+
 // True for an existing "YYYY-MM-DD" date.
 bool valid_civil_date(std::string_view s);
 

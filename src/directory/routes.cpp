@@ -8,6 +8,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "base/time.h"
 #include "directory/access.h"
 #include "directory/actions.h"
 #include "directory/import.h"
@@ -26,15 +27,8 @@ namespace {
 std::string base(long long org) { return "/organisations/" + std::to_string(org) + "/annuaire"; }
 std::string public_link(long long structure) { return "/annuaire/structures/" + std::to_string(structure); }
 
-std::string display_date(const std::string& civil) {
-  if (civil.size() != 10) return civil;
-  return civil.substr(8, 2) + "/" + civil.substr(5, 2) + "/" + civil.substr(0, 4);
-}
-
-std::string commune_name(const std::string& code) {
-  auto* c = referentials::communes().find(code);
-  return c ? c->name : code;
-}
+std::string display_date(const std::string& civil) { return time::display_civil(civil); }
+std::string commune_name(const std::string& code) { return referentials::communes().name_of(code); }
 
 // "12 rue X, bâtiment B, 86000 Poitiers", or "".
 std::string full_address(const std::string& address, const std::string& extra, const std::string& postal_code, const std::string& commune) {
@@ -59,11 +53,7 @@ std::vector<Page::Option> thematic_options() {
   return out;
 }
 
-std::string labels(const referentials::Vocabulary& v, const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& x : values) out += (out.empty() ? "" : ", ") + std::string(v.label(x));
-  return out;
-}
+std::string labels(const referentials::Vocabulary& v, const std::vector<std::string>& values) { return v.labels(values); }
 
 std::vector<std::string> values_of(const Form& f, const std::string& name) {
   std::vector<std::string> out;

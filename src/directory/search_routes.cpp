@@ -34,21 +34,10 @@ std::string km(double d) {
   return s + " km";
 }
 
-std::string labels(const referentials::Vocabulary& v, const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& x : values) out += (out.empty() ? "" : ", ") + std::string(v.label(x));
-  return out;
-}
-
 // "0549000008" -> "05 49 00 00 08"; other forms as stored.
 std::string phone(const std::string& p) {
   if (p.size() != 10 || p.find_first_not_of("0123456789") != std::string::npos) return p;
   return p.substr(0, 2) + " " + p.substr(2, 2) + " " + p.substr(4, 2) + " " + p.substr(6, 2) + " " + p.substr(8, 2);
-}
-
-std::string commune_name(const std::string& code) {
-  auto* c = referentials::communes().find(code);
-  return c ? c->name : code;
 }
 
 // A number from the query string, or `fallback` when absent; ValidationError when not a number.
@@ -154,7 +143,7 @@ Response search_page(Ctx& ctx, Live& live) {
     const std::string& postal = sv.commune_code.empty() ? st.postal_code : sv.postal_code;
     const std::string& commune = sv.commune_code.empty() ? st.commune_code : sv.commune_code;
     std::string where = address;
-    if (!commune.empty()) where += (where.empty() ? "" : ", ") + postal + (postal.empty() ? "" : " ") + commune_name(commune);
+    if (!commune.empty()) where += (where.empty() ? "" : ", ") + postal + (postal.empty() ? "" : " ") + referentials::communes().name_of(commune);
     auto fact = [&](const char* label, const std::string& value) {
       if (value.empty()) return;
       auto* x = d->AddSectionDictionary("FACT");
@@ -163,10 +152,10 @@ Response search_page(Ctx& ctx, Live& live) {
     };
     fact("Adresse", where);
     fact("Téléphone", phone(sv.phone.empty() ? st.phone : sv.phone));
-    fact("Thématiques", labels(di.thematics(), sv.thematics));
-    fact("Publics", labels(di.audiences(), sv.audiences));
+    fact("Thématiques", di.thematics().labels(sv.thematics));
+    fact("Publics", di.audiences().labels(sv.audiences));
     fact("Frais", sv.fees.empty() ? "" : std::string(di.fees().label(sv.fees)));
-    fact("Accueil", labels(di.reception_modes(), sv.reception_modes));
+    fact("Accueil", di.reception_modes().labels(sv.reception_modes));
     if (is_stale(sv.updated_on, ctx.today())) d->ShowSection("STALE");
   }
   if (found.result.wider_total && found.place && found.result.wider_radius_km <= kMaxRadiusKm) {

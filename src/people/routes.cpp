@@ -20,15 +20,8 @@ namespace {
 
 std::string base(long long org) { return "/organisations/" + std::to_string(org) + "/personnes"; }
 
-std::string display_date(const std::string& civil) {
-  if (civil.size() != 10) return civil;
-  return civil.substr(8, 2) + "/" + civil.substr(5, 2) + "/" + civil.substr(0, 4);
-}
-
-std::string commune_name(const std::string& code) {
-  auto* c = referentials::communes().find(code);
-  return c ? c->name : code;
-}
+std::string display_date(const std::string& civil) { return time::display_civil(civil); }
+std::string commune_name(const std::string& code) { return referentials::communes().name_of(code); }
 
 Response list(Ctx& ctx) {
   long long org = ctx.org();

@@ -69,6 +69,11 @@ class Communes {
 
   // The commune or arrondissement with this INSEE code, or nullptr.
   const Commune* find(std::string_view insee_code) const;
+  // The name of the commune with this code, or the code itself when unknown (what a page shows).
+  std::string name_of(std::string_view insee_code) const {
+    const Commune* c = find(insee_code);
+    return c ? c->name : std::string(insee_code);
+  }
   // Communes and arrondissements served by a postal code ("86000" -> Poitiers; "75001" -> Paris
   // and Paris 1er Arrondissement), in INSEE code order. Empty when none.
   std::vector<const Commune*> by_postal_code(std::string_view postal_code) const;

@@ -28,6 +28,12 @@ class Vocabulary {
   bool contains(std::string_view value) const { return find(value) != nullptr; }
   // The label of `value`, or `value` itself when unknown (so an old stored value still shows).
   std::string_view label(std::string_view value) const;
+  // The labels of `values`, joined by ", " (what a page shows of a list).
+  std::string labels(const std::vector<std::string>& values) const {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + std::string(label(v));
+    return out;
+  }
   const std::vector<Term>& terms() const { return terms_; }  // file order
   std::size_t size() const { return terms_.size(); }
 
