@@ -69,7 +69,7 @@ void Live::catch_up_locked(db::Database& db) {
   long long from = last_change();
   // Read everything first, in one snapshot: the structures touched and their published services.
   std::vector<Change> changes;
-  std::vector<std::pair<long long, PublishedDirectory>> touched;
+  PublishedDirectory touched;  // the published services of the structures the changes name
   std::set<long long> services_touched;
   long long last = from;
   {
@@ -90,16 +90,15 @@ void Live::catch_up_locked(db::Database& db) {
       structures.insert(c.structure_id);
       if (c.service_id) services_touched.insert(c.service_id);
     }
-    touched.emplace_back(0, store::load_published(tx, std::vector<long long>(structures.begin(), structures.end())));
+    touched = store::load_published(tx, std::vector<long long>(structures.begin(), structures.end()));
   }
   std::unique_lock lock(mutex_);
   // A touched service that is no longer among its structure's published ones leaves the index.
   std::set<long long> published;
-  for (auto& [structure, dir] : touched)
-    for (std::size_t i = 0; i < dir.services.size(); ++i) {
-      index_->upsert(make_entry(dir.services[i], dir.structure(i), referentials::communes()));
-      published.insert(dir.services[i].id);
-    }
+  for (std::size_t i = 0; i < touched.services.size(); ++i) {
+    index_->upsert(make_entry(touched.services[i], touched.structure(i), referentials::communes()));
+    published.insert(touched.services[i].id);
+  }
   for (long long s : services_touched)
     if (!published.count(s)) index_->erase(s);
   last_change_ = last;

@@ -27,15 +27,13 @@ namespace {
 std::string base(long long org) { return "/organisations/" + std::to_string(org) + "/annuaire"; }
 std::string public_link(long long structure) { return "/annuaire/structures/" + std::to_string(structure); }
 
-std::string display_date(const std::string& civil) { return time::display_civil(civil); }
-std::string commune_name(const std::string& code) { return referentials::communes().name_of(code); }
 
 // "12 rue X, bâtiment B, 86000 Poitiers", or "".
 std::string full_address(const std::string& address, const std::string& extra, const std::string& postal_code, const std::string& commune) {
   std::string out = address;
   if (!extra.empty()) out += (out.empty() ? "" : ", ") + extra;
   std::string place = postal_code;
-  if (!commune.empty()) place += (place.empty() ? "" : " ") + commune_name(commune);
+  if (!commune.empty()) place += (place.empty() ? "" : " ") + referentials::communes().name_of(commune);
   if (!place.empty()) out += (out.empty() ? "" : ", ") + place;
   return out;
 }
@@ -53,7 +51,6 @@ std::vector<Page::Option> thematic_options() {
   return out;
 }
 
-std::string labels(const referentials::Vocabulary& v, const std::vector<std::string>& values) { return v.labels(values); }
 
 std::vector<std::string> values_of(const Form& f, const std::string& name) {
   std::vector<std::string> out;
@@ -179,7 +176,7 @@ Response org_directory(Ctx& ctx) {
       r->SetValue("EDIT", base(org) + "/services/" + std::to_string(sv.id) + "/modifier");
       r->SetValue("STATUS", status_label(sv.status));
       r->SetValue("STATUS_CSS", status_css(sv.status));
-      r->SetValue("UPDATED", display_date(sv.updated_on));
+      r->SetValue("UPDATED", time::display_civil(sv.updated_on));
       if (sv.status != ServiceStatus::archived && is_stale(sv.updated_on, today)) {
         r->ShowSection("STALE");
         ++stale;
@@ -285,7 +282,7 @@ Response service_form(Ctx& ctx, const Structure& st, const Service& s, bool crea
     auto* e = b.AddSectionDictionary("EDITING");
     e->SetValue("STATUS", status_label(s.status));
     e->SetValue("STATUS_CSS", status_css(s.status));
-    e->SetValue("UPDATED", display_date(s.updated_on));
+    e->SetValue("UPDATED", time::display_civil(s.updated_on));
     if (s.status != ServiceStatus::archived && is_stale(s.updated_on, ctx.today())) e->ShowSection("STALE");
   }
   const Form* raw = err && ctx.req.method == Method::post ? &ctx.form() : nullptr;
@@ -454,9 +451,9 @@ Response public_structure(Ctx& ctx) {
   if (!st->website.empty()) b.AddSectionDictionary("WEBSITE")->SetValue("VALUE", st->website);
   row("Horaires d'accueil", st->opening_hours);
   if (!st->accessibility_url.empty()) b.AddSectionDictionary("ACCESSIBILITY")->SetValue("VALUE", st->accessibility_url);
-  row("Réseaux porteurs", labels(di.networks(), st->networks));
+  row("Réseaux porteurs", di.networks().labels(st->networks));
   row("SIRET", st->siret);
-  row("Dernière mise à jour", display_date(st->updated_on));
+  row("Dernière mise à jour", time::display_civil(st->updated_on));
   auto services = store::services_of_structure(ctx.tx, st->id, true);
   if (services.empty()) b.ShowSection("NO_SERVICE");
   for (const auto& sv : services) {
@@ -472,23 +469,23 @@ Response public_structure(Ctx& ctx) {
       f->SetValue("VALUE", value);
     };
     if (!sv.type.empty()) fact("Type", std::string(di.service_types().label(sv.type)));
-    fact("Thématiques", labels(di.thematics(), sv.thematics));
-    std::string publics = labels(di.audiences(), sv.audiences);
+    fact("Thématiques", di.thematics().labels(sv.thematics));
+    std::string publics = di.audiences().labels(sv.audiences);
     if (!sv.audiences_details.empty()) publics += (publics.empty() ? "" : " — ") + sv.audiences_details;
     fact("Publics", publics);
     std::string fees = sv.fees.empty() ? "" : std::string(di.fees().label(sv.fees));
     if (!sv.fees_details.empty()) fees += (fees.empty() ? "" : " — ") + sv.fees_details;
     fact("Frais", fees);
     fact("Conditions d'accès", sv.conditions);
-    fact("Accueil", labels(di.reception_modes(), sv.reception_modes));
-    std::string mobilise = labels(di.mobilisation_modes(), sv.mobilisation_modes);
+    fact("Accueil", di.reception_modes().labels(sv.reception_modes));
+    std::string mobilise = di.mobilisation_modes().labels(sv.mobilisation_modes);
     if (!sv.mobilisation_details.empty()) mobilise += (mobilise.empty() ? "" : " — ") + sv.mobilisation_details;
     fact("Comment le mobiliser", mobilise);
-    fact("Qui peut le mobiliser", labels(di.mobilising_persons(), sv.mobilising_persons));
+    fact("Qui peut le mobiliser", di.mobilising_persons().labels(sv.mobilising_persons));
     if (!sv.mobilisation_link.empty()) d->AddSectionDictionary("LINK")->SetValue("VALUE", sv.mobilisation_link);
     std::string zone;
     for (const auto& c : sv.eligibility_zone) {
-      std::string name = c == "france" ? "France entière" : c.size() == 5 && c.rfind("99", 0) != 0 ? commune_name(c) : c;
+      std::string name = c == "france" ? "France entière" : c.size() == 5 && c.rfind("99", 0) != 0 ? referentials::communes().name_of(c) : c;
       if (c.size() == 2 || c.size() == 3)
         if (auto* dep = referentials::communes().departement(c)) name = dep->name + " (" + c + ")";
       if (c.size() == 9)
@@ -503,7 +500,7 @@ Response public_structure(Ctx& ctx) {
     fact("E-mail", sv.email);
     fact("Horaires", sv.opening_hours);
     fact("Lieu", full_address(sv.address, sv.address_extra, sv.postal_code, sv.commune_code));
-    fact("Dernière mise à jour", display_date(sv.updated_on));
+    fact("Dernière mise à jour", time::display_civil(sv.updated_on));
   }
   return page.render();
 }

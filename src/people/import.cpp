@@ -124,46 +124,46 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
   };
   auto validate_rows = [&](std::size_t from, std::size_t to, Chunk& c) noexcept {
     try {
-    auto error = [&](std::string e) {
-      if (c.errors.size() < 200) c.errors.push_back(std::move(e));
-      ++c.error_count;
-    };
-    c.people.reserve(to - from);
-    for (std::size_t r = from; r < to; ++r) {
-      const auto& row = t.rows[r];
-      if (row.fields.size() != t.header.size()) {
-        error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
-        continue;
-      }
-      auto get = [&](int i) { return i < 0 ? std::string() : row.fields[static_cast<std::size_t>(i)]; };
-      Person p;
-      p.last_name = get(c_last);
-      p.first_name = get(c_first);
-      p.birth_name = get(c_birth_name);
-      p.birth_date = civil(text::trim(get(c_birth)));
-      p.sex = get(c_sex);
-      p.email = get(c_email);
-      p.phone = get(c_phone);
-      p.address = get(c_address);
-      p.postal_code = get(c_postal);
-      p.commune_code = get(c_commune);
-      p.ft_id = get(c_ft);
-      p.qualification_level = get(c_level);
-      std::string consent = text::fold(text::trim(get(c_consent)));
-      p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
-      if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
-        error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
-        continue;
-      }
-      try {
-        c.people.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
-      } catch (const ValidationError& e) {
-        for (const auto& f : e.fields()) {
-          auto it = column_of_field().find(f.field);
-          error(fmt::format("Ligne {}, colonne {} : {}", row.line, it == column_of_field().end() ? f.field : it->second, f.message));
+      auto error = [&](std::string e) {
+        if (c.errors.size() < 200) c.errors.push_back(std::move(e));
+        ++c.error_count;
+      };
+      c.people.reserve(to - from);
+      for (std::size_t r = from; r < to; ++r) {
+        const auto& row = t.rows[r];
+        if (row.fields.size() != t.header.size()) {
+          error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
+          continue;
+        }
+        auto get = [&](int i) { return i < 0 ? std::string() : row.fields[static_cast<std::size_t>(i)]; };
+        Person p;
+        p.last_name = get(c_last);
+        p.first_name = get(c_first);
+        p.birth_name = get(c_birth_name);
+        p.birth_date = civil(text::trim(get(c_birth)));
+        p.sex = get(c_sex);
+        p.email = get(c_email);
+        p.phone = get(c_phone);
+        p.address = get(c_address);
+        p.postal_code = get(c_postal);
+        p.commune_code = get(c_commune);
+        p.ft_id = get(c_ft);
+        p.qualification_level = get(c_level);
+        std::string consent = text::fold(text::trim(get(c_consent)));
+        p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
+        if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
+          error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
+          continue;
+        }
+        try {
+          c.people.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
+        } catch (const ValidationError& e) {
+          for (const auto& f : e.fields()) {
+            auto it = column_of_field().find(f.field);
+            error(fmt::format("Ligne {}, colonne {} : {}", row.line, it == column_of_field().end() ? f.field : it->second, f.message));
+          }
         }
       }
-    }
     } catch (...) {
       c.failure = std::current_exception();  // rethrown on the caller's thread
     }

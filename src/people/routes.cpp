@@ -20,8 +20,6 @@ namespace {
 
 std::string base(long long org) { return "/organisations/" + std::to_string(org) + "/personnes"; }
 
-std::string display_date(const std::string& civil) { return time::display_civil(civil); }
-std::string commune_name(const std::string& code) { return referentials::communes().name_of(code); }
 
 Response list(Ctx& ctx) {
   long long org = ctx.org();
@@ -47,8 +45,8 @@ Response list(Ctx& ctx) {
     d->SetIntValue("ID", r.id);
     d->SetIntValue("ORG_ID", org);
     d->SetValue("NAME", r.last_name + " " + r.first_name);
-    d->SetValue("BIRTH", display_date(r.birth_date));
-    d->SetValue("COMMUNE", commune_name(r.commune_code));
+    d->SetValue("BIRTH", time::display_civil(r.birth_date));
+    d->SetValue("COMMUNE", referentials::communes().name_of(r.commune_code));
   }
   if (rows.empty()) b.ShowSection("EMPTY");
   if (more) {
@@ -116,7 +114,7 @@ Response person_form(Ctx& ctx, const Person& values, bool creating, const Valida
       if (d.id) {
         auto* v = item->AddSectionDictionary("VISIBLE");
         v->SetValue("NAME", d.name);
-        v->SetValue("BIRTH", display_date(d.birth_date));
+        v->SetValue("BIRTH", time::display_civil(d.birth_date));
         v->SetValue("LINK", base(org) + "/" + std::to_string(d.id));
       } else {
         item->ShowSection("HIDDEN");
@@ -148,19 +146,19 @@ Response show(Ctx& ctx) {
   b.SetValue("LAST_NAME", p.last_name);
   b.SetValue("FIRST_NAME", p.first_name);
   if (!p.birth_name.empty()) b.AddSectionDictionary("BIRTH_NAME")->SetValue("VALUE", p.birth_name);
-  b.SetValue("BIRTH", p.birth_date.empty() ? "non renseignée" : display_date(p.birth_date));
+  b.SetValue("BIRTH", p.birth_date.empty() ? "non renseignée" : time::display_civil(p.birth_date));
   b.SetValue("SEX", p.sex == "F" ? "Femme" : p.sex == "M" ? "Homme" : "non renseigné");
   b.SetValue("EMAIL", p.email.empty() ? "non renseignée" : p.email);
   b.SetValue("PHONE", p.phone.empty() ? "non renseigné" : p.phone);
   std::string where = p.address;
   if (!p.postal_code.empty() || !p.commune_code.empty())
-    where += (where.empty() ? "" : ", ") + p.postal_code + (p.commune_code.empty() ? "" : " " + commune_name(p.commune_code));
+    where += (where.empty() ? "" : ", ") + p.postal_code + (p.commune_code.empty() ? "" : " " + referentials::communes().name_of(p.commune_code));
   b.SetValue("ADDRESS", where.empty() ? "non renseignée" : where);
   b.SetValue("FT_ID", p.ft_id.empty() ? "non renseigné" : p.ft_id);
   auto* level = find_qualification_level(p.qualification_level);
   b.SetValue("LEVEL", level ? level->label : "non renseigné");
   auto consent_at = time::parse_iso(p.consent_at);
-  b.SetValue("CONSENT", !p.consent_sharing ? "Non" : consent_at ? "Oui, depuis le " + display_date(time::civil_date(*consent_at)) : "Oui");
+  b.SetValue("CONSENT", !p.consent_sharing ? "Non" : consent_at ? "Oui, depuis le " + time::display_civil(time::civil_date(*consent_at)) : "Oui");
   const auto* m = ctx.who.membership(org);
   bool admin = m && m->role == "admin";
   for (const auto& g : store::grants(ctx.tx, p.id)) {
