@@ -4,7 +4,7 @@
 // visited is checked with axe-core (no serious or critical violation) and photographed in
 // tests/e2e/artifacts/. Usage: node run.mjs path/to/jalon
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
 
@@ -235,6 +235,34 @@ try {
 } catch (e) {
   failed++;
   console.log('  FAIL ' + e.stack);
+}
+
+// The other flows, one file each in flows/ (in name order), on the same server: each exports
+// `default async function ({ browser, server, check, audit, has, one, login })`. A flow that
+// throws counts as one failure and the next one still runs.
+async function login(context, email, password = 'Jalon-demo-2026') {
+  const page = await context.newPage();
+  await page.goto(server.url + '/connexion');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/tableau-de-bord', { timeout: 5000 }).catch(() => {});
+  return page;
+}
+const flowsDir = new URL('./flows/', import.meta.url);
+let flows = [];
+try { flows = readdirSync(flowsDir).filter((f) => f.endsWith('.mjs')).sort(); } catch { /* no flows yet */ }
+try {
+  for (const file of flows) {
+    console.log(`  -- ${file}`);
+    try {
+      const flow = (await import(new URL(file, flowsDir))).default;
+      await flow({ browser, server, check, audit, has, one, login });
+    } catch (e) {
+      failed++;
+      console.log('  FAIL ' + file + ': ' + e.stack);
+    }
+  }
 } finally {
   await browser.close();
   const exit = await server.stop();
