@@ -38,14 +38,29 @@ std::uint16_t Index::occupation_number(const referentials::JobTitle* t) const {
   return static_cast<std::uint16_t>(t->occupation - first_occupation_);
 }
 
+namespace {
+// Entries are ordered by latitude row, then longitude: a query reads a few short longitude
+// ranges (one per row its radius crosses) rather than a whole latitude band across the country.
+constexpr double kRowDegrees = 0.2;
+int row_of(double latitude) { return static_cast<int>(std::floor((latitude + 90.0) / kRowDegrees)); }
+struct Key {
+  int row;
+  float lon;
+};
+bool before(const Key& a, const Key& b) { return a.row != b.row ? a.row < b.row : a.lon < b.lon; }
+}  // namespace
+
 void Index::insert(List& l, Entry e) {
-  auto it = std::upper_bound(l.begin(), l.end(), e.latitude, [](float lat, const Entry& x) { return lat < x.latitude; });
+  e.row = row_of(e.latitude);
+  Key k{e.row, e.longitude};
+  auto it = std::upper_bound(l.begin(), l.end(), k, [](const Key& a, const Entry& x) { return before(a, {x.row, x.longitude}); });
   l.insert(it, e);
 }
 
-void Index::erase(List& l, std::uint32_t slot, float latitude) {
-  auto it = std::lower_bound(l.begin(), l.end(), latitude, [](const Entry& x, float lat) { return x.latitude < lat; });
-  for (; it != l.end() && it->latitude == latitude; ++it)
+void Index::erase(List& l, std::uint32_t slot, float latitude, float longitude) {
+  Key k{row_of(latitude), longitude};
+  auto it = std::lower_bound(l.begin(), l.end(), k, [](const Entry& x, const Key& a) { return before({x.row, x.longitude}, a); });
+  for (; it != l.end() && it->row == k.row && it->longitude == longitude; ++it)
     if (it->slot == slot) {
       l.erase(it);
       return;
@@ -54,14 +69,19 @@ void Index::erase(List& l, std::uint32_t slot, float latitude) {
 
 template <typename F>
 void Index::band(const List& l, double lat, double lon, double radius_km, F&& f) {
-  // Latitude band by binary search; longitude checked before the exact distance (in match()).
+  // The rows the radius crosses; in each, the longitude range by binary search; then the
+  // latitude itself. The exact distance is match()'s.
   double dlat = radius_km / kKmPerDegree + 1e-4;
   double coslat = std::cos(std::min(89.0, std::abs(lat) + dlat) * M_PI / 180.0);
   double dlon = coslat > 1e-6 ? dlat / coslat : 360;
-  auto lo = std::lower_bound(l.begin(), l.end(), static_cast<float>(lat - dlat), [](const Entry& x, float v) { return x.latitude < v; });
-  float hi = static_cast<float>(lat + dlat);
-  for (auto it = lo; it != l.end() && it->latitude <= hi; ++it)
-    if (std::abs(it->longitude - lon) <= dlon) f(it->slot);
+  const float lo_lon = static_cast<float>(lon - dlon), hi_lon = static_cast<float>(lon + dlon);
+  const float lo_lat = static_cast<float>(lat - dlat), hi_lat = static_cast<float>(lat + dlat);
+  for (int row = row_of(lat - dlat), last = row_of(lat + dlat); row <= last; ++row) {
+    Key k{row, lo_lon};
+    auto it = std::lower_bound(l.begin(), l.end(), k, [](const Entry& x, const Key& a) { return before({x.row, x.longitude}, a); });
+    for (; it != l.end() && it->row == row && it->longitude <= hi_lon; ++it)
+      if (it->latitude >= lo_lat && it->latitude <= hi_lat) f(it->slot);
+  }
 }
 
 void Index::put(Offer o) {
@@ -76,7 +96,7 @@ void Index::put(Offer o) {
     slot = static_cast<std::uint32_t>(offers_.size());
     offers_.emplace_back();
   }
-  insert(offers_by_occupation_[occ], {static_cast<float>(o.latitude), static_cast<float>(o.longitude), slot});
+  insert(offers_by_occupation_[occ], {static_cast<float>(o.latitude), static_cast<float>(o.longitude), slot, 0});
   offer_slot_[o.id] = slot;
   offers_[slot] = std::move(o);
 }
@@ -97,7 +117,7 @@ void Index::put(Candidate c) {
   for (const auto* t : c.wanted) occs.push_back(occupation_number(t));
   std::sort(occs.begin(), occs.end());
   occs.erase(std::unique(occs.begin(), occs.end()), occs.end());
-  for (auto occ : occs) insert(candidates_by_occupation_[occ], {static_cast<float>(c.latitude), static_cast<float>(c.longitude), slot});
+  for (auto occ : occs) insert(candidates_by_occupation_[occ], {static_cast<float>(c.latitude), static_cast<float>(c.longitude), slot, 0});
   max_candidate_radius_ = std::max(max_candidate_radius_, c.radius_km);
   candidate_slot_[c.id] = slot;
   candidates_[slot] = std::move(c);
@@ -108,7 +128,7 @@ void Index::remove_offer(long long id) {
   if (it == offer_slot_.end()) return;
   std::uint32_t slot = it->second;
   Offer& o = offers_[slot];
-  erase(offers_by_occupation_[occupation_number(o.title)], slot, static_cast<float>(o.latitude));
+  erase(offers_by_occupation_[occupation_number(o.title)], slot, static_cast<float>(o.latitude), static_cast<float>(o.longitude));
   o = Offer{};
   free_offers_.push_back(slot);
   offer_slot_.erase(it);
@@ -119,7 +139,11 @@ void Index::remove_candidate(long long id) {
   if (it == candidate_slot_.end()) return;
   std::uint32_t slot = it->second;
   Candidate& c = candidates_[slot];
-  for (const auto* t : c.wanted) erase(candidates_by_occupation_[occupation_number(t)], slot, static_cast<float>(c.latitude));
+  std::vector<std::uint16_t> occs;
+  for (const auto* t : c.wanted) occs.push_back(occupation_number(t));
+  std::sort(occs.begin(), occs.end());
+  occs.erase(std::unique(occs.begin(), occs.end()), occs.end());
+  for (auto occ : occs) erase(candidates_by_occupation_[occ], slot, static_cast<float>(c.latitude), static_cast<float>(c.longitude));
   c = Candidate{};
   free_candidates_.push_back(slot);
   candidate_slot_.erase(it);
@@ -162,11 +186,38 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   std::sort(occs.begin(), occs.end());
   occs.erase(std::unique(occs.begin(), occs.end()), occs.end());
   std::vector<OfferHit> hits;
-  for (auto occ : occs)
+  const auto* occupations = first_occupation_;
+  for (auto occ : occs) {
+    // The link to this occupation's offers, known once for the list (best_link's answer for every
+    // offer whose title the candidate does not name; those that it names are the same title).
+    const auto& target = occupations[occ];
+    JobLink shared = JobLink::none;
+    const referentials::JobTitle* shared_via = nullptr;
+    for (const auto* t : c.wanted) {
+      JobLink l = t->occupation == &target ? JobLink::same_occupation
+                  : t->occupation->domain == target.domain ? JobLink::same_domain
+                                                          : JobLink::none;
+      if (l < JobLink::mobility)
+        for (const auto& m : referentials::rome().mobility(*t->occupation))
+          if (m.target == &target) l = JobLink::mobility;
+      if (l > shared) {
+        shared = l;
+        shared_via = t;
+      }
+    }
     band(offers_by_occupation_[occ], c.latitude, c.longitude, c.radius_km, [&](std::uint32_t slot) {
       const Offer& o = offers_[slot];
-      if (auto m = match(c, o, w_)) hits.push_back({o.id, *m});
+      JobLink l = shared;
+      const referentials::JobTitle* via = shared_via;
+      for (const auto* t : c.wanted)
+        if (t == o.title) {
+          l = JobLink::same_title;
+          via = t;
+          break;
+        }
+      if (auto m = match_linked(c, o, l, via, w_)) hits.push_back({o.id, *m});
     });
+  }
   return page(std::move(hits), limit, offset);
 }
 

@@ -1,6 +1,6 @@
 // The in-memory matching index (docs/jobs.md, "Index"): open offers kept per ROME occupation and
-// candidates per wanted occupation, each list sorted by latitude, so that a query looks only at
-// the related occupations' entries within the radius's latitude band, then scores them with
+// candidates per wanted occupation, each list sorted by latitude row then longitude, so that a query looks
+// only at the related occupations' entries within the radius's rows and longitudes, then scores them with
 // jobs::match. Answers equal a brute-force scoring of every pair (tests check it).
 //
 // Not thread-safe by itself: the owner serialises writes against reads (a shared mutex).
@@ -51,10 +51,11 @@ class Index {
   struct Entry {
     float latitude, longitude;
     std::uint32_t slot;
+    std::int32_t row;  // latitude row, set by insert()
   };
-  using List = std::vector<Entry>;  // sorted by latitude
+  using List = std::vector<Entry>;  // sorted by latitude row, then longitude (index.cpp)
   static void insert(List& l, Entry e);
-  static void erase(List& l, std::uint32_t slot, float latitude);
+  static void erase(List& l, std::uint32_t slot, float latitude, float longitude);
   std::uint16_t occupation_number(const referentials::JobTitle* t) const;
   template <typename F>
   static void band(const List& l, double lat, double lon, double radius_km, F&& f);

@@ -113,19 +113,28 @@ std::uint64_t pair_hash(long long candidate, long long offer) {
   return x ^ (x >> 31);
 }
 
+std::pair<JobLink, const referentials::JobTitle*> best_link(const Candidate& c, const referentials::JobTitle& offered) {
+  std::pair<JobLink, const referentials::JobTitle*> best{JobLink::none, nullptr};
+  for (const auto* t : c.wanted) {
+    JobLink l = link(*t, offered);
+    if (l > best.first) best = {l, t};
+  }
+  return best;
+}
+
 std::optional<Match> match(const Candidate& c, const Offer& o, const Weights& w) {
   if (!o.open) return std::nullopt;
+  auto [l, via] = best_link(c, *o.title);
+  return match_linked(c, o, l, via, w);
+}
+
+std::optional<Match> match_linked(const Candidate& c, const Offer& o, JobLink l, const referentials::JobTitle* via, const Weights& w) {
+  if (!o.open || l == JobLink::none) return std::nullopt;
   if (o.licence_required && !c.licence) return std::nullopt;
   if (o.iae_reserved && !c.iae_eligible) return std::nullopt;
   Match m;
-  for (const auto* t : c.wanted) {
-    JobLink l = link(*t, *o.title);
-    if (l > m.link) {
-      m.link = l;
-      m.via = t;
-    }
-  }
-  if (m.link == JobLink::none) return std::nullopt;
+  m.link = l;
+  m.via = via;
   double radius = c.radius_km;
   if (o.max_distance_km) radius = std::min(radius, *o.max_distance_km);
   m.distance_km = geo::distance_km(c.latitude, c.longitude, o.latitude, o.longitude);

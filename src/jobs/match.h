@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jobs/model.h"
@@ -48,9 +49,16 @@ struct Match {
 // occupation the ROME mobility graph leads to, same professional domain, or none.
 JobLink link(const referentials::JobTitle& wanted, const referentials::JobTitle& offered);
 
+// The best link of the candidate's wanted job titles to `offered`, and the first wanted title
+// that gives it (none, nullptr when no wanted title is related).
+std::pair<JobLink, const referentials::JobTitle*> best_link(const Candidate& c, const referentials::JobTitle& offered);
+
 // The match of `o` for `c`, or nullopt when a hard filter excludes it (closed offer, licence,
 // IAE reservation, no job link, beyond the radius or the offer's maximum distance).
 std::optional<Match> match(const Candidate& c, const Offer& o, const Weights& w);
+// The same with the link already known, as best_link(c, *o.title) gives it: the index computes it
+// once per occupation rather than once per offer.
+std::optional<Match> match_linked(const Candidate& c, const Offer& o, JobLink l, const referentials::JobTitle* via, const Weights& w);
 
 // Orders matches best first: higher score, then the pair hash.
 inline bool better(const Match& a, const Match& b) { return a.score != b.score ? a.score > b.score : a.tie < b.tie; }
