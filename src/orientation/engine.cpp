@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/errors.h"
+#include "orientation/labels.h"
 #include "referentials/barriers.h"
 #include "referentials/inclusion.h"
 
@@ -32,7 +33,7 @@ void put(Facts& f, std::string_view fact, const std::optional<E>& v) {
   if (!v) return;
   const FactDef* def = find_fact(fact);
   const int i = static_cast<int>(*v);
-  f[std::string(fact)] = {i, false, std::string(def->label) + " : " + std::string(def->values[static_cast<std::size_t>(i)])};
+  f[std::string(fact)] = {i, false, std::string(def->label) + " : " + std::string(value_label(*def, i))};
 }
 
 bool in_force(const Origin& o, Date today) { return o.effective <= today; }
@@ -98,6 +99,10 @@ Reason reason_of(const Origin& o, const std::string& text, std::vector<std::stri
 }
 
 }  // namespace
+
+bool holds_all(const std::vector<Condition>& when, const Facts& facts) {
+  return evaluate(when, facts, nullptr, nullptr) == Truth::yes;
+}
 
 Facts facts_of(const Situation& s, Date today) {
   Facts f;
