@@ -16,10 +16,419 @@ namespace {
 // The examples: each request as a client would send it, and the engine's real answer to it on
 // the demo directory (jalon serve --demo) on the date it gives. Regenerate the answers when the
 // rules or the demo change; tests/orientation/public_api_test.cpp fails until they agree.
-constexpr const char* kFirstContactRequestExample = R"J({})J";
-constexpr const char* kFirstContactResponseExample = R"J({})J";
-constexpr const char* kIaeRequestExample = R"J({})J";
-constexpr const char* kIaeResponseExample = R"J({})J";
+constexpr const char* kFirstContactRequestExample = R"J({
+  "situation": {
+    "birth_date": "2007-05-14",
+    "jobseeker": false,
+    "qualification": "infra3"
+  },
+  "place": "86000",
+  "difficulties": [
+    "mobilite"
+  ]
+})J";
+constexpr const char* kFirstContactResponseExample = R"J({
+  "date": "2026-11-28",
+  "place": {
+    "label": "86000 Poitiers",
+    "commune_code": "86194"
+  },
+  "referent": {
+    "code": "ML",
+    "label": "Mission Locale",
+    "reason": {
+      "rule": "mission-locale",
+      "where": "referent.rules:11",
+      "source": "DOMAIN.md § Actors; seed FAQ (un jeune sans emploi → Mission Locale)",
+      "effective": "2025-01-01",
+      "text": "Jeune de 16 à 25 ans : la Mission Locale est référente, inscription automatique à France Travail.",
+      "facts": [
+        "âge : 19 ans (calculé depuis la date de naissance)"
+      ]
+    },
+    "nearest": [
+      {
+        "structure_id": 3,
+        "structure": "Mission Locale d'Insertion du Poitou",
+        "typology": "ML",
+        "service_id": 6,
+        "service": "Contrat d'engagement jeune (CEJ)",
+        "address": "38 rue du Faubourg du Pont-Neuf, 86000 Poitiers",
+        "phone": "0549000001",
+        "distance_km": 0.64,
+        "link": "/annuaire/structures/3#service-6"
+      }
+    ],
+    "radius_km": 20.0
+  },
+  "schemes": [
+    {
+      "code": "cej",
+      "label": "Contrat d'engagement jeune (CEJ)",
+      "reason": {
+        "rule": "cej-jeune",
+        "where": "schemes.rules:18",
+        "source": "DOMAIN.md § Actors (CEJ)",
+        "effective": "2022-03-01",
+        "text": "Jeune de 16 à 25 ans : programme intensif du CEJ.",
+        "facts": [
+          "âge : 19 ans (calculé depuis la date de naissance)"
+        ]
+      }
+    },
+    {
+      "code": "e2c",
+      "label": "École de la 2e Chance (E2C)",
+      "reason": {
+        "rule": "e2c-sans-qualif",
+        "where": "schemes.rules:20",
+        "source": "seed: E2C",
+        "effective": "2022-03-01",
+        "text": "Jeune sans qualification : l'École de la 2e Chance.",
+        "facts": [
+          "âge : 19 ans (calculé depuis la date de naissance)",
+          "niveau de qualification : Aucun diplôme ou brevet des collèges (infra 3)"
+        ]
+      }
+    },
+    {
+      "code": "apprentissage",
+      "label": "Contrat d'apprentissage (CFA)",
+      "reason": {
+        "rule": "apprentissage-jeune",
+        "where": "schemes.rules:21",
+        "source": "seed: CFA",
+        "effective": "2022-03-01",
+        "text": "De 16 à 29 ans : apprentissage en CFA.",
+        "facts": [
+          "âge : 19 ans (calculé depuis la date de naissance)"
+        ]
+      }
+    },
+    {
+      "code": "professionnalisation",
+      "label": "Contrat de professionnalisation",
+      "reason": {
+        "rule": "pro-jeune",
+        "where": "schemes.rules:23",
+        "source": "seed schemes",
+        "effective": "2022-03-01",
+        "text": "De 16 à 25 ans : contrat de professionnalisation.",
+        "facts": [
+          "âge : 19 ans (calculé depuis la date de naissance)"
+        ]
+      }
+    },
+    {
+      "code": "parrainage",
+      "label": "Parrainage, mentorat",
+      "reason": {
+        "rule": "parrainage-jeune",
+        "where": "schemes.rules:30",
+        "source": "seed: mentoring",
+        "effective": "2022-03-01",
+        "text": "Jeune : un parrain ou une marraine pour le réseau professionnel.",
+        "facts": [
+          "âge : 19 ans (calculé depuis la date de naissance)"
+        ]
+      }
+    },
+    {
+      "code": "accompagnement-mobilite",
+      "label": "Accompagnement social : mobilité",
+      "reason": {
+        "rule": "mobilite-difficulte",
+        "where": "schemes.rules:35",
+        "source": "seed: barrier table",
+        "effective": "2022-03-01",
+        "text": "Absence de mobilité : aides au transport, permis à coût réduit.",
+        "facts": [
+          "difficulté de mobilité : Forte"
+        ]
+      }
+    }
+  ],
+  "difficulties": [
+    {
+      "code": "mobilite",
+      "label": "Absence de mobilité",
+      "thematics": [
+        "mobilite--acceder-a-un-vehicule",
+        "mobilite--entretenir-reparer-son-vehicule",
+        "mobilite--etre-accompagne-dans-son-parcours-mobilite",
+        "mobilite--financer-ma-mobilite",
+        "mobilite--mobilite-douce-partagee-collective",
+        "mobilite--preparer-un-permis"
+      ],
+      "solutions": [
+        {
+          "text": "Permis à coût réduit, aides au transport",
+          "actors": [
+            "ML",
+            "ASSO"
+          ],
+          "reason": {
+            "rule": "mobilite",
+            "where": "barriers.rules:6",
+            "source": "seed: barrier table",
+            "effective": "2022-03-01",
+            "text": "Permis à coût réduit, aides au transport",
+            "facts": [
+              "frein : Absence de mobilité"
+            ]
+          }
+        }
+      ],
+      "nearest": [
+        {
+          "structure_id": 10,
+          "structure": "Mobilité Solidaire 86 – plateforme de mobilité",
+          "typology": "ASSO",
+          "service_id": 18,
+          "service": "Auto-école sociale",
+          "address": "22 rue Carnot, 86000 Poitiers",
+          "phone": "0549000008",
+          "distance_km": 1.01,
+          "link": "/annuaire/structures/10#service-18"
+        },
+        {
+          "structure_id": 1,
+          "structure": "France Travail Poitiers Couronneries",
+          "typology": "FT",
+          "service_id": 3,
+          "service": "Aide au permis de conduire",
+          "address": "12 rue des Couronneries, 86000 Poitiers",
+          "phone": "0549000030",
+          "distance_km": 1.44,
+          "link": "/annuaire/structures/1#service-3"
+        }
+      ],
+      "radius_km": 20.0
+    }
+  ],
+  "faq": [
+    {
+      "id": "jeune-sans-emploi",
+      "question": "Quelles structures contacter en priorité pour un jeune sans emploi ?",
+      "answer": "La Mission Locale est le premier interlocuteur adapté pour un accompagnement global du jeune de 16 à 25 ans, alliant social et professionnel.",
+      "note": "",
+      "source": "seed: FAQ"
+    },
+    {
+      "id": "se-qualifier",
+      "question": "Comment accéder aux formations adaptées pour se qualifier rapidement ?",
+      "answer": "L’AFPA, les CFA et l’Ecole de la Deuxième Chance proposent des parcours adaptés, accessibles via Pôle Emploi ou par inscription directe.",
+      "note": "Pôle emploi s’appelle France Travail depuis le 1er janvier 2024.",
+      "source": "seed: FAQ"
+    },
+    {
+      "id": "competences-transversales",
+      "question": "Quelle est l’importance des compétences transversales dans l’insertion ?",
+      "answer": "Essentielles, elles incluent la gestion du temps, la communication, et la Compétence 10, qui facilite l’adaptation et la persévérance en emploi.",
+      "note": "",
+      "source": "seed: FAQ"
+    },
+    {
+      "id": "freins",
+      "question": "Quels sont les principaux freins à surveiller lors d’un parcours d’insertion ?",
+      "answer": "Le déficit de qualification, le logement instable, l’absence de mobilité, les problèmes de santé et l’isolement social sont des obstacles majeurs nécessitant un accompagnement adapté.",
+      "note": "",
+      "source": "seed: FAQ"
+    }
+  ]
+})J";
+constexpr const char* kIaeRequestExample = R"J({
+  "situation": {
+    "birth_date": "1972-03-08",
+    "jobseeker_since": "2025-06-02",
+    "qualification": "3",
+    "housing": "hosted",
+    "mobility": "strong"
+  },
+  "kind": "aci",
+  "author": "prescriber",
+  "criteria": [
+    "qpv"
+  ]
+})J";
+constexpr const char* kIaeResponseExample = R"J({
+  "date": "2026-11-28",
+  "kind": "aci",
+  "author": "prescriber",
+  "eligible": true,
+  "by_assessment": false,
+  "level1": [],
+  "level2": [
+    {
+      "code": "niveau-3-ou-infra",
+      "label": "Niveau de qualification 3 (CAP, BEP) ou infra",
+      "level": 2,
+      "basis": "profile",
+      "proof": "Attestation sur l'honneur ou copie du diplôme le plus élevé",
+      "reason": {
+        "rule": "niveau-3-ou-infra",
+        "where": "iae.rules:9",
+        "source": "DOMAIN.md § IAE, level 2",
+        "effective": "2021-09-01",
+        "text": "Niveau de qualification 3 (CAP, BEP) ou infra",
+        "facts": [
+          "niveau de qualification : Niveau 3 : CAP, BEP"
+        ]
+      }
+    },
+    {
+      "code": "senior",
+      "label": "50 ans ou plus",
+      "level": 2,
+      "basis": "derived",
+      "proof": "Pièce d'identité",
+      "reason": {
+        "rule": "senior",
+        "where": "iae.rules:10",
+        "source": "DOMAIN.md § IAE, level 2",
+        "effective": "2021-09-01",
+        "text": "50 ans ou plus",
+        "facts": [
+          "âge : 54 ans (calculé depuis la date de naissance)"
+        ]
+      }
+    },
+    {
+      "code": "deld",
+      "label": "Demandeur d'emploi depuis 12 à 24 mois",
+      "level": 2,
+      "basis": "derived",
+      "proof": "Relevé de situation France Travail (historique d'inscription)",
+      "reason": {
+        "rule": "deld",
+        "where": "iae.rules:13",
+        "source": "DOMAIN.md § IAE, level 2",
+        "effective": "2021-09-01",
+        "text": "Demandeur d'emploi depuis 12 à 24 mois",
+        "facts": [
+          "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 2025-06-02)"
+        ]
+      }
+    },
+    {
+      "code": "qpv",
+      "label": "Résident d'un quartier prioritaire (QPV)",
+      "level": 2,
+      "basis": "ticked",
+      "proof": "Justificatif de domicile",
+      "reason": {
+        "rule": "qpv",
+        "where": "iae.rules:19",
+        "source": "DOMAIN.md § IAE, level 2",
+        "effective": "2021-09-01",
+        "text": "Résident d'un quartier prioritaire (QPV)",
+        "facts": [
+          "coché par l'auteur du diagnostic"
+        ]
+      }
+    },
+    {
+      "code": "mobilite",
+      "label": "Problème de mobilité",
+      "level": 2,
+      "basis": "profile",
+      "proof": "Attestation du prescripteur ou sur l'honneur",
+      "reason": {
+        "rule": "mobilite",
+        "where": "iae.rules:22",
+        "source": "DOMAIN.md § IAE, level 2",
+        "effective": "2021-09-01",
+        "text": "Problème de mobilité",
+        "facts": [
+          "difficulté de mobilité : Forte"
+        ]
+      }
+    }
+  ],
+  "level2_required": 3,
+  "level2_missing": 0,
+  "missing": "",
+  "to_check": [
+    {
+      "code": "rsa",
+      "label": "Bénéficiaire du RSA",
+      "level": 1
+    },
+    {
+      "code": "ass",
+      "label": "Allocataire de l'ASS",
+      "level": 1
+    },
+    {
+      "code": "aah",
+      "label": "Allocataire de l'AAH",
+      "level": 1
+    },
+    {
+      "code": "ase",
+      "label": "Sortant de l'aide sociale à l'enfance",
+      "level": 2
+    },
+    {
+      "code": "th",
+      "label": "Travailleur handicapé reconnu",
+      "level": 2
+    },
+    {
+      "code": "parent-isole",
+      "label": "Parent isolé",
+      "level": 2
+    },
+    {
+      "code": "refugie",
+      "label": "Réfugié, protection subsidiaire ou temporaire, ou demandeur d'asile",
+      "level": 2
+    },
+    {
+      "code": "zrr",
+      "label": "Résident en zone de revitalisation rurale (ZRR/FRR)",
+      "level": 2
+    },
+    {
+      "code": "justice",
+      "label": "Sortant de détention ou placé sous main de justice",
+      "level": 2
+    },
+    {
+      "code": "francais-infra-a1",
+      "label": "Maîtrise du français inférieure au niveau A1",
+      "level": 2
+    }
+  ],
+  "rejected": [],
+  "proofs": [
+    "Attestation sur l'honneur ou copie du diplôme le plus élevé",
+    "Pièce d'identité",
+    "Relevé de situation France Travail (historique d'inscription)",
+    "Justificatif de domicile",
+    "Attestation du prescripteur ou sur l'honneur"
+  ],
+  "requirement": {
+    "rule": "aci",
+    "where": "iae.rules:25",
+    "source": "DOMAIN.md § IAE",
+    "effective": "2021-09-01",
+    "text": "3 critères de niveau 2 requis en ACI sans critère de niveau 1",
+    "facts": []
+  },
+  "validity": {
+    "valid_until": "2027-05-27",
+    "scope": "all",
+    "reason": {
+      "rule": "prescriber",
+      "where": "iae.rules:36",
+      "source": "DOMAIN.md § IAE (prescriber diagnosis: 6 months, every SIAE)",
+      "effective": "2021-09-01",
+      "text": "Diagnostic valable jusqu'au 2027-05-27 pour toutes les SIAE",
+      "facts": []
+    }
+  }
+})J";
 
 json::object str(const char* description = nullptr) {
   json::object o{{"type", "string"}};
