@@ -306,7 +306,7 @@ constexpr const char* kIaeResponseExample = R"J({
         "effective": "2021-09-01",
         "text": "Demandeur d'emploi depuis 12 à 24 mois",
         "facts": [
-          "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 2025-06-02)"
+          "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 02/06/2025)"
         ]
       }
     },

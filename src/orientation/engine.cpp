@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/errors.h"
+#include "base/time.h"
 #include "orientation/labels.h"
 #include "referentials/barriers.h"
 #include "referentials/inclusion.h"
@@ -128,7 +129,7 @@ Facts facts_of(const Situation& s, Date today) {
   if (s.jobseeker_since) {
     const int m = whole_months(date_field("jobseeker_since", *s.jobseeker_since, today, "Inscription à France Travail"), today);
     f["jobseeker_months"] = {m, true, "inscrit comme demandeur d'emploi depuis " + std::to_string(m) +
-                                          " mois (calculé depuis le " + *s.jobseeker_since + ")"};
+                                          " mois (calculé depuis le " + time::display_civil(*s.jobseeker_since) + ")"};
     if (s.jobseeker == false)
       throw ValidationError("jobseeker", "Une date d'inscription est donnée pour une personne non inscrite.");
     yes_no("jobseeker", std::optional<bool>(true), true);

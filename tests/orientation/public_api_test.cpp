@@ -303,7 +303,7 @@ TEST_P(PublicOrientation, TheIaeSimulatorGivesTheVerdictWithCriteriaAndReasons) 
   for (const auto& c : e.at("level2").as_array()) met.push_back(str(c.at("code")) + ":" + str(c.at("basis")));
   EXPECT_EQ(met, (std::vector<std::string>{"niveau-3-ou-infra:profile", "senior:derived", "deld:derived", "qpv:ticked", "mobilite:profile"}));
   EXPECT_EQ(str(e.at("level2").at(2).at("reason").at("facts").at(0)),
-            "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 2025-06-02)");
+            "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 02/06/2025)");
   EXPECT_EQ(str(e.at("level2").at(0).at("reason").at("facts").at(0)), "niveau de qualification : Niveau 3 : CAP, BEP");
   EXPECT_TRUE(has(codes(e.at("to_check")), "rsa"));
   EXPECT_FALSE(has(codes(e.at("to_check")), "detld"));  // known: 17 months, not 24
@@ -383,6 +383,7 @@ TEST_P(PublicOrientation, TheDocumentedExamplesAreRealAnswers) {
           EXPECT_EQ(got.at(k).at(i).at("code"), documented.at(k).at(i).at("code")) << k;
           if (got.at(k).at(i).as_object().contains("basis")) {
             EXPECT_EQ(got.at(k).at(i).at("basis"), documented.at(k).at(i).at("basis")) << k;
+            EXPECT_EQ(got.at(k).at(i).at("reason").at("facts"), documented.at(k).at(i).at("reason").at("facts")) << k;
           }
         }
       }
@@ -391,6 +392,7 @@ TEST_P(PublicOrientation, TheDocumentedExamplesAreRealAnswers) {
     } else {
       EXPECT_EQ(got.at("place"), documented.at("place"));
       EXPECT_EQ(got.at("referent").at("code"), documented.at("referent").at("code"));
+      EXPECT_EQ(got.at("referent").at("reason").at("facts"), documented.at("referent").at("reason").at("facts"));
       EXPECT_EQ(got.at("referent").at("nearest").as_array().size(), documented.at("referent").at("nearest").as_array().size());
       for (std::size_t i = 0; i < got.at("referent").at("nearest").as_array().size(); ++i) {
         EXPECT_EQ(got.at("referent").at("nearest").at(i).at("structure"), documented.at("referent").at("nearest").at(i).at("structure"));
