@@ -38,8 +38,8 @@ namespace jalon::directory {
 struct Entry {
   long long service_id = 0;
   long long structure_id = 0;
-  std::string name;            // the service's
-  std::string structure_name;  // searched by text too ("mission locale")
+  std::string name;                // the service's
+  std::string structure_name;      // searched by text too ("mission locale")
   std::string structure_typology;  // the structure's v0 typology ("ML", "FT"…), or ""
   std::string description;
   // The resolved position (see resolve_position); a service without one is found only by
@@ -171,7 +171,7 @@ class Index {
     std::uint32_t slot;
     std::uint8_t fees, reception_modes;
     std::uint8_t typology;  // 1 + the structure typology's position, 0 for none
-    bool zoned;  // the eligibility zone is not empty
+    bool zoned;             // the eligibility zone is not empty
   };
   // The rest of what searches need, by slot (the index keeps no other field of an entry: a page
   // reads what it shows from the database, by the ids of its hits).

@@ -438,7 +438,8 @@ json::object str(const char* description = nullptr) {
 
 json::object reason_schema() {
   return {{"type", "object"},
-          {"description", "Pourquoi : la règle appliquée (fichier de data/rules, source, date d'effet) et les faits qu'elle a lus"},
+          {"description",
+           "Pourquoi : la règle appliquée (fichier de data/rules, source, date d'effet) et les faits qu'elle a lus"},
           {"properties",
            {{"rule", str("identifiant de la règle")},
             {"where", str("fichier:ligne de la règle")},
@@ -474,10 +475,12 @@ json::object situation_schema() {
     }
     props[f.name] = std::move(p);
   }
-  return {{"type", "object"},
-          {"description", "La situation : chaque champ est facultatif (un fait absent est inconnu), sauf l'âge ou la date de naissance"},
-          {"additionalProperties", false},
-          {"properties", std::move(props)}};
+  return {
+      {"type", "object"},
+      {"description",
+       "La situation : chaque champ est facultatif (un fait absent est inconnu), sauf l'âge ou la date de naissance"},
+      {"additionalProperties", false},
+      {"properties", std::move(props)}};
 }
 
 json::object place_schema() {
@@ -494,9 +497,13 @@ json::object place_schema() {
             {"link", str("page publique de l'annuaire")}}}};
 }
 
-json::object array_of(json::object items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json::object array_of(json::object items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
 
-std::string text(const json::object& o) { return json::serialize(o); }
+std::string text(const json::object& o) {
+  return json::serialize(o);
+}
 
 }  // namespace
 
@@ -508,11 +515,14 @@ http::ApiDoc first_contact_doc() {
       {"required", json::array{"situation"}},
       {"properties",
        {{"situation", situation_schema()},
-        {"place", str("commune telle qu'une personne l'écrit : nom ou code postal (requis sans commune_code ni postal_code)")},
+        {"place",
+         str("commune telle qu'une personne l'écrit : nom ou code postal (requis sans commune_code ni postal_code)")},
         {"commune_code", str("code INSEE de la commune")},
         {"postal_code", str("code postal")},
-        {"difficulties", {{"type", "array"}, {"description", "principales difficultés (data/barriers.csv)"},
-                          {"items", {{"type", "string"}, {"enum", std::move(barrier_codes)}}}}}}}};
+        {"difficulties",
+         {{"type", "array"},
+          {"description", "principales difficultés (data/barriers.csv)"},
+          {"items", {{"type", "string"}, {"enum", std::move(barrier_codes)}}}}}}}};
   json::object referent{{"type", "object"},
                         {"nullable", true},
                         {"properties",
@@ -528,22 +538,27 @@ http::ApiDoc first_contact_doc() {
        {{"date", {{"type", "string"}, {"format", "date"}}},
         {"place", {{"type", "object"}, {"properties", {{"label", str()}, {"commune_code", str()}}}}},
         {"referent", std::move(referent)},
-        {"schemes", array_of({{"type", "object"}, {"properties", {{"code", str()}, {"label", str()}, {"reason", reason_schema()}}}})},
+        {"schemes", array_of({{"type", "object"},
+                              {"properties", {{"code", str()}, {"label", str()}, {"reason", reason_schema()}}}})},
         {"difficulties",
          array_of({{"type", "object"},
                    {"properties",
                     {{"code", str()},
                      {"label", str()},
                      {"thematics", array_of(str())},
-                     {"solutions", array_of({{"type", "object"},
-                                             {"properties", {{"text", str()}, {"actors", array_of(str())}, {"reason", reason_schema()}}}})},
+                     {"solutions",
+                      array_of({{"type", "object"},
+                                {"properties",
+                                 {{"text", str()}, {"actors", array_of(str())}, {"reason", reason_schema()}}}})},
                      {"nearest", array_of(place_schema())},
                      {"radius_km", {{"type", "number"}}}}}})},
-        {"faq", array_of({{"type", "object"},
-                          {"properties",
-                           {{"id", str()}, {"question", str()}, {"answer", str()}, {"note", str()}, {"source", str()}}}})}}}};
-  http::ApiDoc doc{"Par où commencer ? Qui contacter en premier, près de chez soi (sans connexion, rien n'est enregistré)",
-                   "Orientation", text(request), text(response)};
+        {"faq",
+         array_of({{"type", "object"},
+                   {"properties",
+                    {{"id", str()}, {"question", str()}, {"answer", str()}, {"note", str()}, {"source", str()}}}})}}}};
+  http::ApiDoc doc{
+      "Par où commencer ? Qui contacter en premier, près de chez soi (sans connexion, rien n'est enregistré)",
+      "Orientation", text(request), text(response)};
   doc.request_example = kFirstContactRequestExample;
   doc.response_example = kFirstContactResponseExample;
   return doc;
@@ -555,10 +570,18 @@ http::ApiDoc iae_eligibility_doc() {
       {"required", json::array{"situation", "kind", "author"}},
       {"properties",
        {{"situation", situation_schema()},
-        {"kind", {{"type", "string"}, {"enum", json::array{"aci", "ai", "ei", "etti", "eiti"}}, {"description", "type de SIAE"}}},
+        {"kind",
+         {{"type", "string"},
+          {"enum", json::array{"aci", "ai", "ei", "etti", "eiti"}},
+          {"description", "type de SIAE"}}},
         {"author",
-         {{"type", "string"}, {"enum", json::array{"prescriber", "employer"}}, {"description", "prescripteur habilité ou employeur"}}},
-        {"criteria", {{"type", "array"}, {"items", {{"type", "string"}}}, {"description", "critères cochés par l'auteur (codes de data/rules/iae.rules)"}}},
+         {{"type", "string"},
+          {"enum", json::array{"prescriber", "employer"}},
+          {"description", "prescripteur habilité ou employeur"}}},
+        {"criteria",
+         {{"type", "array"},
+          {"items", {{"type", "string"}}},
+          {"description", "critères cochés par l'auteur (codes de data/rules/iae.rules)"}}},
         {"prescriber_assessment",
          {{"type", "boolean"}, {"description", "le prescripteur habilité valide sur sa propre appréciation"}}}}}};
   json::object criterion{{"type", "object"},
@@ -571,7 +594,8 @@ http::ApiDoc iae_eligibility_doc() {
                            {"reason", reason_schema()}}}};
   json::object response{
       {"type", "object"},
-      {"required", json::array{"date", "kind", "author", "eligible", "level1", "level2", "to_check", "rejected", "proofs", "validity"}},
+      {"required", json::array{"date", "kind", "author", "eligible", "level1", "level2", "to_check", "rejected",
+                               "proofs", "validity"}},
       {"properties",
        {{"date", {{"type", "string"}, {"format", "date"}}},
         {"kind", str()},
@@ -583,9 +607,11 @@ http::ApiDoc iae_eligibility_doc() {
         {"level2_required", {{"type", "integer"}}},
         {"level2_missing", {{"type", "integer"}}},
         {"missing", str()},
-        {"to_check", array_of({{"type", "object"}, {"properties", {{"code", str()}, {"label", str()}, {"level", {{"type", "integer"}}}}}})},
-        {"rejected", array_of({{"type", "object"},
-                               {"properties", {{"code", str()}, {"label", str()}, {"why", str()}, {"reason", reason_schema()}}}})},
+        {"to_check", array_of({{"type", "object"},
+                               {"properties", {{"code", str()}, {"label", str()}, {"level", {{"type", "integer"}}}}}})},
+        {"rejected",
+         array_of({{"type", "object"},
+                   {"properties", {{"code", str()}, {"label", str()}, {"why", str()}, {"reason", reason_schema()}}}})},
         {"proofs", array_of(str())},
         {"requirement", reason_schema()},
         {"validity",
@@ -594,8 +620,9 @@ http::ApiDoc iae_eligibility_doc() {
            {{"valid_until", {{"type", "string"}, {"format", "date"}}},
             {"scope", {{"type", "string"}, {"enum", json::array{"all", "same-employer"}}}},
             {"reason", reason_schema()}}}}}}}};
-  http::ApiDoc doc{"Simuler l'éligibilité administrative à l'IAE pour un type de structure (sans connexion, rien n'est enregistré)",
-                   "Orientation", text(request), text(response)};
+  http::ApiDoc doc{
+      "Simuler l'éligibilité administrative à l'IAE pour un type de structure (sans connexion, rien n'est enregistré)",
+      "Orientation", text(request), text(response)};
   doc.request_example = kIaeRequestExample;
   doc.response_example = kIaeResponseExample;
   return doc;

@@ -45,8 +45,8 @@ void FirstContact::load(const std::string& path, const referentials::Inclusion& 
   load_text(slash == std::string::npos ? path : path.substr(slash + 1), s.str(), inclusion, barriers);
 }
 
-void FirstContact::load_text(const std::string& file, std::string_view content, const referentials::Inclusion& inclusion,
-                             const referentials::Barriers& barriers) {
+void FirstContact::load_text(const std::string& file, std::string_view content,
+                             const referentials::Inclusion& inclusion, const referentials::Barriers& barriers) {
   std::istringstream in{std::string(content)};
   std::string raw;
   int line = 0;
@@ -148,7 +148,8 @@ std::vector<const FaqEntry*> FirstContact::faq_for(const Situation& s, Date toda
     if (shown[row.faq] || !holds_all(row.when, facts)) continue;
     bool difficulties = true;
     if (row.difficulties == Show::Difficulties::any)
-      difficulties = std::any_of(s.barriers.begin(), s.barriers.end(), [](const auto& b) { return b.second != Severity::none; });
+      difficulties =
+          std::any_of(s.barriers.begin(), s.barriers.end(), [](const auto& b) { return b.second != Severity::none; });
     else if (row.difficulties == Show::Difficulties::listed)
       difficulties = std::any_of(row.barriers.begin(), row.barriers.end(), ticked);
     shown[row.faq] = difficulties;
@@ -168,7 +169,8 @@ std::vector<std::string> FirstContact::typologies_for(std::string_view referent)
 
 void FirstContact::apply_difficulties(Situation& s, const std::vector<std::string>& difficulties) const {
   for (const auto& code : difficulties)
-    if (!referentials::barriers().find(code)) throw ValidationError("barriers", "Difficulté inconnue : « " + code + " ».");
+    if (!referentials::barriers().find(code))
+      throw ValidationError("barriers", "Difficulté inconnue : « " + code + " ».");
   for (const auto& code : difficulties) {
     s.barriers[code] = Severity::strong;
     for (const auto& d : implied_)
@@ -193,6 +195,8 @@ const FirstContact& load_first_contact(const std::string& data_dir) {
   return g_first_contact;
 }
 
-const FirstContact& first_contact() { return g_first_contact; }
+const FirstContact& first_contact() {
+  return g_first_contact;
+}
 
 }  // namespace jalon::orientation

@@ -24,8 +24,7 @@ const std::map<std::string_view, std::vector<std::string_view>>& labels() {
         "Hébergé en structure (CHRS, foyer, hôtel social)", "Sans abri"}},
       {"french", {"Inférieur au niveau A1", "A1 (débutant)", "A2 (élémentaire)", "B1 (intermédiaire)", "B2 ou plus"}},
       {"justice", {"Aucune", "Placé sous main de justice", "Sortant de détention"}},
-      {"refugee",
-       {"Aucun", "Réfugié", "Protection subsidiaire", "Protection temporaire", "Demandeur d'asile"}},
+      {"refugee", {"Aucun", "Réfugié", "Protection subsidiaire", "Protection temporaire", "Demandeur d'asile"}},
   };
   return l;
 }

@@ -34,7 +34,7 @@ struct NearbyBarrier {
   // one association at one address would hide the other places); empty when none within the
   // widest radius.
   std::vector<NearbyService> services;
-  double radius_km = 0;                 // the radius searched last
+  double radius_km = 0;  // the radius searched last
 };
 
 struct Nearby {

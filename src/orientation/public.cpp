@@ -1,7 +1,6 @@
 #include "orientation/public.h"
 
 #include <boost/json.hpp>
-
 #include <charconv>
 
 #include "base/text.h"
@@ -50,7 +49,8 @@ const DateField kDates[] = {{"birth_date", "Date de naissance", &Situation::birt
 
 void check_consistency(const Situation& s, Validator& errors, const std::string& prefix) {
   if (s.jobseeker == false && s.jobseeker_since && !errors.has(prefix + "jobseeker_since"))
-    errors.add(prefix + "jobseeker_since", "Une date d'inscription est donnée alors que la personne n'est pas inscrite.");
+    errors.add(prefix + "jobseeker_since",
+               "Une date d'inscription est donnée alors que la personne n'est pas inscrite.");
 }
 
 std::string allowed_values(const FactDef& f) {
@@ -70,7 +70,8 @@ Situation situation_from_form(const http::Form& form, Date today, Validator& err
     if (v.empty()) continue;
     auto value = fact_value(f, v);
     if (!value) {
-      errors.add(name, f.kind == FactKind::number ? "Indiquez un nombre entier." : "Choisissez une valeur de la liste.");
+      errors.add(name,
+                 f.kind == FactKind::number ? "Indiquez un nombre entier." : "Choisissez une valeur de la liste.");
       continue;
     }
     set_fact(s, f, *value);
@@ -136,7 +137,8 @@ void check_age(const Situation& s, Date today, Validator& errors, const std::str
   if (s.birth_date) {
     const int years = facts_of(Situation{.birth_date = s.birth_date}, today).at("age").value;
     if (years < kMinAge || years > kMaxAge)
-      errors.add(birth, "Cette date de naissance donne " + std::to_string(years) + " ans : cet outil répond pour un âge " + range + ".");
+      errors.add(birth, "Cette date de naissance donne " + std::to_string(years) +
+                            " ans : cet outil répond pour un âge " + range + ".");
   } else if (s.age) {
     if (*s.age < kMinAge || *s.age > kMaxAge) errors.add(age, "Indiquez un âge " + range + ".");
   } else if (!errors.has(age) && !errors.has(birth)) {
@@ -144,8 +146,8 @@ void check_age(const Situation& s, Date today, Validator& errors, const std::str
   }
 }
 
-std::optional<Where> find_place(const std::string& text, const std::string& commune_code, const std::string& postal_code,
-                                Validator& errors, const std::string& text_field,
+std::optional<Where> find_place(const std::string& text, const std::string& commune_code,
+                                const std::string& postal_code, Validator& errors, const std::string& text_field,
                                 std::vector<const referentials::Commune*>* choices) {
   const auto& communes = referentials::communes();
   Where w;
@@ -177,10 +179,12 @@ std::optional<Where> find_place(const std::string& text, const std::string& comm
     std::string names;
     for (const auto* c : found) names += (names.empty() ? "" : ", ") + c->name + " (" + c->departement + ")";
     if (choices) {
-      errors.add(text_field, "Plusieurs communes portent ce nom : choisissez la vôtre dans la liste, ou indiquez son code postal.");
+      errors.add(text_field,
+                 "Plusieurs communes portent ce nom : choisissez la vôtre dans la liste, ou indiquez son code postal.");
       *choices = found;
     } else {
-      errors.add(text_field, "Plusieurs communes portent ce nom : " + names + ". Indiquez le code postal ou le code INSEE (commune_code).");
+      errors.add(text_field, "Plusieurs communes portent ce nom : " + names +
+                                 ". Indiquez le code postal ou le code INSEE (commune_code).");
     }
     return std::nullopt;
   }
@@ -227,6 +231,5 @@ ValidationError prefixed(const ValidationError& e, const std::string& prefix) {
   for (const auto& f : e.fields()) fields.push_back({prefix + f.field, f.message});
   return ValidationError(fields, e.what());
 }
-
 
 }  // namespace jalon::orientation::pub

@@ -9,7 +9,6 @@
 // "difficulties" for the barriers.
 #pragma once
 #include <boost/json/fwd.hpp>
-
 #include <optional>
 #include <set>
 #include <string>
@@ -55,8 +54,8 @@ struct Where {
 // Nullopt with a French message in `errors` under `text_field` (or "commune_code",
 // "postal_code") when nothing is given, nothing matches, or the name is borne by several
 // communes: then `choices` (when given) lists them.
-std::optional<Where> find_place(const std::string& text, const std::string& commune_code, const std::string& postal_code,
-                                Validator& errors, const std::string& text_field,
+std::optional<Where> find_place(const std::string& text, const std::string& commune_code,
+                                const std::string& postal_code, Validator& errors, const std::string& text_field,
                                 std::vector<const referentials::Commune*>* choices = nullptr);
 
 // Checks barrier codes (data/barriers.csv) into `errors` under `field`.

@@ -3,7 +3,6 @@
 // Anyone, nothing stored; the same engine and the same answers as the pages. Schemas and
 // examples: api_doc.cpp.
 #include <boost/json.hpp>
-
 #include <cmath>
 
 #include "directory/rules.h"
@@ -22,7 +21,8 @@ namespace {
 json::object reason_json(const Reason& r) {
   json::array facts;
   for (const auto& f : r.facts) facts.emplace_back(f);
-  return {{"rule", r.rule}, {"where", r.where}, {"source", r.source}, {"effective", r.effective}, {"text", r.text}, {"facts", std::move(facts)}};
+  return {{"rule", r.rule},           {"where", r.where}, {"source", r.source},
+          {"effective", r.effective}, {"text", r.text},   {"facts", std::move(facts)}};
 }
 
 json::array strings(const std::vector<std::string>& v) {
@@ -32,15 +32,16 @@ json::array strings(const std::vector<std::string>& v) {
 }
 
 json::object place_json(const NearbyService& n) {
-  return {{"structure_id", n.structure.id},
-          {"structure", n.structure.name},
-          {"typology", n.structure.typology},
-          {"service_id", n.service.id},
-          {"service", n.service.name},
-          {"address", directory::display_address(n.service, n.structure)},
-          {"phone", directory::contact_phone(n.service, n.structure)},
-          {"distance_km", std::round(n.distance_km * 100) / 100},
-          {"link", "/annuaire/structures/" + std::to_string(n.structure.id) + "#service-" + std::to_string(n.service.id)}};
+  return {
+      {"structure_id", n.structure.id},
+      {"structure", n.structure.name},
+      {"typology", n.structure.typology},
+      {"service_id", n.service.id},
+      {"service", n.service.name},
+      {"address", directory::display_address(n.service, n.structure)},
+      {"phone", directory::contact_phone(n.service, n.structure)},
+      {"distance_km", std::round(n.distance_km * 100) / 100},
+      {"link", "/annuaire/structures/" + std::to_string(n.structure.id) + "#service-" + std::to_string(n.service.id)}};
 }
 
 json::array places_json(const std::vector<NearbyService>& v) {
@@ -63,14 +64,16 @@ json::object first_contact_json(const pub::FirstContactAnswer& a) {
     out["referent"] = nullptr;
   }
   json::array schemes;
-  for (const auto& d : o.schemes) schemes.push_back(json::object{{"code", d.code}, {"label", d.label}, {"reason", reason_json(d.reason)}});
+  for (const auto& d : o.schemes)
+    schemes.push_back(json::object{{"code", d.code}, {"label", d.label}, {"reason", reason_json(d.reason)}});
   out["schemes"] = std::move(schemes);
   json::array difficulties;
   for (std::size_t i = 0; i < o.barriers.size(); ++i) {
     const BarrierAdvice& b = o.barriers[i];
     json::array solutions;
     for (const auto& s : b.solutions)
-      solutions.push_back(json::object{{"text", s.text}, {"actors", strings(s.actors)}, {"reason", reason_json(s.reason)}});
+      solutions.push_back(
+          json::object{{"text", s.text}, {"actors", strings(s.actors)}, {"reason", reason_json(s.reason)}});
     difficulties.push_back(json::object{{"code", b.barrier},
                                         {"label", b.label},
                                         {"thematics", strings(b.thematics)},
@@ -81,16 +84,23 @@ json::object first_contact_json(const pub::FirstContactAnswer& a) {
   out["difficulties"] = std::move(difficulties);
   json::array faq;
   for (const auto* e : a.faq)
-    faq.push_back(json::object{{"id", e->id}, {"question", e->question}, {"answer", e->answer}, {"note", e->note}, {"source", e->origin.source}});
+    faq.push_back(json::object{{"id", e->id},
+                               {"question", e->question},
+                               {"answer", e->answer},
+                               {"note", e->note},
+                               {"source", e->origin.source}});
   out["faq"] = std::move(faq);
   return out;
 }
 
 const char* basis_code(Basis b) {
   switch (b) {
-    case Basis::derived: return "derived";
-    case Basis::profile: return "profile";
-    case Basis::ticked: return "ticked";
+    case Basis::derived:
+      return "derived";
+    case Basis::profile:
+      return "profile";
+    case Basis::ticked:
+      return "ticked";
   }
   return "";
 }
@@ -99,8 +109,12 @@ json::object eligibility_json(const Eligibility& e, Date today) {
   auto criteria = [](const std::vector<CriterionMet>& v) {
     json::array a;
     for (const auto& c : v)
-      a.push_back(json::object{{"code", c.code}, {"label", c.label}, {"level", c.level}, {"basis", basis_code(c.basis)},
-                               {"proof", c.proof}, {"reason", reason_json(c.reason)}});
+      a.push_back(json::object{{"code", c.code},
+                               {"label", c.label},
+                               {"level", c.level},
+                               {"basis", basis_code(c.basis)},
+                               {"proof", c.proof},
+                               {"reason", reason_json(c.reason)}});
     return a;
   };
   json::array to_check;
@@ -110,7 +124,8 @@ json::object eligibility_json(const Eligibility& e, Date today) {
   }
   json::array rejected;
   for (const auto& r : e.rejected)
-    rejected.push_back(json::object{{"code", r.code}, {"label", r.label}, {"why", r.why}, {"reason", reason_json(r.reason)}});
+    rejected.push_back(
+        json::object{{"code", r.code}, {"label", r.label}, {"why", r.why}, {"reason", reason_json(r.reason)}});
   return {{"date", format_date(today)},
           {"kind", std::string(name(e.kind))},
           {"author", std::string(name(e.author))},
@@ -199,8 +214,9 @@ Response eligibility_api(Ctx& ctx) {
                                          : "Type de structure inconnu : attendu aci, ai, ei, etti ou eiti.");
   auto author = parse_author(author_text);
   if (!author && !errors.has("author"))
-    errors.add("author", author_text.empty() ? "L'auteur du diagnostic est requis : prescriber ou employer."
-                                             : "Auteur inconnu : attendu prescriber (prescripteur habilité) ou employer.");
+    errors.add("author", author_text.empty()
+                             ? "L'auteur du diagnostic est requis : prescriber ou employer."
+                             : "Auteur inconnu : attendu prescriber (prescripteur habilité) ou employer.");
   for (const auto& c : string_list(body, "criteria", errors)) s.declared_criteria.insert(c);
   pub::check_criteria(s.declared_criteria, today, errors, "criteria");
   bool assessment = false;
@@ -224,12 +240,18 @@ Response eligibility_api(Ctx& ctx) {
 
 void add_public_routes(Router& router, directory::Live& live) {
   add_public_pages(router, live);
-  Route first{Method::post, "/api/v1/orientation/first-contact", "api.orientation.first_contact", Access::anyone, Kind::api,
-              [&live](Ctx& ctx) { return first_contact_api(ctx, live); }, nullptr, first_contact_doc()};
+  Route first{Method::post,
+              "/api/v1/orientation/first-contact",
+              "api.orientation.first_contact",
+              Access::anyone,
+              Kind::api,
+              [&live](Ctx& ctx) { return first_contact_api(ctx, live); },
+              nullptr,
+              first_contact_doc()};
   first.computes_only = true;
   router.add(std::move(first));
-  Route iae{Method::post, "/api/v1/iae/eligibility", "api.iae.eligibility", Access::anyone, Kind::api, eligibility_api, nullptr,
-            iae_eligibility_doc()};
+  Route iae{Method::post, "/api/v1/iae/eligibility", "api.iae.eligibility", Access::anyone, Kind::api, eligibility_api,
+            nullptr,      iae_eligibility_doc()};
   iae.computes_only = true;
   router.add(std::move(iae));
 }

@@ -23,12 +23,17 @@ using namespace http;
 
 namespace {
 
-Date today_of(const Ctx& ctx) { return *parse_date(ctx.today()); }
+Date today_of(const Ctx& ctx) {
+  return *parse_date(ctx.today());
+}
 
-std::string shown(Date d) { return time::display_civil(format_date(d)); }
+std::string shown(Date d) {
+  return time::display_civil(format_date(d));
+}
 
 // A select of the values of fact `name`, labelled in French; "– Choisir –" stands for "not said".
-void fact_select(Page& page, const Form* form, const std::string& name, const std::string& label, const std::string& hint = "") {
+void fact_select(Page& page, const Form* form, const std::string& name, const std::string& label,
+                 const std::string& hint = "") {
   const FactDef* f = find_fact(name);
   std::vector<Page::Option> options;
   for (std::size_t i = 0; i < f->values.size(); ++i)
@@ -71,17 +76,20 @@ void first_contact_form(Page& page, const Form* form) {
   auto value = [&](const char* name) { return form ? form->get(name) : std::string(); };
   page.field("age", "Votre âge", "number", value("age"),
              {"En années. Ou bien indiquez votre date de naissance.", "off", false, false});
-  page.field("birth_date", "Ou votre date de naissance", "date", date_value(form, "birth_date"), {"Par exemple 14/03/2006.", "bday", false, false});
+  page.field("birth_date", "Ou votre date de naissance", "date", date_value(form, "birth_date"),
+             {"Par exemple 14/03/2006.", "bday", false, false});
   page.field("place", "Votre commune", "text", value("place"),
              {"Son nom ou son code postal, par exemple Poitiers ou 86000.", "address-level2", true});
   fact_select(page, form, "jobseeker", "Êtes-vous inscrit(e) comme demandeur d'emploi à France Travail ?");
-  page.field("jobseeker_since", "Si oui, depuis quand ?", "date", date_value(form, "jobseeker_since"), {"Par exemple 01/09/2025.", "off", false});
+  page.field("jobseeker_since", "Si oui, depuis quand ?", "date", date_value(form, "jobseeker_since"),
+             {"Par exemple 01/09/2025.", "off", false});
   fact_select(page, form, "resource", "Percevez-vous l'une de ces ressources ?");
   fact_select(page, form, "rqth", "Avez-vous une reconnaissance de travailleur handicapé (RQTH) ?");
   fact_select(page, form, "qualification", "Votre diplôme le plus élevé");
   std::vector<Page::Option> barriers;
   for (const auto& b : referentials::barriers().all()) barriers.push_back({b.code, b.label, ""});
-  page.checkboxes("barriers", "Vos principales difficultés", barriers, form ? all_values(*form, "barriers") : std::vector<std::string>{},
+  page.checkboxes("barriers", "Vos principales difficultés", barriers,
+                  form ? all_values(*form, "barriers") : std::vector<std::string>{},
                   "Cochez celles qui vous freinent aujourd'hui, s'il y en a.");
 }
 
@@ -108,7 +116,8 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
       r->AddSectionDictionary("FACTS")->SetValue("TEXT", facts);
     }
     if (a.nearby.referent.empty()) {
-      r->AddSectionDictionary("NONE_NEAR")->SetValue("RADIUS", directory::display_distance(a.nearby.referent_radius_km));
+      r->AddSectionDictionary("NONE_NEAR")
+          ->SetValue("RADIUS", directory::display_distance(a.nearby.referent_radius_km));
     } else {
       auto* near = r->AddSectionDictionary("NEAREST");
       for (const auto& n : a.nearby.referent) {
@@ -120,8 +129,11 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
     }
   } else {
     ans->AddSectionDictionary("NO_REFERENT")
-        ->SetValue("TEXT", o.referent ? o.referent->reason.text
-                                      : "Vos réponses ne suffisent pas pour désigner un organisme : précisez votre âge et votre situation.");
+        ->SetValue(
+            "TEXT",
+            o.referent
+                ? o.referent->reason.text
+                : "Vos réponses ne suffisent pas pour désigner un organisme : précisez votre âge et votre situation.");
   }
   if (!o.schemes.empty()) {
     auto* s = ans->AddSectionDictionary("SCHEMES");
@@ -145,7 +157,8 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
         for (const auto& s : b.solutions) {
           auto* x = sols->AddSectionDictionary("SOLUTION");
           x->SetValue("TEXT", s.text);
-          if (!s.actors.empty()) x->AddSectionDictionary("ACTORS")->SetValue("TEXT", di.structure_typologies().labels(s.actors));
+          if (!s.actors.empty())
+            x->AddSectionDictionary("ACTORS")->SetValue("TEXT", di.structure_typologies().labels(s.actors));
         }
       }
       if (nb.services.empty()) {
@@ -160,7 +173,8 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
           fill_place(x, n);
         }
       }
-      d->SetValue("MORE", "/annuaire?frein=" + text::url_encode(b.barrier) + "&lieu=" + text::url_encode(a.where.place.commune_code) +
+      d->SetValue("MORE", "/annuaire?frein=" + text::url_encode(b.barrier) +
+                              "&lieu=" + text::url_encode(a.where.place.commune_code) +
                               "&rayon=" + fmt::format("{:g}", std::max(nb.radius_km, 10.0)));
     }
   }
@@ -188,7 +202,8 @@ Response first_contact_submit(Ctx& ctx, directory::Live& live) {
   // After an ambiguous name, the commune picked among those that bear it (when the name typed
   // is still that one).
   std::string commune_code = text::trim(form.get("commune_code"));
-  if (const auto* c = referentials::communes().find(commune_code); !c || text::fold(c->name) != text::fold(text::trim(form.get("place"))))
+  if (const auto* c = referentials::communes().find(commune_code);
+      !c || text::fold(c->name) != text::fold(text::trim(form.get("place"))))
     commune_code.clear();
   std::vector<const referentials::Commune*> choices;
   auto where = pub::find_place(form.get("place"), commune_code, "", errors, "place", &choices);
@@ -203,7 +218,8 @@ Response first_contact_submit(Ctx& ctx, directory::Live& live) {
         std::string codes;
         for (const auto& p : x->postal_codes) codes += (codes.empty() ? "" : ", ") + p;
         const auto* dep = referentials::communes().departement(x->departement);
-        d->SetValue("LABEL", x->name + " (" + (dep ? dep->name : x->departement) + (codes.empty() ? "" : ", " + codes) + ")");
+        d->SetValue("LABEL",
+                    x->name + " (" + (dep ? dep->name : x->departement) + (codes.empty() ? "" : ", " + codes) + ")");
       }
     }
     try {
@@ -222,9 +238,12 @@ Response first_contact_submit(Ctx& ctx, directory::Live& live) {
 
 const char* basis_label(Basis b) {
   switch (b) {
-    case Basis::derived: return "calculé";
-    case Basis::profile: return "d'après la situation";
-    case Basis::ticked: return "attesté";
+    case Basis::derived:
+      return "calculé";
+    case Basis::profile:
+      return "d'après la situation";
+    case Basis::ticked:
+      return "attesté";
   }
   return "";
 }
@@ -233,23 +252,26 @@ void iae_form(Page& page, const Form* form, Date today) {
   auto value = [&](const char* name) { return form ? form->get(name) : std::string(); };
   std::vector<Page::Option> kinds;
   for (SiaeKind k : {SiaeKind::aci, SiaeKind::ai, SiaeKind::ei, SiaeKind::etti, SiaeKind::eiti}) {
-    static const char* names[] = {"Atelier et chantier d'insertion (ACI)", "Association intermédiaire (AI)", "Entreprise d'insertion (EI)",
-                                  "Entreprise de travail temporaire d'insertion (ETTI)",
+    static const char* names[] = {"Atelier et chantier d'insertion (ACI)", "Association intermédiaire (AI)",
+                                  "Entreprise d'insertion (EI)", "Entreprise de travail temporaire d'insertion (ETTI)",
                                   "Entreprise d'insertion par le travail indépendant (EITI)"};
     kinds.push_back({std::string(name(k)), names[static_cast<int>(k)], ""});
   }
   page.select("kind", "Type de structure", kinds, value("kind"), "", true);
-  page.select("author", "Qui fait le diagnostic ?",
-              {{"prescriber", "Un prescripteur habilité (France Travail, Mission Locale, Cap Emploi, Département…)", ""},
-               {"employer", "L'employeur (la SIAE elle-même)", ""}},
-              value("author"), "", true);
+  page.select(
+      "author", "Qui fait le diagnostic ?",
+      {{"prescriber", "Un prescripteur habilité (France Travail, Mission Locale, Cap Emploi, Département…)", ""},
+       {"employer", "L'employeur (la SIAE elle-même)", ""}},
+      value("author"), "", true);
   page.checkbox("prescriber_assessment", "Le prescripteur habilité valide l'éligibilité sur sa propre appréciation",
                 form && form->checked("prescriber_assessment"), "Possible pour un prescripteur habilité seulement.");
   page.field("age", "Âge", "number", value("age"), {"En années. Ou bien la date de naissance.", "off", false, false});
-  page.field("birth_date", "Ou date de naissance", "date", date_value(form, "birth_date"), {"Par exemple 14/03/1975.", "off", false, false});
+  page.field("birth_date", "Ou date de naissance", "date", date_value(form, "birth_date"),
+             {"Par exemple 14/03/1975.", "off", false, false});
   fact_select(page, form, "resource", "Ressources");
   page.field("resource_since", "Perçues depuis", "date", date_value(form, "resource_since"), {"", "off", false});
-  page.field("jobseeker_since", "Inscrit(e) comme demandeur d'emploi depuis le", "date", date_value(form, "jobseeker_since"),
+  page.field("jobseeker_since", "Inscrit(e) comme demandeur d'emploi depuis le", "date",
+             date_value(form, "jobseeker_since"),
              {"La durée d'inscription est calculée depuis cette date.", "off", false});
   fact_select(page, form, "qualification", "Niveau de qualification");
   fact_select(page, form, "housing", "Logement");
@@ -266,9 +288,10 @@ void iae_form(Page& page, const Form* form, Date today) {
   for (const auto& c : rules().criteria())
     if (rules().criterion(c.code, today) == &c)
       criteria.push_back({c.code, c.label, c.level == 1 ? "Critères de niveau 1" : "Critères de niveau 2"});
-  page.checkboxes("criteria", "Critères attestés par l'auteur du diagnostic", criteria,
-                  form ? all_values(*form, "criteria") : std::vector<std::string>{},
-                  "Quand la situation ci-dessus ne permet pas de les établir. Un critère que la situation contredit est écarté.");
+  page.checkboxes(
+      "criteria", "Critères attestés par l'auteur du diagnostic", criteria,
+      form ? all_values(*form, "criteria") : std::vector<std::string>{},
+      "Quand la situation ci-dessus ne permet pas de les établir. Un critère que la situation contredit est écarté.");
 }
 
 Response iae_start(Ctx& ctx) {
@@ -302,7 +325,8 @@ Response iae_submit(Ctx& ctx) {
   }
   const Eligibility e = iae_eligibility(s, *kind, today, *author, rules(), form.checked("prescriber_assessment"));
   auto* a = page.body().AddSectionDictionary("ANSWER");
-  a->SetValue("VERDICT", e.eligible ? (e.by_assessment ? "Éligible sur l'appréciation du prescripteur" : "Éligible") : "Pas éligible en l'état");
+  a->SetValue("VERDICT", e.eligible ? (e.by_assessment ? "Éligible sur l'appréciation du prescripteur" : "Éligible")
+                                    : "Pas éligible en l'état");
   a->SetValue("KIND", std::string(label(e.kind)));
   a->SetValue("AUTHOR", e.author == Author::prescriber ? "d'un prescripteur habilité" : "de l'employeur");
   a->SetValue("TODAY", shown(today));
@@ -354,9 +378,10 @@ Response iae_submit(Ctx& ctx) {
 }  // namespace
 
 void add_public_pages(Router& router, directory::Live& live) {
-  router.add({Method::get, "/par-ou-commencer", "orientation.first_contact", Access::anyone, Kind::page, first_contact_start});
-  Route submit{Method::post, "/par-ou-commencer", "orientation.first_contact.submit", Access::anyone, Kind::page,
-               [&live](Ctx& ctx) { return first_contact_submit(ctx, live); }};
+  router.add(
+      {Method::get, "/par-ou-commencer", "orientation.first_contact", Access::anyone, Kind::page, first_contact_start});
+  Route submit{Method::post,   "/par-ou-commencer", "orientation.first_contact.submit",
+               Access::anyone, Kind::page,          [&live](Ctx& ctx) { return first_contact_submit(ctx, live); }};
   submit.computes_only = true;
   router.add(std::move(submit));
   router.add({Method::get, "/iae/eligibilite", "orientation.iae", Access::anyone, Kind::page, iae_start});

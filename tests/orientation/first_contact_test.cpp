@@ -26,7 +26,8 @@ class FirstContactData : public ::testing::Test {
   static const FirstContact& real() {
     static FirstContact f = [] {
       FirstContact x;
-      x.load(test::source_dir() + "/data/orientation/first-contact.txt", referentials::inclusion(), referentials::barriers());
+      x.load(test::source_dir() + "/data/orientation/first-contact.txt", referentials::inclusion(),
+             referentials::barriers());
       return x;
     }();
     return f;
@@ -82,10 +83,12 @@ TEST_F(FirstContactData, FaultsAreRefusedWithFileAndLine) {
       {"offices | XX | CD | s\n", "bad.txt:1: unknown structure typology « XX »"},
       {"offices | CD | CD MDSS | s\n", "bad.txt:1: unknown structure typology « MDSS »"},
       {"offices | CD |  | s\n", "bad.txt:1: an offices row names at least one typology"},
-      {"offices | CD | CD | s\noffices | CD | MDS | s\n", "bad.txt:2: offices of « CD » are already given at bad.txt:1"},
+      {"offices | CD | CD | s\noffices | CD | MDS | s\n",
+       "bad.txt:2: offices of « CD » are already given at bad.txt:1"},
       {"difficulty | auto | mobility=strong | s\n", "bad.txt:1: unknown barrier « auto »"},
       {"difficulty | mobilite | mobility>=strong | s\n", "bad.txt:1: « mobility>=strong » is not one fact=value"},
-      {"difficulty | mobilite | mobility=strong/blocking | s\n", "bad.txt:1: « mobility=strong/blocking » is not one fact=value"},
+      {"difficulty | mobilite | mobility=strong/blocking | s\n",
+       "bad.txt:1: « mobility=strong/blocking » is not one fact=value"},
       {"difficulty | mobilite | mobility=forte | s\n", "bad.txt:1: unknown value « forte » for fact mobility"},
       {"difficulty | mobilite | jobseeker_months=12 | s\n", "bad.txt:1: fact jobseeker_months is computed"},
       {"difficulty | mobilite | mobility=strong | s\ndifficulty | mobilite | licence=no | s\n",
@@ -95,9 +98,11 @@ TEST_F(FirstContactData, FaultsAreRefusedWithFileAndLine) {
     const std::string got = error_of(c.text);
     EXPECT_EQ(got.rfind(c.expected, 0), 0u) << "for:\n" << c.text << "got: " << got;
   }
-  EXPECT_EQ(error_of(kFaq + "show | a | * | any\noffices | CD | CD MDS | s\ndifficulty | sante | health=strong | s\n"), "");
+  EXPECT_EQ(error_of(kFaq + "show | a | * | any\noffices | CD | CD MDS | s\ndifficulty | sante | health=strong | s\n"),
+            "");
   FirstContact missing;
-  EXPECT_THROW(missing.load("/nonexistent/first-contact.txt", referentials::inclusion(), referentials::barriers()), std::runtime_error);
+  EXPECT_THROW(missing.load("/nonexistent/first-contact.txt", referentials::inclusion(), referentials::barriers()),
+               std::runtime_error);
 }
 
 TEST_F(FirstContactData, TheFaqAnswersTheSituation) {
@@ -113,13 +118,16 @@ TEST_F(FirstContactData, TheFaqAnswersTheSituation) {
   EXPECT_EQ(faq_ids(Situation{.birth_date = "2000-11-29"}), V({"jeune-sans-emploi", "competences-transversales"}));
   EXPECT_EQ(faq_ids(Situation{.birth_date = "2000-11-28"}), V({"competences-transversales"}));
   // Qualification 3 or below, or the qualification difficulty: training.
-  EXPECT_EQ(faq_ids(Situation{.age = 40, .qualification = Qualification::l3}), V({"se-qualifier", "competences-transversales"}));
+  EXPECT_EQ(faq_ids(Situation{.age = 40, .qualification = Qualification::l3}),
+            V({"se-qualifier", "competences-transversales"}));
   EXPECT_EQ(faq_ids(Situation{.age = 40, .qualification = Qualification::l4}), V({"competences-transversales"}));
   Situation unqualified{.age = 40, .barriers = {{"qualification", Severity::strong}}};
   EXPECT_EQ(faq_ids(unqualified), V({"se-qualifier", "competences-transversales", "freins"}));
   // Any difficulty: the barriers' answer; a difficulty of severity none is not one.
-  EXPECT_EQ(faq_ids(Situation{.age = 40, .barriers = {{"logement", Severity::light}}}), V({"competences-transversales", "freins"}));
-  EXPECT_EQ(faq_ids(Situation{.age = 40, .barriers = {{"logement", Severity::none}}}), V({"competences-transversales"}));
+  EXPECT_EQ(faq_ids(Situation{.age = 40, .barriers = {{"logement", Severity::light}}}),
+            V({"competences-transversales", "freins"}));
+  EXPECT_EQ(faq_ids(Situation{.age = 40, .barriers = {{"logement", Severity::none}}}),
+            V({"competences-transversales"}));
   // Digital: by the difficulty, or by the fact.
   EXPECT_EQ(faq_ids(Situation{.age = 40, .barriers = {{"numerique", Severity::strong}}}),
             V({"competences-transversales", "freins", "numerique"}));
@@ -164,7 +172,8 @@ TEST_F(FirstContactData, ADifficultySetsItsBarrierAndTheFactItImplies) {
   EXPECT_TRUE(u.barriers.empty());  // nothing applied when one code is unknown
   // The engine then offers what the fact opens: the mobility support scheme.
   auto o = orient(s, kToday, rules());
-  EXPECT_TRUE(std::any_of(o.schemes.begin(), o.schemes.end(), [](const Decision& d) { return d.code == "accompagnement-mobilite"; }));
+  EXPECT_TRUE(std::any_of(o.schemes.begin(), o.schemes.end(),
+                          [](const Decision& d) { return d.code == "accompagnement-mobilite"; }));
 }
 
 TEST(FactLabels, EveryValueOfEveryFactHasAFrenchLabel) {

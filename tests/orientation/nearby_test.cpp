@@ -46,7 +46,9 @@ class Nearest : public ::testing::TestWithParam<db::Engine> {
     a.platform_admin = true;
     return a;
   }
-  static directory::Place at(const char* insee) { return *directory::place_of_commune(insee, referentials::communes()); }
+  static directory::Place at(const char* insee) {
+    return *directory::place_of_commune(insee, referentials::communes());
+  }
   Nearby near(const Situation& s, const char* insee, const NearbyOptions& options = {}) {
     db::Tx tx(*db_, db::Tx::Mode::read);
     return nearby(tx, live_, orient(s, kToday, rules()), at(insee), options);
@@ -98,7 +100,8 @@ TEST_P(Nearest, TheReferentsStructuresNearestFirstOnePerStructure) {
 }
 
 TEST_P(Nearest, EachBarriersServicesInTheOrientationsOrder) {
-  Situation s{.age = 30, .barriers = {{"sante", Severity::strong}, {"mobilite", Severity::light}, {"famille", Severity::none}}};
+  Situation s{.age = 30,
+              .barriers = {{"sante", Severity::strong}, {"mobilite", Severity::light}, {"famille", Severity::none}}};
   Nearby n = near(s, "86194");
   // The orientation lists barriers in the referential's order, light or more: mobility, health.
   ASSERT_EQ(n.barriers.size(), 2u);
@@ -117,7 +120,8 @@ TEST_P(Nearest, EachBarriersServicesInTheOrientationsOrder) {
       const auto* barrier = referentials::barriers().find(b.barrier);
       bool addresses = false;
       for (const auto* t : barrier->thematics)
-        addresses = addresses || std::find(x.service.thematics.begin(), x.service.thematics.end(), t->value) != x.service.thematics.end();
+        addresses = addresses || std::find(x.service.thematics.begin(), x.service.thematics.end(), t->value) !=
+                                     x.service.thematics.end();
       EXPECT_TRUE(addresses) << b.barrier << " " << x.service.name;
       EXPECT_EQ(x.service.status, directory::ServiceStatus::published);
     }

@@ -4,9 +4,8 @@
 // stored, and the OpenAPI examples that are real answers.
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -26,7 +25,9 @@ namespace {
 const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
 
 // 28 November 2026 at 11:00 in Paris: the date of the documented examples.
-time::Instant fixed_now() { return *time::parse_iso("2026-11-28T10:00:00Z"); }
+time::Instant fixed_now() {
+  return *time::parse_iso("2026-11-28T10:00:00Z");
+}
 
 class PublicOrientation : public ::testing::TestWithParam<db::Engine> {
  protected:
@@ -85,9 +86,13 @@ std::vector<std::string> codes(const json::value& list, const char* key = "code"
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
-std::string str(const json::value& v) { return std::string(v.as_string()); }
+std::string str(const json::value& v) {
+  return std::string(v.as_string());
+}
 
 const char* kFirstContact = "/api/v1/orientation/first-contact";
 const char* kEligibility = "/api/v1/iae/eligibility";
@@ -129,7 +134,8 @@ TEST_P(PublicOrientation, AYoungPersonWithoutQualificationInPoitiersGoesToTheMis
   EXPECT_LE(services[0].at("distance_km").to_number<double>(), services[1].at("distance_km").to_number<double>());
   // The FAQ for a young person without qualification and with a difficulty.
   auto faq = codes(a.at("faq"), "id");
-  EXPECT_EQ(faq, (std::vector<std::string>{"jeune-sans-emploi", "se-qualifier", "competences-transversales", "freins"}));
+  EXPECT_EQ(faq,
+            (std::vector<std::string>{"jeune-sans-emploi", "se-qualifier", "competences-transversales", "freins"}));
   EXPECT_EQ(str(a.at("faq").at(0).at("answer")).rfind("La Mission Locale est le premier interlocuteur", 0), 0u);
 }
 
@@ -147,11 +153,13 @@ TEST_P(PublicOrientation, EachReferentIsLookedForAmongItsOwnStructures) {
   EXPECT_EQ(str(rsa.at("referent").at("nearest").at(0).at("typology")), "MDS");
   EXPECT_TRUE(has(codes(rsa.at("schemes")), "iae"));
   // Other adults: France Travail, the nearest agency first, both within 40 km of Châtellerault.
-  auto adult = answer(kFirstContact, R"({"situation":{"birth_date":"1980-01-15","jobseeker":true},"commune_code":"86066"})");
+  auto adult =
+      answer(kFirstContact, R"({"situation":{"birth_date":"1980-01-15","jobseeker":true},"commune_code":"86066"})");
   EXPECT_EQ(str(adult.at("referent").at("code")), "FT");
   std::vector<std::string> agencies;
   for (const auto& n : adult.at("referent").at("nearest").as_array()) agencies.push_back(str(n.at("structure")));
-  EXPECT_EQ(agencies, (std::vector<std::string>{"France Travail Châtellerault"}));  // Poitiers is 30 km away: beyond 20 km
+  EXPECT_EQ(agencies,
+            (std::vector<std::string>{"France Travail Châtellerault"}));  // Poitiers is 30 km away: beyond 20 km
   // Under 16: school first, no address to look for.
   auto child = answer(kFirstContact, R"({"situation":{"age":15},"place":"Poitiers"})");
   EXPECT_EQ(str(child.at("referent").at("code")), "none");
@@ -159,18 +167,23 @@ TEST_P(PublicOrientation, EachReferentIsLookedForAmongItsOwnStructures) {
 }
 
 TEST_P(PublicOrientation, ThePageGivesTheSameAnswerWithoutJavaScriptNorCookie) {
-  const std::string body = R"({"situation":{"age":19,"qualification":"infra3"},"place":"86000","difficulties":["mobilite","logement"]})";
+  const std::string body =
+      R"({"situation":{"age":19,"qualification":"infra3"},"place":"86000","difficulties":["mobilite","logement"]})";
   auto a = answer(kFirstContact, body);
   HttpClient visitor = client();
   auto form = visitor.get("/par-ou-commencer");
   ASSERT_EQ(form.status, 200);
-  for (const char* id : {"id=\"age\"", "id=\"birth_date\"", "id=\"place\"", "id=\"jobseeker\"", "id=\"jobseeker_since\"",
-                         "id=\"resource\"", "id=\"rqth\"", "id=\"qualification\"", "name=\"barriers\" value=\"mobilite\""})
+  for (const char* id :
+       {"id=\"age\"", "id=\"birth_date\"", "id=\"place\"", "id=\"jobseeker\"", "id=\"jobseeker_since\"",
+        "id=\"resource\"", "id=\"rqth\"", "id=\"qualification\"", "name=\"barriers\" value=\"mobilite\""})
     EXPECT_NE(form.body.find(id), std::string::npos) << id;
   // A fresh client: no session, no CSRF cookie or field. Nothing is stored, nothing to forge.
   HttpClient anyone = client();
-  auto page = anyone.post_form("/par-ou-commencer", {{"age", "19"}, {"qualification", "infra3"}, {"place", "86000"},
-                                                     {"barriers", "mobilite"}, {"barriers", "logement"}});
+  auto page = anyone.post_form("/par-ou-commencer", {{"age", "19"},
+                                                     {"qualification", "infra3"},
+                                                     {"place", "86000"},
+                                                     {"barriers", "mobilite"},
+                                                     {"barriers", "logement"}});
   ASSERT_EQ(page.status, 200) << page.body.substr(0, 2000);
   auto html = [](std::string s) {
     std::string out;
@@ -183,7 +196,8 @@ TEST_P(PublicOrientation, ThePageGivesTheSameAnswerWithoutJavaScriptNorCookie) {
     EXPECT_NE(page.body.find(html(str(n.at("address")))), std::string::npos) << n;
     EXPECT_NE(page.body.find("05 49 00 00 01"), std::string::npos);
   }
-  for (const auto& s : a.at("schemes").as_array()) EXPECT_NE(page.body.find(html(str(s.at("label")))), std::string::npos) << s;
+  for (const auto& s : a.at("schemes").as_array())
+    EXPECT_NE(page.body.find(html(str(s.at("label")))), std::string::npos) << s;
   for (const auto& d : a.at("difficulties").as_array()) {
     EXPECT_NE(page.body.find("id=\"difficulte-" + str(d.at("code")) + "\""), std::string::npos);
     for (const auto& n : d.at("nearest").as_array()) {
@@ -191,20 +205,23 @@ TEST_P(PublicOrientation, ThePageGivesTheSameAnswerWithoutJavaScriptNorCookie) {
       EXPECT_NE(page.body.find("href=\"" + str(n.at("link")) + "\""), std::string::npos) << n;
     }
   }
-  for (const auto& f : a.at("faq").as_array()) EXPECT_NE(page.body.find(html(str(f.at("question")))), std::string::npos) << f;
+  for (const auto& f : a.at("faq").as_array())
+    EXPECT_NE(page.body.find(html(str(f.at("question")))), std::string::npos) << f;
   // The answer keeps the form filled in, to change an answer.
   EXPECT_NE(page.body.find("name=\"age\" value=\"19\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"logement\" checked"), std::string::npos);
 }
 
 TEST_P(PublicOrientation, NothingIsStored) {
-  const char* tables[] = {"people", "audit_log", "person_grants", "sessions", "outbox", "structures", "services", "directory_changes"};
+  const char* tables[] = {"people", "audit_log",  "person_grants", "sessions",
+                          "outbox", "structures", "services",      "directory_changes"};
   std::map<std::string, int> before;
   for (const char* t : tables) before[t] = count(std::string("SELECT COUNT(*) FROM ") + t);
   answer(kFirstContact, R"({"situation":{"age":30,"resource":"rsa"},"place":"Poitiers","difficulties":["sante"]})");
   answer(kEligibility, R"({"situation":{"age":30,"resource":"rsa"},"kind":"ei","author":"employer"})");
   EXPECT_EQ(client().post_form("/par-ou-commencer", {{"age", "30"}, {"place", "Poitiers"}}).status, 200);
-  EXPECT_EQ(client().post_form("/iae/eligibilite", {{"age", "30"}, {"kind", "ei"}, {"author", "employer"}}).status, 200);
+  EXPECT_EQ(client().post_form("/iae/eligibilite", {{"age", "30"}, {"kind", "ei"}, {"author", "employer"}}).status,
+            200);
   for (const char* t : tables) EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM ") + t), before[t]) << t;
 }
 
@@ -214,23 +231,23 @@ TEST_P(PublicOrientation, BadInputIsRefusedNamingTheField) {
   auto fc = [&](const std::string& situation, const std::string& rest = R"("place":"Poitiers")") {
     return refused(kFirstContact, "{\"situation\":" + situation + (rest.empty() ? "" : "," + rest) + "}");
   };
-  EXPECT_EQ(fc(R"({"birth_date":"2025-02-30"})"), V{"situation.birth_date"});   // no such day
-  EXPECT_EQ(fc(R"({"birth_date":"2027-01-01"})"), V{"situation.birth_date"});   // in the future
-  EXPECT_EQ(fc(R"({"birth_date":"28/11/2000"})"), V{"situation.birth_date"});   // the API speaks ISO dates
-  EXPECT_EQ(fc(R"({"birth_date":"2020-01-01"})"), V{"situation.birth_date"});   // 6 years old: out of range
+  EXPECT_EQ(fc(R"({"birth_date":"2025-02-30"})"), V{"situation.birth_date"});  // no such day
+  EXPECT_EQ(fc(R"({"birth_date":"2027-01-01"})"), V{"situation.birth_date"});  // in the future
+  EXPECT_EQ(fc(R"({"birth_date":"28/11/2000"})"), V{"situation.birth_date"});  // the API speaks ISO dates
+  EXPECT_EQ(fc(R"({"birth_date":"2020-01-01"})"), V{"situation.birth_date"});  // 6 years old: out of range
   EXPECT_EQ(fc(R"({"age":5})"), V{"situation.age"});
   EXPECT_EQ(fc(R"({"age":100})"), V{"situation.age"});
   EXPECT_EQ(fc(R"({"age":"19"})"), V{"situation.age"});
-  EXPECT_EQ(fc(R"({})"), V{"situation.age"});                                   // neither age nor birth date
+  EXPECT_EQ(fc(R"({})"), V{"situation.age"});  // neither age nor birth date
   EXPECT_EQ(fc(R"({"age":19,"qualification":"bac"})"), V{"situation.qualification"});
   EXPECT_EQ(fc(R"({"age":19,"rqth":"oui"})"), V{"situation.rqth"});
-  EXPECT_EQ(fc(R"({"age":19,"salary":1200})"), V{"situation.salary"});          // unknown key
+  EXPECT_EQ(fc(R"({"age":19,"salary":1200})"), V{"situation.salary"});                    // unknown key
   EXPECT_EQ(fc(R"({"age":19,"jobseeker_months":12})"), V{"situation.jobseeker_months"});  // computed, not declared
   EXPECT_EQ(fc(R"({"age":19,"jobseeker":false,"jobseeker_since":"2026-01-05"})"), V{"situation.jobseeker_since"});
   EXPECT_EQ(fc(R"({"age":19,"jobseeker_since":"2026-13-05"})"), V{"situation.jobseeker_since"});
-  EXPECT_EQ(fc(R"({"age":19})", R"("place":"Zzyzx-sur-Mer")"), V{"place"});     // unknown commune
-  EXPECT_EQ(fc(R"({"age":19})", R"("place":"Saint-Martin")"), V{"place"});      // borne by several communes
-  EXPECT_EQ(fc(R"({"age":19})", ""), V{"place"});                               // missing
+  EXPECT_EQ(fc(R"({"age":19})", R"("place":"Zzyzx-sur-Mer")"), V{"place"});  // unknown commune
+  EXPECT_EQ(fc(R"({"age":19})", R"("place":"Saint-Martin")"), V{"place"});   // borne by several communes
+  EXPECT_EQ(fc(R"({"age":19})", ""), V{"place"});                            // missing
   EXPECT_EQ(fc(R"({"age":19})", R"("commune_code":"99999")"), V{"commune_code"});
   EXPECT_EQ(fc(R"({"age":19})", R"("postal_code":"00000")"), V{"postal_code"});
   EXPECT_EQ(fc(R"({"age":19})", ok_place + R"(,"difficulties":["voiture"])"), V{"difficulties"});
@@ -244,13 +261,14 @@ TEST_P(PublicOrientation, BadInputIsRefusedNamingTheField) {
   EXPECT_EQ(post_json(kFirstContact, "[1]").status, 400);
 
   auto iae = [&](const std::string& rest) { return refused(kEligibility, R"({"situation":{"age":30},)" + rest + "}"); };
-  EXPECT_EQ(iae(R"("author":"prescriber")"), V{"kind"});                   // missing
-  EXPECT_EQ(iae(R"("kind":"geiq","author":"prescriber")"), V{"kind"});     // not an SIAE kind
+  EXPECT_EQ(iae(R"("author":"prescriber")"), V{"kind"});                // missing
+  EXPECT_EQ(iae(R"("kind":"geiq","author":"prescriber")"), V{"kind"});  // not an SIAE kind
   EXPECT_EQ(iae(R"("kind":"aci")"), V{"author"});
   EXPECT_EQ(iae(R"("kind":"aci","author":"conseiller")"), V{"author"});
   EXPECT_EQ(iae(R"("kind":"aci","author":"employer","criteria":["rsa","chomage"])"), V{"criteria"});
   EXPECT_EQ(iae(R"("kind":"aci","author":"employer","prescriber_assessment":"yes")"), V{"prescriber_assessment"});
-  EXPECT_EQ(refused(kEligibility, R"({"situation":{"age":30,"jobseeker_since":"2025-02-30"},"kind":"ai","author":"employer"})"),
+  EXPECT_EQ(refused(kEligibility,
+                    R"({"situation":{"age":30,"jobseeker_since":"2025-02-30"},"kind":"ai","author":"employer"})"),
             V{"situation.jobseeker_since"});
   EXPECT_EQ(refused(kEligibility, R"({"situation":{"birth_date":"2030-05-01"},"kind":"ai","author":"employer"})"),
             V{"situation.birth_date"});
@@ -259,9 +277,11 @@ TEST_P(PublicOrientation, BadInputIsRefusedNamingTheField) {
 
 TEST_P(PublicOrientation, ThePagesShowEachFaultBesideItsField) {
   HttpClient visitor = client();
-  auto bad = visitor.post_form("/par-ou-commencer", {{"birth_date", "30/02/2025"}, {"place", "Zzyzx-sur-Mer"}, {"barriers", "voiture"}});
+  auto bad = visitor.post_form("/par-ou-commencer",
+                               {{"birth_date", "30/02/2025"}, {"place", "Zzyzx-sur-Mer"}, {"barriers", "voiture"}});
   ASSERT_EQ(bad.status, 422);
-  for (const char* id : {"birth_date-erreur", "place-erreur", "barriers-erreur", "href=\"#birth_date\"", "href=\"#place\""})
+  for (const char* id :
+       {"birth_date-erreur", "place-erreur", "barriers-erreur", "href=\"#birth_date\"", "href=\"#place\""})
     EXPECT_NE(bad.body.find(id), std::string::npos) << id;
   EXPECT_NE(bad.body.find("Date de naissance : cette date n&#39;existe pas"), std::string::npos);
   // The date typed by hand comes back as the date input shows dates.
@@ -278,15 +298,21 @@ TEST_P(PublicOrientation, ThePagesShowEachFaultBesideItsField) {
   ASSERT_EQ(ambiguous.status, 422);
   EXPECT_NE(ambiguous.body.find("name=\"commune_code\" id=\"commune_code-1\""), std::string::npos);
   EXPECT_NE(ambiguous.body.find("Saint-Martin (Gers, 32300)"), std::string::npos);
-  auto chosen = visitor.post_form("/par-ou-commencer", {{"age", "30"}, {"place", "Saint-Martin"}, {"commune_code", "32389"}});
+  auto chosen =
+      visitor.post_form("/par-ou-commencer", {{"age", "30"}, {"place", "Saint-Martin"}, {"commune_code", "32389"}});
   ASSERT_EQ(chosen.status, 200) << chosen.body.substr(0, 1500);
   EXPECT_NE(chosen.body.find("Notre réponse, près de Saint-Martin (32)"), std::string::npos);
   // A choice left over from another name is not taken for the new one.
-  EXPECT_EQ(visitor.post_form("/par-ou-commencer", {{"age", "30"}, {"place", "Saint-Martin"}, {"commune_code", "86194"}}).status, 422);
+  EXPECT_EQ(
+      visitor.post_form("/par-ou-commencer", {{"age", "30"}, {"place", "Saint-Martin"}, {"commune_code", "86194"}})
+          .status,
+      422);
   // Far from every demo structure: the answer says so rather than showing nothing.
-  EXPECT_NE(chosen.body.find("L'annuaire ne connaît pas encore d'adresse de ce type à moins de 200 km"), std::string::npos);
+  EXPECT_NE(chosen.body.find("L'annuaire ne connaît pas encore d'adresse de ce type à moins de 200 km"),
+            std::string::npos);
 
-  auto iae = visitor.post_form("/iae/eligibilite", {{"age", "30"}, {"kind", "pme"}, {"jobseeker_since", "2025-02-30"}, {"criteria", "chomage"}});
+  auto iae = visitor.post_form(
+      "/iae/eligibilite", {{"age", "30"}, {"kind", "pme"}, {"jobseeker_since", "2025-02-30"}, {"criteria", "chomage"}});
   ASSERT_EQ(iae.status, 422);
   for (const char* id : {"kind-erreur", "author-erreur", "jobseeker_since-erreur", "criteria-erreur"})
     EXPECT_NE(iae.body.find(id), std::string::npos) << id;
@@ -294,14 +320,16 @@ TEST_P(PublicOrientation, ThePagesShowEachFaultBesideItsField) {
 
 TEST_P(PublicOrientation, TheIaeSimulatorGivesTheVerdictWithCriteriaAndReasons) {
   // 54 years old, registered for 17 months, CAP level, mobility problem; QPV ticked (unknown).
-  auto e = answer(kEligibility, R"({"situation":{"birth_date":"1972-03-08","jobseeker_since":"2025-06-02","qualification":"3",
+  auto e = answer(kEligibility,
+                  R"({"situation":{"birth_date":"1972-03-08","jobseeker_since":"2025-06-02","qualification":"3",
                                     "mobility":"strong"},"kind":"aci","author":"prescriber","criteria":["qpv"]})");
   EXPECT_EQ(e.at("eligible"), true);
   EXPECT_EQ(e.at("by_assessment"), false);
   EXPECT_TRUE(e.at("level1").as_array().empty());
   std::vector<std::string> met;
   for (const auto& c : e.at("level2").as_array()) met.push_back(str(c.at("code")) + ":" + str(c.at("basis")));
-  EXPECT_EQ(met, (std::vector<std::string>{"niveau-3-ou-infra:profile", "senior:derived", "deld:derived", "qpv:ticked", "mobilite:profile"}));
+  EXPECT_EQ(met, (std::vector<std::string>{"niveau-3-ou-infra:profile", "senior:derived", "deld:derived", "qpv:ticked",
+                                           "mobilite:profile"}));
   EXPECT_EQ(str(e.at("level2").at(2).at("reason").at("facts").at(0)),
             "inscrit comme demandeur d'emploi depuis 17 mois (calculé depuis le 02/06/2025)");
   EXPECT_EQ(str(e.at("level2").at(0).at("reason").at("facts").at(0)), "niveau de qualification : Niveau 3 : CAP, BEP");
@@ -322,26 +350,38 @@ TEST_P(PublicOrientation, TheIaeSimulatorGivesTheVerdictWithCriteriaAndReasons) 
   EXPECT_EQ(str(ai.at("validity").at("valid_until")), "2027-02-27");
   EXPECT_EQ(str(ai.at("validity").at("scope")), "same-employer");
   // The prescriber's own assessment; an employer cannot.
-  auto assessed = answer(kEligibility, R"({"situation":{"age":30},"kind":"ei","author":"prescriber","prescriber_assessment":true})");
+  auto assessed = answer(kEligibility,
+                         R"({"situation":{"age":30},"kind":"ei","author":"prescriber","prescriber_assessment":true})");
   EXPECT_EQ(assessed.at("eligible"), true);
   EXPECT_EQ(assessed.at("by_assessment"), true);
-  auto employer = answer(kEligibility, R"({"situation":{"age":30},"kind":"ei","author":"employer","prescriber_assessment":true})");
+  auto employer =
+      answer(kEligibility, R"({"situation":{"age":30},"kind":"ei","author":"employer","prescriber_assessment":true})");
   EXPECT_EQ(employer.at("eligible"), false);
   // An incompatible pair, both only ticked: both set aside. A ticked criterion the facts
   // contradict is rejected too.
-  auto pair = answer(kEligibility, R"({"situation":{"age":30},"kind":"etti","author":"prescriber","criteria":["deld","detld"]})");
+  auto pair = answer(kEligibility,
+                     R"({"situation":{"age":30},"kind":"etti","author":"prescriber","criteria":["deld","detld"]})");
   EXPECT_EQ(codes(pair.at("rejected")), (std::vector<std::string>{"deld", "detld"}));
-  EXPECT_EQ(str(pair.at("rejected").at(0).at("why")), "incompatible avec « Demandeur d'emploi depuis 24 mois ou plus »");
+  EXPECT_EQ(str(pair.at("rejected").at(0).at("why")),
+            "incompatible avec « Demandeur d'emploi depuis 24 mois ou plus »");
   EXPECT_EQ(pair.at("eligible"), false);
-  auto young = answer(kEligibility, R"({"situation":{"age":55},"kind":"etti","author":"prescriber","criteria":["jeune"]})");
+  auto young =
+      answer(kEligibility, R"({"situation":{"age":55},"kind":"etti","author":"prescriber","criteria":["jeune"]})");
   EXPECT_EQ(codes(young.at("rejected")), (std::vector<std::string>{"jeune"}));
   EXPECT_EQ(str(young.at("rejected").at(0).at("why")), "contredit par le profil : âge : 55 ans (déclaré)");
-  auto contradicted = answer(kEligibility, R"({"situation":{"age":30,"resource":"ass"},"kind":"ai","author":"prescriber","criteria":["rsa"]})");
+  auto contradicted =
+      answer(kEligibility,
+             R"({"situation":{"age":30,"resource":"ass"},"kind":"ai","author":"prescriber","criteria":["rsa"]})");
   EXPECT_EQ(codes(contradicted.at("rejected")), (std::vector<std::string>{"rsa"}));
   EXPECT_EQ(codes(contradicted.at("level1")), (std::vector<std::string>{"ass"}));
   // The page says the same.
-  auto page = client().post_form("/iae/eligibilite", {{"birth_date", "08/03/1972"}, {"jobseeker_since", "2025-06-02"}, {"qualification", "3"},
-                                                      {"mobility", "strong"}, {"kind", "aci"}, {"author", "prescriber"}, {"criteria", "qpv"}});
+  auto page = client().post_form("/iae/eligibilite", {{"birth_date", "08/03/1972"},
+                                                      {"jobseeker_since", "2025-06-02"},
+                                                      {"qualification", "3"},
+                                                      {"mobility", "strong"},
+                                                      {"kind", "aci"},
+                                                      {"author", "prescriber"},
+                                                      {"criteria", "qpv"}});
   ASSERT_EQ(page.status, 200) << page.body.substr(0, 2000);
   EXPECT_NE(page.body.find(">Éligible</h2>"), std::string::npos);
   for (const char* code : {"niveau-3-ou-infra", "senior", "deld", "qpv", "mobilite"})
@@ -369,13 +409,15 @@ TEST_P(PublicOrientation, TheDocumentedExamplesAreRealAnswers) {
     const auto& op = doc.at("paths").at(path).at("post");
     EXPECT_EQ(op.at("x-jalon-access"), "anyone");
     const auto& request = op.at("requestBody").at("content").at("application/json").at("example");
-    const auto& documented = op.at("responses").at("200").at("content").at("application/json").at("example").as_object();
+    const auto& documented =
+        op.at("responses").at("200").at("content").at("application/json").at("example").as_object();
     // The example's date is the server's today in this test.
     ASSERT_EQ(str(documented.at("date")), "2026-11-28");
     auto got = answer(path, json::serialize(request));
     if (std::string(path) == kEligibility) {
       // The verdict and every criterion with its basis, the rejections, the validity.
-      for (const char* k : {"kind", "author", "eligible", "by_assessment", "level2_required", "level2_missing", "missing", "proofs"})
+      for (const char* k :
+           {"kind", "author", "eligible", "by_assessment", "level2_required", "level2_missing", "missing", "proofs"})
         EXPECT_EQ(got.at(k), documented.at(k)) << k;
       for (const char* k : {"level1", "level2", "rejected", "to_check"}) {
         ASSERT_EQ(got.at(k).as_array().size(), documented.at(k).as_array().size()) << k;
@@ -393,10 +435,13 @@ TEST_P(PublicOrientation, TheDocumentedExamplesAreRealAnswers) {
       EXPECT_EQ(got.at("place"), documented.at("place"));
       EXPECT_EQ(got.at("referent").at("code"), documented.at("referent").at("code"));
       EXPECT_EQ(got.at("referent").at("reason").at("facts"), documented.at("referent").at("reason").at("facts"));
-      EXPECT_EQ(got.at("referent").at("nearest").as_array().size(), documented.at("referent").at("nearest").as_array().size());
+      EXPECT_EQ(got.at("referent").at("nearest").as_array().size(),
+                documented.at("referent").at("nearest").as_array().size());
       for (std::size_t i = 0; i < got.at("referent").at("nearest").as_array().size(); ++i) {
-        EXPECT_EQ(got.at("referent").at("nearest").at(i).at("structure"), documented.at("referent").at("nearest").at(i).at("structure"));
-        EXPECT_EQ(got.at("referent").at("nearest").at(i).at("distance_km"), documented.at("referent").at("nearest").at(i).at("distance_km"));
+        EXPECT_EQ(got.at("referent").at("nearest").at(i).at("structure"),
+                  documented.at("referent").at("nearest").at(i).at("structure"));
+        EXPECT_EQ(got.at("referent").at("nearest").at(i).at("distance_km"),
+                  documented.at("referent").at("nearest").at(i).at("distance_km"));
       }
       EXPECT_EQ(codes(got.at("schemes")), codes(documented.at("schemes")));
       EXPECT_EQ(codes(got.at("difficulties")), codes(documented.at("difficulties")));
