@@ -3,6 +3,7 @@
 #include "accounts/auth.h"
 #include "accounts/routes.h"
 #include "base/crypto.h"
+#include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
 #include "people/routes.h"
@@ -55,6 +56,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   directory_ = std::make_unique<directory::Live>();
   directory_->build(db_);
   directory::add_search_routes(router_, *directory_);
+  diagnosis::add_routes(router_, *directory_);
   orientation::add_public_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(

@@ -335,13 +335,6 @@ bool can(const Actor& who, const Structure& structure, Action a) {
   return std::find(who.organisations.begin(), who.organisations.end(), structure.organisation_id) != who.organisations.end();
 }
 
-std::string display_distance(double d) {
-  std::string s = d < 10 ? fmt::format("{:.1f}", d) : fmt::format("{:.0f}", d);
-  for (auto& c : s)
-    if (c == '.') c = ',';
-  return s + " km";
-}
-
 std::string display_phone(const std::string& p) {
   if (p.size() != 10 || p.find_first_not_of("0123456789") != std::string::npos) return p;
   return p.substr(0, 2) + " " + p.substr(2, 2) + " " + p.substr(4, 2) + " " + p.substr(6, 2) + " " + p.substr(8, 2);

@@ -44,9 +44,8 @@ std::optional<int> parse_integer(const std::string& text, bool& ok);
 // Eligibility zone codes as people type them: separated by commas, semicolons, spaces or '|'.
 std::vector<std::string> split_codes(const std::string& text);
 
-// How pages show a distance ("2,4 km" under 10 km, "12 km" above) and a telephone number ("05 49
-// 00 00 08" for ten digits, other forms as stored).
-std::string display_distance(double km);
+// How pages show a telephone number: "05 49 00 00 08" for ten digits, other forms as stored.
+// (Distances: text::format_km.)
 std::string display_phone(const std::string& phone);
 // Where a service is received, on one line ("22 rue Carnot, 86000 Poitiers"): the service's own
 // address when it names one, else its structure's. Reads the process's communes for the name.

@@ -114,7 +114,7 @@ Response search_page(Ctx& ctx, Live& live) {
   auto* res = b.AddSectionDictionary("RESULTS");
   std::size_t total = found.result.total;
   res->SetValue("COUNT", total == 0 ? "Aucun service" : total == 1 ? "1 service" : fmt::format("{} services", total));
-  if (found.place) res->AddSectionDictionary("NEAR")->SetValue("PLACE", found.place_label + " (" + display_distance(r.radius_km) + " autour)");
+  if (found.place) res->AddSectionDictionary("NEAR")->SetValue("PLACE", found.place_label + " (" + text::format_km(r.radius_km) + " autour)");
   if (total == 0) res->ShowSection("NONE");
   for (const auto& f : found.services) {
     const Service& sv = *f.service;
@@ -125,7 +125,7 @@ Response search_page(Ctx& ctx, Live& live) {
     d->SetValue("STRUCTURE", st.name);
     d->SetValue("LINK", "/annuaire/structures/" + std::to_string(st.id) + "#service-" + std::to_string(sv.id));
     d->SetValue("DESCRIPTION", text::cut_utf8(sv.description, 280) + (sv.description.size() > 280 ? "…" : ""));
-    if (f.distance_km) d->AddSectionDictionary("DISTANCE")->SetValue("VALUE", display_distance(*f.distance_km));
+    if (f.distance_km) d->AddSectionDictionary("DISTANCE")->SetValue("VALUE", text::format_km(*f.distance_km));
     auto fact = [&](const char* label, const std::string& value) {
       if (value.empty()) return;
       auto* x = d->AddSectionDictionary("FACT");
@@ -145,7 +145,7 @@ Response search_page(Ctx& ctx, Live& live) {
     bool more = *found.result.wider_total > total;
     auto* w = res->AddSectionDictionary(more ? "WIDER" : "NOT_WIDER");
     w->SetValue("COUNT", fmt::format("{}", *found.result.wider_total));
-    w->SetValue("RADIUS", display_distance(found.result.wider_radius_km));
+    w->SetValue("RADIUS", text::format_km(found.result.wider_radius_km));
     w->SetValue("QUERY", query_string(r, found.result.wider_radius_km, 1));
   }
   if (page_number > 1) res->AddSectionDictionary("PREVIOUS")->SetValue("QUERY", query_string(r, r.radius_km, page_number - 1));

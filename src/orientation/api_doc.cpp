@@ -4,7 +4,6 @@
 
 #include "orientation/model.h"
 #include "orientation/public.h"
-#include "orientation/situation_input.h"
 #include "referentials/barriers.h"
 
 namespace jalon::orientation {
@@ -458,15 +457,16 @@ json::object situation_schema() {
   props["birth_date"] = date("date de naissance (l'âge en est calculé ; prioritaire sur age)");
   props["jobseeker_since"] = date("inscrit comme demandeur d'emploi depuis (la durée en est calculée)");
   props["resource_since"] = date("ressources perçues depuis");
-  for (const auto& f : fact_catalogue()) {
-    if (!settable(f)) continue;
+  props["age"] = json::object{{"type", "integer"},
+                              {"minimum", pub::kMinAge},
+                              {"maximum", pub::kMaxAge},
+                              {"description", "âge déclaré, quand la date de naissance n'est pas donnée"}};
+  for (const auto& d : declared_facts()) {
+    if (d.date) continue;
+    const FactDef& f = *find_fact(d.name);
     json::object p{{"description", std::string(f.label)}};
     if (f.kind == FactKind::boolean) {
       p["type"] = "boolean";
-    } else if (f.kind == FactKind::number) {
-      p["type"] = "integer";
-      p["minimum"] = pub::kMinAge;
-      p["maximum"] = pub::kMaxAge;
     } else {
       p["type"] = "string";
       json::array values;

@@ -9,7 +9,6 @@
 #include "base/errors.h"
 #include "base/text.h"
 #include "orientation/engine.h"
-#include "orientation/situation_input.h"
 
 namespace jalon::orientation {
 
@@ -122,8 +121,10 @@ void FirstContact::load_text(const std::string& file, std::string_view content,
       std::vector<Condition> cond = parse_conditions(where, c[2]);
       if (cond.size() != 1 || cond[0].op != Condition::Op::eq || cond[0].values.size() != 1)
         fail(where, "« " + c[2] + " » is not one fact=value");
-      if (!settable(*cond[0].fact))
-        fail(where, "fact " + std::string(cond[0].fact->name) + " is computed, it cannot be implied");
+      const std::string_view fact = cond[0].fact->name;
+      if (std::none_of(declared_facts().begin(), declared_facts().end(),
+                       [&](const DeclaredFact& d) { return d.name == fact && !d.date; }))
+        fail(where, "fact " + std::string(fact) + " is not declared (computed), it cannot be implied");
       if (c[3].empty()) fail(where, "every row needs a source");
       origin.id = c[1];
       origin.source = c[3];
@@ -174,7 +175,8 @@ void FirstContact::apply_difficulties(Situation& s, const std::vector<std::strin
   for (const auto& code : difficulties) {
     s.barriers[code] = Severity::strong;
     for (const auto& d : implied_)
-      if (d.barrier == code && !has_fact(s, *d.fact)) set_fact(s, *d.fact, d.value);
+      if (d.barrier == code && !declared(s, d.fact->name))
+        set_declared(s, d.fact->name, d.fact->values[static_cast<std::size_t>(d.value)]);
   }
 }
 

@@ -1,11 +1,11 @@
 #include "orientation/public.h"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <charconv>
 
 #include "base/text.h"
 #include "directory/find.h"
-#include "orientation/situation_input.h"
 
 namespace jalon::orientation::pub {
 
@@ -59,23 +59,35 @@ std::string allowed_values(const FactDef& f) {
   return out;
 }
 
+// A declared age: a whole number 0..150 (check_age then says whether the tools answer for it).
+std::optional<int> age_of(std::string_view text) {
+  int v = 0;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < 0 || v > 150) return std::nullopt;
+  return v;
+}
+
+// The declared facts of the catalogue that are not dates (those are read by kDates).
+template <class F>
+void for_each_declared_value(F&& f) {
+  for (const auto& d : declared_facts())
+    if (!d.date) f(d);
+}
+
 }  // namespace
 
 Situation situation_from_form(const http::Form& form, Date today, Validator& errors) {
   Situation s;
-  for (const auto& f : fact_catalogue()) {
-    if (!settable(f) || !form.has(std::string(f.name))) continue;
-    const std::string name(f.name);
-    const std::string v = text::trim(form.get(name));
-    if (v.empty()) continue;
-    auto value = fact_value(f, v);
-    if (!value) {
-      errors.add(name,
-                 f.kind == FactKind::number ? "Indiquez un nombre entier." : "Choisissez une valeur de la liste.");
-      continue;
-    }
-    set_fact(s, f, *value);
+  if (const std::string a = text::trim(form.get("age")); !a.empty()) {
+    if (auto age = age_of(a))
+      s.age = *age;
+    else
+      errors.add("age", "Indiquez un nombre entier.");
   }
+  for_each_declared_value([&](const DeclaredFact& d) {
+    const std::string name(d.name);
+    if (!set_declared(s, d.name, text::trim(form.get(name)))) errors.add(name, "Choisissez une valeur de la liste.");
+  });
   for (const auto& d : kDates) read_date(errors, d.name, form.get(d.name), today, d.label, s.*d.member, true);
   check_consistency(s, errors, "");
   return s;
@@ -101,30 +113,27 @@ Situation situation_from_json(const json::value* v, Date today, Validator& error
         read_date(errors, field, std::string(value.as_string()), today, d.label, s.*d.member, false);
     }
     if (date) continue;
+    if (key == "age") {
+      if (value.is_int64() && value.as_int64() >= 0 && value.as_int64() <= 150)
+        s.age = static_cast<int>(value.as_int64());
+      else
+        errors.add(field, "Un nombre entier est attendu.");
+      continue;
+    }
     const FactDef* f = find_fact(key);
-    if (!f || !settable(*f)) {
+    const bool declared_fact = std::any_of(declared_facts().begin(), declared_facts().end(),
+                                           [&](const DeclaredFact& d) { return d.name == key && !d.date; });
+    if (!f || !declared_fact) {
       errors.add(field, "Champ inconnu" + std::string(f ? " : ce fait se calcule depuis une date." : "."));
       continue;
     }
     if (f->kind == FactKind::boolean) {
-      if (!value.is_bool()) {
+      if (!value.is_bool())
         errors.add(field, "Un booléen (true ou false) est attendu.");
-        continue;
-      }
-      set_fact(s, *f, value.as_bool() ? 1 : 0);
-    } else if (f->kind == FactKind::number) {
-      if (!value.is_int64() || value.as_int64() < 0 || value.as_int64() > 150) {
-        errors.add(field, "Un nombre entier est attendu.");
-        continue;
-      }
-      set_fact(s, *f, static_cast<int>(value.as_int64()));
-    } else {
-      auto i = value.is_string() ? fact_value(*f, std::string(value.as_string())) : std::nullopt;
-      if (!i) {
-        errors.add(field, "Valeur inconnue : attendu " + allowed_values(*f) + ".");
-        continue;
-      }
-      set_fact(s, *f, *i);
+      else
+        set_declared(s, key, value.as_bool() ? "yes" : "no");
+    } else if (!value.is_string() || value.as_string().empty() || !set_declared(s, key, std::string(value.as_string()))) {
+      errors.add(field, "Valeur inconnue : attendu " + allowed_values(*f) + ".");
     }
   }
   check_consistency(s, errors, "situation.");

@@ -13,7 +13,6 @@
 #include "orientation/labels.h"
 #include "orientation/public.h"
 #include "orientation/routes.h"
-#include "orientation/situation_input.h"
 #include "referentials/barriers.h"
 #include "referentials/inclusion.h"
 
@@ -55,7 +54,7 @@ std::string service_link(const directory::Service& sv) {
 }
 
 void fill_place(ctemplate::TemplateDictionary* d, const NearbyService& n) {
-  d->SetValue("DISTANCE", directory::display_distance(n.distance_km));
+  d->SetValue("DISTANCE", text::format_km(n.distance_km));
   const std::string address = directory::display_address(n.service, n.structure);
   if (!address.empty()) d->AddSectionDictionary("ADDRESS")->SetValue("TEXT", address);
   const std::string& phone = directory::contact_phone(n.service, n.structure);
@@ -117,7 +116,7 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
     }
     if (a.nearby.referent.empty()) {
       r->AddSectionDictionary("NONE_NEAR")
-          ->SetValue("RADIUS", directory::display_distance(a.nearby.referent_radius_km));
+          ->SetValue("RADIUS", text::format_km(a.nearby.referent_radius_km));
     } else {
       auto* near = r->AddSectionDictionary("NEAREST");
       for (const auto& n : a.nearby.referent) {
@@ -162,7 +161,7 @@ void show_answer(Page& page, const pub::FirstContactAnswer& a) {
         }
       }
       if (nb.services.empty()) {
-        d->AddSectionDictionary("NO_SERVICE")->SetValue("RADIUS", directory::display_distance(nb.radius_km));
+        d->AddSectionDictionary("NO_SERVICE")->SetValue("RADIUS", text::format_km(nb.radius_km));
       } else {
         auto* svs = d->AddSectionDictionary("SERVICES");
         for (const auto& n : nb.services) {

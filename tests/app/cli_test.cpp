@@ -45,7 +45,7 @@ TEST(CommandLine, MigrateDemoOrganisationsUsersTokens) {
   std::string db = "--db " + url;
   auto m = run_jalon(db + " migrate");
   EXPECT_EQ(m.code, 0) << m.out;
-  EXPECT_NE(m.out.find("Schéma à jour (version 6)"), std::string::npos) << m.out;
+  EXPECT_NE(m.out.find("Schéma à jour (version 7)"), std::string::npos) << m.out;
 
   auto d1 = run_jalon(db + " demo");
   EXPECT_EQ(d1.code, 0) << d1.out;

@@ -1,7 +1,6 @@
 // The first-contact data (data/orientation/first-contact.txt): refused at load with file and
 // line, the FAQ shown for the situations it names, the structures that receive a referent's
-// public, the facts a difficulty implies; the French labels of the facts' values; filling a
-// situation by fact names.
+// public, the facts a difficulty implies; the French labels of the facts' values.
 #include "orientation/first_contact.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +8,6 @@
 #include "base/errors.h"
 #include "orientation/engine.h"
 #include "orientation/labels.h"
-#include "orientation/situation_input.h"
 #include "referentials/referentials.h"
 #include "support/test_db.h"
 
@@ -90,7 +88,7 @@ TEST_F(FirstContactData, FaultsAreRefusedWithFileAndLine) {
       {"difficulty | mobilite | mobility=strong/blocking | s\n",
        "bad.txt:1: « mobility=strong/blocking » is not one fact=value"},
       {"difficulty | mobilite | mobility=forte | s\n", "bad.txt:1: unknown value « forte » for fact mobility"},
-      {"difficulty | mobilite | jobseeker_months=12 | s\n", "bad.txt:1: fact jobseeker_months is computed"},
+      {"difficulty | mobilite | jobseeker_months=12 | s\n", "bad.txt:1: fact jobseeker_months is not declared"},
       {"difficulty | mobilite | mobility=strong | s\ndifficulty | mobilite | licence=no | s\n",
        "bad.txt:2: difficulty « mobilite » is already given at bad.txt:1"},
   };
@@ -193,36 +191,4 @@ TEST(FactLabels, EveryValueOfEveryFactHasAFrenchLabel) {
   EXPECT_EQ(value_label(*find_fact("qualification"), 0), "Aucun diplôme ou brevet des collèges (infra 3)");
   EXPECT_EQ(value_label(*find_fact("mobility"), 2), "Forte");
   EXPECT_EQ(value_label(*find_fact("rqth"), 1), "Oui");
-}
-
-TEST(SituationInput, EveryDeclaredFactCanBeSetByItsName) {
-  int settable_count = 0;
-  for (const auto& f : fact_catalogue()) {
-    if (!settable(f)) {
-      // Only the durations, computed from dates, are not declared.
-      EXPECT_TRUE(f.name == "jobseeker_months" || f.name == "resource_months") << f.name;
-      continue;
-    }
-    ++settable_count;
-    Situation s;
-    EXPECT_FALSE(has_fact(s, f)) << f.name;
-    const std::string value = f.kind == FactKind::number ? "42" : std::string(f.values.back());
-    auto v = fact_value(f, value);
-    ASSERT_TRUE(v.has_value()) << f.name;
-    set_fact(s, f, *v);
-    EXPECT_TRUE(has_fact(s, f)) << f.name;
-    // The engine reads back what was set, under the same name.
-    const Facts facts = facts_of(s, kToday);
-    ASSERT_TRUE(facts.count(std::string(f.name))) << f.name;
-    EXPECT_EQ(facts.at(std::string(f.name)).value, *v) << f.name;
-  }
-  EXPECT_EQ(settable_count, static_cast<int>(fact_catalogue().size()) - 2);
-  EXPECT_FALSE(fact_value(*find_fact("qualification"), "2").has_value());
-  EXPECT_FALSE(fact_value(*find_fact("rqth"), "oui").has_value());
-  EXPECT_FALSE(fact_value(*find_fact("age"), "-1").has_value());
-  EXPECT_FALSE(fact_value(*find_fact("age"), "151").has_value());
-  EXPECT_FALSE(fact_value(*find_fact("age"), "19 ans").has_value());
-  EXPECT_EQ(fact_value(*find_fact("age"), "19"), 19);
-  Situation any;
-  EXPECT_THROW(set_fact(any, *find_fact("jobseeker_months"), 3), std::logic_error);
 }

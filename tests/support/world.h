@@ -27,6 +27,7 @@ struct World {
   Session s_a_admin, s_a_member, s_b_admin, s_platform;
   long long person_a = 0;  // created by A, consenting, shared with B
   long long structure_a = 0, service_a = 0;  // A's directory entry and one published service of it
+  long long diagnosis_a = 0;                  // a diagnosis of person_a by A
 };
 
 // Builds a world whose names, e-mails and SIRETs are unique for `n`.
