@@ -6,7 +6,8 @@ CREATE TABLE diagnoses (
   id @ID@,
   person_id BIGINT NOT NULL REFERENCES people (id),
   organisation_id BIGINT NOT NULL REFERENCES organisations (id),
-  author_id BIGINT NOT NULL REFERENCES users (id),
+  author_id BIGINT REFERENCES users (id),           -- the counsellor, or NULL when made through an API token
+  token_id BIGINT REFERENCES api_tokens (id),       -- the API token, when made through the API
   author_kind TEXT NOT NULL CHECK (author_kind IN ('prescriber', 'employer', 'other')),
   made_on TEXT NOT NULL,
   created_at TEXT NOT NULL,
@@ -33,7 +34,8 @@ CREATE TABLE diagnoses (
   qpv TEXT CHECK (qpv IN ('no', 'yes')),
   zrr TEXT CHECK (zrr IN ('no', 'yes')),
   social_first TEXT CHECK (social_first IN ('no', 'yes')),
-  comment TEXT NOT NULL DEFAULT ''
+  comment TEXT NOT NULL DEFAULT '',
+  CHECK (author_id IS NOT NULL OR token_id IS NOT NULL)
 );
 -- "This person's diagnoses, latest first" and the current one.
 CREATE INDEX diagnoses_person ON diagnoses (person_id, made_on, id);

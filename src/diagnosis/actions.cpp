@@ -17,12 +17,13 @@ std::vector<std::string> criterion_codes(const std::string& today) {
 }
 
 long long create(db::Tx& tx, const people::Person& person, long long org, long long author, Diagnosis d,
-                 const std::string& today) {
+                 const std::string& today, long long token) {
   validate(d, person.birth_date, today, criterion_codes(today));
   auto facts = store::organisation(tx, org);
   d.person_id = person.id;
   d.organisation_id = org;
   d.author_id = author;
+  d.token_id = author ? 0 : token;
   d.author_kind = author_kind_of(facts.kind, facts.authorised_prescriber);
   return store::insert(tx, d);
 }

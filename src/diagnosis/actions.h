@@ -10,10 +10,11 @@
 
 namespace jalon::diagnosis {
 
-// Validates `d` for `person` at `today` (ValidationError) and records it as made by `author`
-// of organisation `org`: the author kind follows the organisation. Returns the new id.
+// Validates `d` for `person` at `today` (ValidationError) and records it as made by user
+// `author` (or, when 0, API token `token`) of organisation `org`: the author kind follows the
+// organisation. Returns the new id.
 long long create(db::Tx& tx, const people::Person& person, long long org, long long author, Diagnosis d,
-                 const std::string& today);
+                 const std::string& today, long long token = 0);
 
 // The engine's answer to a diagnosis: the referent, schemes and barriers, and the IAE
 // eligibility for every structure kind, judged as its author would (an employer's diagnosis as

@@ -18,8 +18,9 @@ std::string_view label(AuthorKind k);         // French
 std::optional<AuthorKind> parse_author_kind(std::string_view s);
 
 struct Diagnosis {
-  long long id = 0, person_id = 0, organisation_id = 0, author_id = 0;
-  std::string organisation_name, author_name;  // read back with the row
+  long long id = 0, person_id = 0, organisation_id = 0;
+  long long author_id = 0, token_id = 0;       // the user, or the API token (the other is 0)
+  std::string organisation_name, author_name;  // read back with the row (a token's name for a token)
   AuthorKind author_kind = AuthorKind::other;
   std::string made_on;     // "YYYY-MM-DD": the day of the interview
   std::string created_at;  // ISO time of the record

@@ -457,6 +457,7 @@ void add_routes(Router& router, const directory::Live& live) {
   people::add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/diagnostics/{diagnosis}", "diagnosis.show",
                                     Access::member, Kind::page, [&live](Ctx& c) { return show(c, live); }});
   people::add_person_panel("20-diagnosis", panel);
+  add_api_routes(router, live);
 }
 
 }  // namespace jalon::diagnosis

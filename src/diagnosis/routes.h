@@ -9,5 +9,7 @@ namespace jalon::diagnosis {
 // Adds the routes and the panel of the person page. `live` (the directory's index) gives the
 // nearest services of each barrier; it must outlive the router.
 void add_routes(http::Router& router, const directory::Live& live);
+// The JSON API of the same (api.cpp); add_routes adds it.
+void add_api_routes(http::Router& router, const directory::Live& live);
 
 }  // namespace jalon::diagnosis

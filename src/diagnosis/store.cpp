@@ -21,22 +21,23 @@ const std::string& insert_sql() {
   static const std::string sql = [] {
     std::string params;
     for (const auto& f : orientation::declared_facts()) params += ", :" + std::string(f.name);
-    return "INSERT INTO diagnoses (person_id, organisation_id, author_id, author_kind, made_on, created_at, commune_code, comment, " +
-           fact_columns() + ") VALUES (:p, :o, :a, :k, :m, :c, :cc, :cm" + params + ") RETURNING id";
+    return "INSERT INTO diagnoses (person_id, organisation_id, author_id, token_id, author_kind, made_on, created_at, commune_code, comment, " +
+           fact_columns() + ") VALUES (:p, :o, :a, :t, :k, :m, :c, :cc, :cm" + params + ") RETURNING id";
   }();
   return sql;
 }
 
 const std::string& select_sql() {
   static const std::string sql =
-      "SELECT d.id, d.person_id, d.organisation_id, d.author_id, o.name, u.display_name, d.author_kind, d.made_on, d.created_at, "
+      "SELECT d.id, d.person_id, d.organisation_id, d.author_id, o.name, COALESCE(u.display_name, t.name), d.author_kind, d.made_on, d.created_at, "
       "d.commune_code, d.comment, " +
       [] {
         std::string s;
         for (const auto& f : orientation::declared_facts()) s += std::string(s.empty() ? "" : ", ") + "d." + std::string(f.name);
         return s;
       }() +
-      " FROM diagnoses d JOIN organisations o ON o.id = d.organisation_id JOIN users u ON u.id = d.author_id";
+      " FROM diagnoses d JOIN organisations o ON o.id = d.organisation_id LEFT JOIN users u ON u.id = d.author_id"
+      " LEFT JOIN api_tokens t ON t.id = d.token_id";
   return sql;
 }
 
@@ -98,7 +99,12 @@ long long insert(db::Tx& tx, const Diagnosis& d) {
   long long id = 0;
   {
     db::Query q(tx, insert_sql());
-    q.bind(d.person_id).bind(d.organisation_id).bind(d.author_id).bind(std::string(name(d.author_kind))).bind(d.made_on);
+    q.bind(d.person_id).bind(d.organisation_id);
+    if (d.author_id) q.bind(d.author_id);
+    else q.bind_null();
+    if (d.token_id) q.bind(d.token_id);
+    else q.bind_null();
+    q.bind(std::string(name(d.author_kind))).bind(d.made_on);
     q.bind(time::iso_now()).bind(d.commune_code).bind(d.comment);
     for (const auto& f : orientation::declared_facts()) {
       auto v = orientation::declared(d.situation, f.name);
@@ -140,9 +146,10 @@ long long insert(db::Tx& tx, const Diagnosis& d) {
 std::vector<Summary> history(db::Tx& tx, long long person) {
   std::vector<Summary> out;
   db::Query q(tx,
-              "SELECT d.id, d.made_on, o.name, u.display_name, d.author_kind, "
+              "SELECT d.id, d.made_on, o.name, COALESCE(u.display_name, t.name), d.author_kind, "
               "(SELECT COUNT(*) FROM diagnosis_barriers b WHERE b.diagnosis_id = d.id) "
-              "FROM diagnoses d JOIN organisations o ON o.id = d.organisation_id JOIN users u ON u.id = d.author_id "
+              "FROM diagnoses d JOIN organisations o ON o.id = d.organisation_id LEFT JOIN users u ON u.id = d.author_id "
+              "LEFT JOIN api_tokens t ON t.id = d.token_id "
               "WHERE d.person_id = :p ORDER BY d.made_on DESC, d.id DESC");
   q.bind(person);
   while (q.next()) {

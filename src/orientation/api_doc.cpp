@@ -449,7 +449,31 @@ json::object reason_schema() {
 }
 
 // The facts of a situation, from the catalogue: what a person or a counsellor can say of it.
-json::object situation_schema() {
+json::object place_schema() {
+  return {{"type", "object"},
+          {"properties",
+           {{"structure_id", {{"type", "integer"}}},
+            {"structure", str("nom de la structure")},
+            {"typology", str("typologie data·inclusion v0 de la structure")},
+            {"service_id", {{"type", "integer"}}},
+            {"service", str("nom du service")},
+            {"address", str()},
+            {"phone", str()},
+            {"distance_km", {{"type", "number"}}},
+            {"link", str("page publique de l'annuaire")}}}};
+}
+
+json::object array_of(json::object items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
+
+std::string text(const json::object& o) {
+  return json::serialize(o);
+}
+
+}  // namespace
+
+boost::json::object situation_schema() {
   json::object props;
   auto date = [](const char* description) {
     return json::object{{"type", "string"}, {"format", "date"}, {"description", description}};
@@ -482,30 +506,6 @@ json::object situation_schema() {
       {"additionalProperties", false},
       {"properties", std::move(props)}};
 }
-
-json::object place_schema() {
-  return {{"type", "object"},
-          {"properties",
-           {{"structure_id", {{"type", "integer"}}},
-            {"structure", str("nom de la structure")},
-            {"typology", str("typologie data·inclusion v0 de la structure")},
-            {"service_id", {{"type", "integer"}}},
-            {"service", str("nom du service")},
-            {"address", str()},
-            {"phone", str()},
-            {"distance_km", {{"type", "number"}}},
-            {"link", str("page publique de l'annuaire")}}}};
-}
-
-json::object array_of(json::object items) {
-  return {{"type", "array"}, {"items", std::move(items)}};
-}
-
-std::string text(const json::object& o) {
-  return json::serialize(o);
-}
-
-}  // namespace
 
 http::ApiDoc first_contact_doc() {
   json::array barrier_codes;

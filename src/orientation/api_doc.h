@@ -2,9 +2,15 @@
 // response schemas (the situation's fields come from the fact catalogue) and one example each,
 // a real answer of the engine (tests/orientation/public_api_test.cpp checks it).
 #pragma once
+#include <boost/json.hpp>
+
 #include "http/route.h"
 
 namespace jalon::orientation {
+
+// The JSON Schema of a situation (facts of the catalogue; yes/no facts as booleans, dates as
+// "AAAA-MM-JJ"), shared with the diagnosis API.
+boost::json::object situation_schema();
 
 http::ApiDoc first_contact_doc();
 http::ApiDoc iae_eligibility_doc();

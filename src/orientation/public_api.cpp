@@ -8,6 +8,7 @@
 #include "directory/rules.h"
 #include "http/json.h"
 #include "orientation/api_doc.h"
+#include "orientation/json.h"
 #include "orientation/public.h"
 #include "orientation/routes.h"
 
@@ -18,70 +19,10 @@ namespace json = boost::json;
 
 namespace {
 
-json::object reason_json(const Reason& r) {
-  json::array facts;
-  for (const auto& f : r.facts) facts.emplace_back(f);
-  return {{"rule", r.rule},           {"where", r.where}, {"source", r.source},
-          {"effective", r.effective}, {"text", r.text},   {"facts", std::move(facts)}};
-}
-
-json::array strings(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
-json::object place_json(const NearbyService& n) {
-  return {
-      {"structure_id", n.structure.id},
-      {"structure", n.structure.name},
-      {"typology", n.structure.typology},
-      {"service_id", n.service.id},
-      {"service", n.service.name},
-      {"address", directory::display_address(n.service, n.structure)},
-      {"phone", directory::contact_phone(n.service, n.structure)},
-      {"distance_km", std::round(n.distance_km * 100) / 100},
-      {"link", "/annuaire/structures/" + std::to_string(n.structure.id) + "#service-" + std::to_string(n.service.id)}};
-}
-
-json::array places_json(const std::vector<NearbyService>& v) {
-  json::array a;
-  for (const auto& n : v) a.push_back(place_json(n));
-  return a;
-}
-
 json::object first_contact_json(const pub::FirstContactAnswer& a) {
-  const Orientation& o = a.orientation;
   json::object out{{"date", format_date(a.today)},
                    {"place", {{"label", a.where.label}, {"commune_code", a.where.place.commune_code}}}};
-  if (o.referent) {
-    out["referent"] = json::object{{"code", o.referent->code},
-                                   {"label", o.referent->label},
-                                   {"reason", reason_json(o.referent->reason)},
-                                   {"nearest", places_json(a.nearby.referent)},
-                                   {"radius_km", a.nearby.referent_radius_km}};
-  } else {
-    out["referent"] = nullptr;
-  }
-  json::array schemes;
-  for (const auto& d : o.schemes)
-    schemes.push_back(json::object{{"code", d.code}, {"label", d.label}, {"reason", reason_json(d.reason)}});
-  out["schemes"] = std::move(schemes);
-  json::array difficulties;
-  for (std::size_t i = 0; i < o.barriers.size(); ++i) {
-    const BarrierAdvice& b = o.barriers[i];
-    json::array solutions;
-    for (const auto& s : b.solutions)
-      solutions.push_back(
-          json::object{{"text", s.text}, {"actors", strings(s.actors)}, {"reason", reason_json(s.reason)}});
-    difficulties.push_back(json::object{{"code", b.barrier},
-                                        {"label", b.label},
-                                        {"thematics", strings(b.thematics)},
-                                        {"solutions", std::move(solutions)},
-                                        {"nearest", places_json(a.nearby.barriers[i].services)},
-                                        {"radius_km", a.nearby.barriers[i].radius_km}});
-  }
-  out["difficulties"] = std::move(difficulties);
+  for (auto& [k, v] : orientation_json(a.orientation, &a.nearby)) out[k] = std::move(v);
   json::array faq;
   for (const auto* e : a.faq)
     faq.push_back(json::object{{"id", e->id},
@@ -91,59 +32,6 @@ json::object first_contact_json(const pub::FirstContactAnswer& a) {
                                {"source", e->origin.source}});
   out["faq"] = std::move(faq);
   return out;
-}
-
-const char* basis_code(Basis b) {
-  switch (b) {
-    case Basis::derived:
-      return "derived";
-    case Basis::profile:
-      return "profile";
-    case Basis::ticked:
-      return "ticked";
-  }
-  return "";
-}
-
-json::object eligibility_json(const Eligibility& e, Date today) {
-  auto criteria = [](const std::vector<CriterionMet>& v) {
-    json::array a;
-    for (const auto& c : v)
-      a.push_back(json::object{{"code", c.code},
-                               {"label", c.label},
-                               {"level", c.level},
-                               {"basis", basis_code(c.basis)},
-                               {"proof", c.proof},
-                               {"reason", reason_json(c.reason)}});
-    return a;
-  };
-  json::array to_check;
-  for (const auto& code : e.to_check) {
-    const Criterion* c = rules().criterion(code, today);
-    to_check.push_back(json::object{{"code", code}, {"label", c ? c->label : code}, {"level", c ? c->level : 2}});
-  }
-  json::array rejected;
-  for (const auto& r : e.rejected)
-    rejected.push_back(
-        json::object{{"code", r.code}, {"label", r.label}, {"why", r.why}, {"reason", reason_json(r.reason)}});
-  return {{"date", format_date(today)},
-          {"kind", std::string(name(e.kind))},
-          {"author", std::string(name(e.author))},
-          {"eligible", e.eligible},
-          {"by_assessment", e.by_assessment},
-          {"level1", criteria(e.level1)},
-          {"level2", criteria(e.level2)},
-          {"level2_required", e.level2_required},
-          {"level2_missing", e.level2_missing},
-          {"missing", e.missing},
-          {"to_check", std::move(to_check)},
-          {"rejected", std::move(rejected)},
-          {"proofs", strings(e.proofs)},
-          {"requirement", reason_json(e.requirement)},
-          {"validity",
-           {{"valid_until", format_date(e.valid_until)},
-            {"scope", e.all_siae ? "all" : "same-employer"},
-            {"reason", reason_json(e.validity)}}}};
 }
 
 // The strings of an array field; faults under `field`.

@@ -2,7 +2,9 @@
 // real socket (form, refusal of bad input with its field, the engine's answer, access, audit).
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "accounts/store.h"
@@ -299,4 +301,58 @@ TEST_P(DiagnosisPages, AnOrganisationWithoutAccessSeesNothing) {
   EXPECT_EQ(c.post_form(person(world_.org_b) + "/diagnostics", {{"csrf", c.csrf()}, {"made_on", "2026-11-20"}}).status, 404);
   EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'refused:diagnosis%'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), before + 1);
+}
+
+TEST_P(DiagnosisPages, TheApiRecordsADiagnosisAndAnswersWithTheRecommendations) {
+  test::TestServer server(*db_);
+  test::HttpClient api(server.port());
+  std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw}, {"Content-Type", "application/json"}};
+  std::string base = "/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" + std::to_string(world_.person_a) + "/diagnoses";
+  // Bad input: every fault named by its field, nothing written.
+  const int before = count("SELECT COUNT(*) FROM diagnoses");
+  auto bad = api.request("POST", base,
+                         R"({"made_on":"2025-02-30","situation":{"resource":"loto","rqth":"oui"},"barriers":{"inconnu":"strong","mobilite":"très"},"jobs":["0"]})", h);
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"made_on", "situation.resource", "situation.rqth", "barriers.inconnu", "barriers.mobilite"})
+    EXPECT_NE(bad.body.find(std::string("\"field\":\"") + field + "\""), std::string::npos) << field << " in " << bad.body;
+  auto aged = api.request("POST", base, R"({"made_on":"2026-11-20","situation":{"age":30}})", h);
+  EXPECT_EQ(aged.status, 422);
+  EXPECT_NE(aged.body.find("situation.age"), std::string::npos);
+  EXPECT_EQ(api.request("POST", base, "pas du json", h).status, 400);
+  auto bad_job = api.request("POST", base, R"({"made_on":"2026-11-20","jobs":["0"]})", h);
+  EXPECT_EQ(bad_job.status, 422);
+  EXPECT_NE(bad_job.body.find("\"field\":\"jobs\""), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), before);
+  // A valid one: 201 with the engine's answer.
+  auto made = api.request("POST", base,
+                          R"({"made_on":"2026-11-20","commune_code":"86194","situation":{"resource":"rsa","jobseeker":true,"jobseeker_since":"2024-06-01","qualification":"infra3"},)"
+                          R"("barriers":{"mobilite":"strong","logement":"none"},"jobs":["10805"],"transversal_skills":["competence-10"],"criteria":["parent-isole"]})",
+                          h);
+  ASSERT_EQ(made.status, 201) << made.body.substr(0, 2000);
+  auto v = boost::json::parse(made.body).as_object();
+  EXPECT_EQ(v["situation"].as_object()["mobility"].as_string(), "strong");  // the barrier sets its fact
+  EXPECT_EQ(v["situation"].as_object()["jobseeker"].as_bool(), true);
+  EXPECT_EQ(v["barriers"].as_object().size(), 1u);
+  EXPECT_EQ(v["author_kind"].as_string(), "prescriber");
+  auto& rec = v["recommendations"].as_object();
+  ASSERT_TRUE(rec["referent"].is_object());
+  EXPECT_FALSE(rec["referent"].as_object()["reason"].as_object()["text"].as_string().empty());
+  ASSERT_EQ(rec["difficulties"].as_array().size(), 1u);
+  EXPECT_EQ(rec["difficulties"].as_array()[0].as_object()["code"].as_string(), "mobilite");
+  auto& eligibility = v["eligibility"].as_array();
+  ASSERT_EQ(eligibility.size(), 5u);
+  for (const auto& e : eligibility) {
+    EXPECT_TRUE(e.as_object().at("eligible").as_bool());  // RSA: level 1
+    EXPECT_EQ(e.as_object().at("validity").as_object().at("valid_until").as_string(), "2027-05-19");
+  }
+  long long id = v["id"].as_int64();
+  auto listed = api.get(base, {{"Authorization", "Bearer " + world_.token_a_raw}});
+  EXPECT_EQ(listed.status, 200);
+  EXPECT_NE(listed.body.find("\"id\":" + std::to_string(id)), std::string::npos);
+  auto one = api.get(base + "/" + std::to_string(id), {{"Authorization", "Bearer " + world_.token_a_raw}});
+  EXPECT_EQ(one.status, 200);
+  EXPECT_EQ(boost::json::parse(one.body).as_object()["recommendations"], rec);
+  EXPECT_EQ(api.get(base + "/999999", {{"Authorization", "Bearer " + world_.token_a_raw}}).status, 404);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'diagnosis-read' AND token_id IS NOT NULL"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'diagnosis-create' AND token_id IS NOT NULL"), 1);
 }
