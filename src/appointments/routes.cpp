@@ -192,7 +192,11 @@ Response person_list(Ctx& ctx) {
   auto list = store::of_person(ctx.tx, p.id, org, 200);
   std::set<long long> visible = people::store::with_grant(ctx.tx, org, participant_ids(list));
   time::Instant now = time::now();
-  for (const auto& a : list) fill_row(b.AddSectionDictionary(start_of(a) >= now ? "UPCOMING" : "PAST"), a, org, visible, p.id);
+  // The list comes latest first: those to come are shown soonest first, then the past ones.
+  for (auto it = list.rbegin(); it != list.rend(); ++it)
+    if (start_of(*it) >= now) fill_row(b.AddSectionDictionary("UPCOMING"), *it, org, visible, p.id);
+  for (const auto& a : list)
+    if (start_of(a) < now) fill_row(b.AddSectionDictionary("PAST"), a, org, visible, p.id);
   if (list.empty()) b.ShowSection("NONE");
   std::vector<Page::Option> sessions;
   for (const auto& a : store::upcoming_collective(ctx.tx, org, time::iso(now), 50)) {

@@ -167,6 +167,7 @@ std::string display_size(std::uint64_t bytes) {
   std::string s = fmt::format("{:.1f}", static_cast<double>(bytes) / (1024.0 * 1024.0));
   for (auto& c : s)
     if (c == '.') c = ',';
+  if (s.size() > 2 && s.substr(s.size() - 2) == ",0") s.resize(s.size() - 2);
   return s + " Mo";
 }
 

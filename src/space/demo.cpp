@@ -1,5 +1,7 @@
 #include "space/demo.h"
 
+#include <date/date.h>
+
 #include "accounts/store.h"
 #include "appointments/rules.h"
 #include "appointments/store.h"
@@ -52,9 +54,14 @@ int load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_slug) {
 
   using appointments::Status;
   std::string today = time::today();
+  // `days` from today at `hhmm` in Paris, moved to the Friday before or the Monday after when it
+  // falls on a weekend.
   auto at = [&](int days, const std::string& hhmm) {
-    auto day = appointments::local_to_utc(today, "12:00");
-    std::string civil = appointments::utc_to_local(*day + std::chrono::hours(24 * days)).first;
+    auto noon = *appointments::local_to_utc(today, "12:00") + std::chrono::hours(24 * days);
+    auto weekday = date::weekday{date::floor<date::days>(noon)}.c_encoding();  // 0 Sunday … 6 Saturday
+    if (weekday == 6) noon += std::chrono::hours(days < 0 ? -24 : 48);
+    if (weekday == 0) noon += std::chrono::hours(days < 0 ? -48 : 24);
+    std::string civil = appointments::utc_to_local(noon).first;
     return time::iso(*appointments::local_to_utc(civil, hhmm));
   };
   int created = 0;

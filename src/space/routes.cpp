@@ -163,7 +163,7 @@ Response home(Ctx& ctx) {
     d->SetValue("COUNSELLOR", a.counsellor_name);
     if (!a.place.empty()) d->AddSectionDictionary("PLACE")->SetValue("VALUE", a.place);
     if (!a.video_url.empty()) d->AddSectionDictionary("VIDEO")->SetValue("URL", a.video_url);
-    d->SetValue("STATUS", mine_p ? appointments::status_label(mine_p->status) : "");
+    d->SetValue("STATUS", !mine_p ? "" : mine_p->by_person ? "vous avez prévenu que vous ne viendrez pas" : appointments::status_label(mine_p->status));
     if (mine_p && appointments::person_cancel_refusal(mine_p->status, false).empty()) {
       auto* c = d->AddSectionDictionary("CANCEL");
       c->SetValue("ACTION", "/mon-espace/rendez-vous/" + std::to_string(a.id) + "/annuler");

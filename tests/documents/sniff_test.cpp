@@ -89,6 +89,7 @@ TEST(DocumentNames, DownloadNamesAreSafeAndTakeTheDetectedExtension) {
   EXPECT_EQ(download_name("***", "pdf", true), "document.pdf");
   EXPECT_EQ(content_disposition("CV de Léna", "pdf"), "attachment; filename=\"cv-de-lena.pdf\"; filename*=UTF-8''CV-de-L%C3%A9na.pdf");
   EXPECT_EQ(display_size(900), "900 octets");
-  EXPECT_EQ(display_size(5 * 1024 * 1024), "5,0 Mo");
+  EXPECT_EQ(display_size(5 * 1024 * 1024), "5 Mo");
+  EXPECT_EQ(display_size(1536 * 1024), "1,5 Mo");
   EXPECT_EQ(display_size(1536), "2 Ko");
 }
