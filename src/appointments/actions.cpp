@@ -30,7 +30,8 @@ std::string link_to(const Appointment& a) {
 }
 
 std::string details(const Appointment& a) {
-  std::string out = "  Quand : " + display_when(start_of(a)) + " (" + std::to_string(a.duration_minutes) + " minutes)\n";
+  std::string out =
+      "  Quand : " + display_when(start_of(a)) + " (" + std::to_string(a.duration_minutes) + " minutes)\n";
   out += "  Avec : " + a.counsellor_name + ", " + a.organisation_name + "\n";
   out += "  Objet : " + a.subject + "\n";
   if (!a.place.empty()) out += "  Lieu : " + a.place + "\n";
@@ -39,8 +40,8 @@ std::string details(const Appointment& a) {
 }
 }  // namespace
 
-long long create_appointment(db::Tx& tx, long long org, const Input& in, const std::vector<long long>& people, long long by_user,
-                             time::Instant now) {
+long long create_appointment(db::Tx& tx, long long org, const Input& in, const std::vector<long long>& people,
+                             long long by_user, time::Instant now) {
   Appointment a = validate(in, now, true);
   if (a.counsellor_id <= 0 || !accounts::store::member(tx, org, a.counsellor_id))
     throw ValidationError("counsellor_id", "Choisissez un conseiller parmi les membres de votre organisation.");
@@ -52,8 +53,9 @@ long long create_appointment(db::Tx& tx, long long org, const Input& in, const s
     auto created = store::find(tx, id);
     auto author = accounts::store::find_user(tx, by_user);
     notifications::notify(tx, a.counsellor_id, "appointment.assigned",
-                          (author ? author->display_name : std::string("Un collègue")) + " vous confie un rendez-vous " +
-                              kind_label(a.kind) + " le " + display_when(start_of(*created)) + " : " + a.subject + ".",
+                          (author ? author->display_name : std::string("Un collègue")) +
+                              " vous confie un rendez-vous " + kind_label(a.kind) + " le " +
+                              display_when(start_of(*created)) + " : " + a.subject + ".",
                           link_to(*created));
   }
   return id;
@@ -68,7 +70,8 @@ void enrol(db::Tx& tx, const Appointment& a, long long person, time::Instant now
   store::add_participant(tx, a.id, person);
 }
 
-void change_status(db::Tx& tx, const Appointment& a, long long person, Status to, long long by_user, time::Instant now) {
+void change_status(db::Tx& tx, const Appointment& a, long long person, Status to, long long by_user,
+                   time::Instant now) {
   const Participant* p = participant(a, person);
   if (!p) throw NotFound("Cette personne ne participe pas à ce rendez-vous.");
   std::string why = refusal(p->status, to, started(start_of(a), now));
@@ -100,8 +103,8 @@ void cancel_by_person(db::Tx& tx, const Appointment& a, long long person, time::
   if (!why.empty()) throw Conflict(why);
   store::set_status(tx, a.id, person, Status::excused, 0, true);
   notifications::notify(tx, a.counsellor_id, "appointment.cancelled_by_person",
-                        p->first_name + " " + p->last_name + " annule sa venue au rendez-vous du " + display_when(start_of(a)) + " (" +
-                            a.subject + ").",
+                        p->first_name + " " + p->last_name + " annule sa venue au rendez-vous du " +
+                            display_when(start_of(a)) + " (" + a.subject + ").",
                         link_to(a));
 }
 
@@ -135,9 +138,10 @@ int send_reminders(db::Database& db, const std::string& base_url, time::Instant 
 Mail reminder_mail(const Appointment& a, const Participant& p, const std::string& base_url) {
   Mail m;
   m.subject = "Rappel : votre rendez-vous du " + display_when(start_of(a));
-  m.body = "Bonjour " + p.first_name + ",\n\nNous vous rappelons votre rendez-vous :\n\n" + details(a) +
-           "\nSi vous ne pouvez pas venir, prévenez-nous : vous pouvez annuler votre venue depuis votre espace personnel, " + base_url +
-           "/mon-espace\n\n-- \nJalon, pour " + a.organisation_name + "\n";
+  m.body =
+      "Bonjour " + p.first_name + ",\n\nNous vous rappelons votre rendez-vous :\n\n" + details(a) +
+      "\nSi vous ne pouvez pas venir, prévenez-nous : vous pouvez annuler votre venue depuis votre espace personnel, " +
+      base_url + "/mon-espace\n\n-- \nJalon, pour " + a.organisation_name + "\n";
   return m;
 }
 
@@ -145,7 +149,8 @@ Mail cancellation_mail(const Appointment& a, const Participant& p, const std::st
   Mail m;
   m.subject = "Rendez-vous annulé : " + display_when(start_of(a));
   m.body = "Bonjour " + p.first_name + ",\n\nLe rendez-vous suivant est annulé :\n\n" + details(a) +
-           "\nVotre conseiller reviendra vers vous pour en fixer un autre si besoin. Vos rendez-vous sont dans votre espace personnel, " +
+           "\nVotre conseiller reviendra vers vous pour en fixer un autre si besoin. Vos rendez-vous sont dans votre "
+           "espace personnel, " +
            base_url + "/mon-espace\n\n-- \nJalon, pour " + a.organisation_name + "\n";
   return m;
 }
@@ -166,7 +171,8 @@ std::vector<ics::Event> events(const std::vector<Appointment>& list, const std::
     e.duration_minutes = a.duration_minutes;
     e.location = a.place;
     e.url = a.video_url;
-    std::string description = std::string("Rendez-vous ") + kind_label(a.kind) + " – " + a.organisation_name + "\nConseiller : " + a.counsellor_name;
+    std::string description = std::string("Rendez-vous ") + kind_label(a.kind) + " – " + a.organisation_name +
+                              "\nConseiller : " + a.counsellor_name;
     if (!a.video_url.empty()) description += "\nVisio : " + a.video_url;
     if (person) {
       const Participant* p = participant(a, person);
@@ -187,8 +193,9 @@ std::vector<ics::Event> events(const std::vector<Appointment>& list, const std::
       }
       if (hidden) names += (names.empty() ? "" : ", ") + std::to_string(hidden) + " autre(s)";
       e.summary = a.subject + (names.empty() ? "" : " – " + names);
-      e.cancelled = !a.participants.empty() &&
-                    std::all_of(a.participants.begin(), a.participants.end(), [](const Participant& p) { return p.status == Status::cancelled; });
+      e.cancelled =
+          !a.participants.empty() && std::all_of(a.participants.begin(), a.participants.end(),
+                                                 [](const Participant& p) { return p.status == Status::cancelled; });
     }
     e.description = description;
     out.push_back(std::move(e));

@@ -16,8 +16,8 @@ namespace jalon::appointments {
 // (none included) for a collective one. The counsellor must be a member of `org`
 // (ValidationError on "counsellor_id"); when it is not `by_user`, they are notified. Returns
 // the new id.
-long long create_appointment(db::Tx& tx, long long org, const Input& in, const std::vector<long long>& people, long long by_user,
-                             time::Instant now);
+long long create_appointment(db::Tx& tx, long long org, const Input& in, const std::vector<long long>& people,
+                             long long by_user, time::Instant now);
 
 // Adds `person` to the collective appointment `a` (Conflict when `a` is individual, has
 // started, or is cancelled for everyone; or when the person already takes part).

@@ -19,7 +19,8 @@ namespace json = boost::json;
 
 namespace {
 
-const char* kAppointmentSchema = R"J({"type":"object","required":["id","organisation_id","kind","starts_at","duration_minutes","subject","counsellor","participants"],"properties":{
+const char* kAppointmentSchema =
+    R"J({"type":"object","required":["id","organisation_id","kind","starts_at","duration_minutes","subject","counsellor","participants"],"properties":{
 "id":{"type":"integer"},"organisation_id":{"type":"integer"},"kind":{"type":"string","enum":["individual","collective"]},
 "starts_at":{"type":"string","description":"début, instant UTC ISO 8601"},"date":{"type":"string","format":"date","description":"date à Paris"},
 "time":{"type":"string","description":"heure de début à Paris, HH:MM"},"duration_minutes":{"type":"integer"},
@@ -29,7 +30,8 @@ const char* kAppointmentSchema = R"J({"type":"object","required":["id","organisa
 "status":{"type":"string","enum":["planned","seen","excused","no_show","cancelled"]},"by_person":{"type":"boolean"}}}},
 "hidden_participants":{"type":"integer","description":"personnes inscrites dont la fiche n'est plus accessible à l'organisation"}}})J";
 
-const char* kAppointmentInput = R"J({"type":"object","required":["date","time","duration_minutes","subject","counsellor_id"],"properties":{
+const char* kAppointmentInput =
+    R"J({"type":"object","required":["date","time","duration_minutes","subject","counsellor_id"],"properties":{
 "kind":{"type":"string","enum":["individual","collective"],"default":"individual"},
 "person_ids":{"type":"array","items":{"type":"integer"},"description":"une personne pour un rendez-vous individuel, zéro ou plus pour un collectif"},
 "counsellor_id":{"type":"integer","description":"un membre de l'organisation"},
@@ -37,7 +39,8 @@ const char* kAppointmentInput = R"J({"type":"object","required":["date","time","
 "duration_minutes":{"type":"integer","minimum":5,"maximum":600},"place":{"type":"string"},"video_url":{"type":"string"},"subject":{"type":"string"}}})J";
 
 std::string list_of(const char* item) {
-  return std::string(R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":)J") + item + "}}}";
+  return std::string(R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":)J") +
+         item + "}}}";
 }
 
 json::object appointment_json(const Appointment& a, const std::set<long long>& visible) {
@@ -50,8 +53,11 @@ json::object appointment_json(const Appointment& a, const std::set<long long>& v
       ++hidden;
       continue;
     }
-    participants.push_back({{"person_id", p.person_id}, {"first_name", p.first_name}, {"last_name", p.last_name},
-                            {"status", status_code(p.status)}, {"by_person", p.by_person}});
+    participants.push_back({{"person_id", p.person_id},
+                            {"first_name", p.first_name},
+                            {"last_name", p.last_name},
+                            {"status", status_code(p.status)},
+                            {"by_person", p.by_person}});
   }
   return {{"id", a.id},
           {"organisation_id", a.organisation_id},
@@ -84,14 +90,16 @@ json::array items_of(db::Tx& tx, long long org, const std::vector<Appointment>& 
 
 Appointment load(Ctx& ctx) {
   auto a = store::find(ctx.tx, ctx.id("appointment"));
-  if (!a || a->organisation_id != ctx.org()) throw NotFound("Ce rendez-vous n'existe pas ou n'est pas celui de votre organisation.");
+  if (!a || a->organisation_id != ctx.org())
+    throw NotFound("Ce rendez-vous n'existe pas ou n'est pas celui de votre organisation.");
   return *a;
 }
 
 long long int_field(const json::object& body, const char* field) {
   auto it = body.find(field);
   if (it == body.end() || it->value().is_null()) return 0;
-  if (!it->value().is_int64()) throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un entier.");
+  if (!it->value().is_int64())
+    throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un entier.");
   return it->value().as_int64();
 }
 
@@ -104,8 +112,10 @@ std::string day_start_iso(const std::string& civil, const std::string& field) {
 Response list(Ctx& ctx) {
   long long org = ctx.org();
   std::string from = ctx.req.query("from"), to = ctx.req.query("to");
-  std::string from_iso = from.empty() ? time::iso(time::now() - std::chrono::hours(24 * 30)) : day_start_iso(from, "from");
-  std::string to_iso = to.empty() ? "9999" : time::iso(*time::parse_iso(day_start_iso(to, "to")) + std::chrono::hours(24));
+  std::string from_iso =
+      from.empty() ? time::iso(time::now() - std::chrono::hours(24 * 30)) : day_start_iso(from, "from");
+  std::string to_iso =
+      to.empty() ? "9999" : time::iso(*time::parse_iso(day_start_iso(to, "to")) + std::chrono::hours(24));
   long long counsellor = parse_id(ctx.req.query("counsellor"));
   auto rows = store::of_organisation(ctx.tx, org, counsellor, from_iso, to_iso, 200);
   people::audit(ctx, 0, "agenda", ctx.req.raw_query);
@@ -127,15 +137,18 @@ Response create(Ctx& ctx) {
   in.counsellor_id = int_field(body, "counsellor_id");
   std::vector<long long> people_ids;
   if (auto it = body.find("person_ids"); it != body.end() && !it->value().is_null()) {
-    if (!it->value().is_array()) throw ValidationError("person_ids", "« person_ids » est une liste d'identifiants de personnes.");
+    if (!it->value().is_array())
+      throw ValidationError("person_ids", "« person_ids » est une liste d'identifiants de personnes.");
     for (const auto& v : it->value().as_array()) {
-      if (!v.is_int64() || v.as_int64() <= 0) throw ValidationError("person_ids", "« person_ids » est une liste d'identifiants (entiers) de personnes.");
+      if (!v.is_int64() || v.as_int64() <= 0)
+        throw ValidationError("person_ids", "« person_ids » est une liste d'identifiants (entiers) de personnes.");
       people_ids.push_back(v.as_int64());
     }
   }
   for (long long id : people_ids) people::check(ctx, id, people::Action::write, "appointment.create");
   long long id = create_appointment(ctx.tx, org, in, people_ids, ctx.who.user_id, time::now());
-  for (long long person : people_ids) people::audit(ctx, person, "appointment.create", "rendez-vous n° " + std::to_string(id));
+  for (long long person : people_ids)
+    people::audit(ctx, person, "appointment.create", "rendez-vous n° " + std::to_string(id));
   auto a = store::find(ctx.tx, id);
   Response r = json_response(appointment_json(*a, people::store::with_grant(ctx.tx, org, people_ids)), 201);
   r.header("Location", "/api/v1/organisations/" + std::to_string(org) + "/appointments/" + std::to_string(id));
@@ -147,7 +160,8 @@ Response get(Ctx& ctx) {
   std::vector<long long> ids;
   for (const auto& p : a.participants) ids.push_back(p.person_id);
   auto visible = people::store::with_grant(ctx.tx, ctx.org(), ids);
-  audit_each(ctx, std::vector<long long>(visible.begin(), visible.end()), "appointment.read", "rendez-vous n° " + std::to_string(a.id));
+  audit_each(ctx, std::vector<long long>(visible.begin(), visible.end()), "appointment.read",
+             "rendez-vous n° " + std::to_string(a.id));
   return json_response(appointment_json(a, visible));
 }
 
@@ -224,7 +238,8 @@ Response stats(Ctx& ctx) {
     items.push_back(std::move(o));
     for (Status s : all_statuses()) total.of(s) += r.counts.count(s);
   }
-  return json_response(json::object{{"from", from}, {"to", to}, {"items", std::move(items)}, {"total", counts_json(total)}});
+  return json_response(
+      json::object{{"from", from}, {"to", to}, {"items", std::move(items)}, {"total", counts_json(total)}});
 }
 
 }  // namespace
@@ -232,36 +247,97 @@ Response stats(Ctx& ctx) {
 void add_api_routes(Router& router) {
   using people::add_person_route;
   std::string list_schema = list_of(kAppointmentSchema);
-  router.add({Method::get, "/api/v1/organisations/{org}/appointments", "api.appointments.list", Access::member, http::Kind::api, list, nullptr,
-              {"Rendez-vous de l'organisation, du plus proche au plus lointain (200 au plus)", "Rendez-vous", "", list_schema, 200,
-               {{"from", "date de début AAAA-MM-JJ à Paris (par défaut : il y a 30 jours)"}, {"to", "date de fin incluse AAAA-MM-JJ"},
+  router.add({Method::get,
+              "/api/v1/organisations/{org}/appointments",
+              "api.appointments.list",
+              Access::member,
+              http::Kind::api,
+              list,
+              nullptr,
+              {"Rendez-vous de l'organisation, du plus proche au plus lointain (200 au plus)",
+               "Rendez-vous",
+               "",
+               list_schema,
+               200,
+               {{"from", "date de début AAAA-MM-JJ à Paris (par défaut : il y a 30 jours)"},
+                {"to", "date de fin incluse AAAA-MM-JJ"},
                 {"counsellor", "identifiant du conseiller"}}}});
-  router.add({Method::post, "/api/v1/organisations/{org}/appointments", "api.appointments.create", Access::member, http::Kind::api, create, nullptr,
-              {"Créer un rendez-vous individuel ou collectif (le conseiller est prévenu si ce n'est pas l'auteur)", "Rendez-vous", kAppointmentInput,
-               kAppointmentSchema, 201}});
-  router.add({Method::get, "/api/v1/organisations/{org}/appointments/stats", "api.appointments.stats", Access::member, http::Kind::api, stats, nullptr,
-              {"Statistiques d'absence par conseiller : nombre de participations par statut et taux d'absence (absents / (venus + excusés + absents))",
-               "Rendez-vous", "",
-               R"J({"type":"object","required":["from","to","items","total"],"properties":{"from":{"type":"string"},"to":{"type":"string"},"items":{"type":"array","items":{"type":"object"}},"total":{"type":"object"}}})J",
-               200, {{"from", "AAAA-MM-JJ (par défaut : il y a 90 jours)"}, {"to", "AAAA-MM-JJ inclus (par défaut : aujourd'hui)"}}}});
-  router.add({Method::get, "/api/v1/organisations/{org}/appointments/{appointment}", "api.appointments.get", Access::member, http::Kind::api, get, nullptr,
-              {"Un rendez-vous et la présence de chaque participant (accès journalisé)", "Rendez-vous", "", kAppointmentSchema}});
-  router.add({Method::post, "/api/v1/organisations/{org}/appointments/{appointment}/participants", "api.appointments.enrol", Access::member,
-              http::Kind::api, enrol_one, nullptr,
+  router.add({Method::post,
+              "/api/v1/organisations/{org}/appointments",
+              "api.appointments.create",
+              Access::member,
+              http::Kind::api,
+              create,
+              nullptr,
+              {"Créer un rendez-vous individuel ou collectif (le conseiller est prévenu si ce n'est pas l'auteur)",
+               "Rendez-vous", kAppointmentInput, kAppointmentSchema, 201}});
+  router.add(
+      {Method::get,
+       "/api/v1/organisations/{org}/appointments/stats",
+       "api.appointments.stats",
+       Access::member,
+       http::Kind::api,
+       stats,
+       nullptr,
+       {"Statistiques d'absence par conseiller : nombre de participations par statut et taux d'absence (absents / "
+        "(venus + excusés + absents))",
+        "Rendez-vous",
+        "",
+        R"J({"type":"object","required":["from","to","items","total"],"properties":{"from":{"type":"string"},"to":{"type":"string"},"items":{"type":"array","items":{"type":"object"}},"total":{"type":"object"}}})J",
+        200,
+        {{"from", "AAAA-MM-JJ (par défaut : il y a 90 jours)"},
+         {"to", "AAAA-MM-JJ inclus (par défaut : aujourd'hui)"}}}});
+  router.add({Method::get,
+              "/api/v1/organisations/{org}/appointments/{appointment}",
+              "api.appointments.get",
+              Access::member,
+              http::Kind::api,
+              get,
+              nullptr,
+              {"Un rendez-vous et la présence de chaque participant (accès journalisé)", "Rendez-vous", "",
+               kAppointmentSchema}});
+  router.add({Method::post,
+              "/api/v1/organisations/{org}/appointments/{appointment}/participants",
+              "api.appointments.enrol",
+              Access::member,
+              http::Kind::api,
+              enrol_one,
+              nullptr,
               {"Inscrire une personne à un rendez-vous collectif", "Rendez-vous",
-               R"J({"type":"object","required":["person_id"],"properties":{"person_id":{"type":"integer"}}})J", kAppointmentSchema, 201}});
-  add_person_route(router, {Method::patch, "/api/v1/organisations/{org}/appointments/{appointment}/participants/{person}",
-                            "api.appointments.status", Access::member, http::Kind::api, set_participant_status, nullptr,
-                            {"Noter la présence d'un participant (prévu → venu, excusé, absent ou annulé ; corrections entre venu, excusé et absent)",
-                             "Rendez-vous",
-                             R"J({"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["seen","excused","no_show","cancelled"]}}})J",
-                             kAppointmentSchema}});
-  router.add({Method::post, "/api/v1/organisations/{org}/appointments/{appointment}/cancel", "api.appointments.cancel", Access::member, http::Kind::api,
-              cancel_one, nullptr,
-              {"Annuler le rendez-vous pour tous les participants encore attendus (prévenus par e-mail)", "Rendez-vous", "", kAppointmentSchema}});
-  add_person_route(router, {Method::get, "/api/v1/organisations/{org}/people/{person}/appointments", "api.appointments.person", Access::member,
-                            http::Kind::api, of_person, nullptr,
-                            {"Rendez-vous d'une personne avec l'organisation (accès journalisé)", "Rendez-vous", "", list_schema}});
+               R"J({"type":"object","required":["person_id"],"properties":{"person_id":{"type":"integer"}}})J",
+               kAppointmentSchema, 201}});
+  add_person_route(
+      router,
+      {Method::patch,
+       "/api/v1/organisations/{org}/appointments/{appointment}/participants/{person}",
+       "api.appointments.status",
+       Access::member,
+       http::Kind::api,
+       set_participant_status,
+       nullptr,
+       {"Noter la présence d'un participant (prévu → venu, excusé, absent ou annulé ; corrections entre venu, excusé "
+        "et absent)",
+        "Rendez-vous",
+        R"J({"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["seen","excused","no_show","cancelled"]}}})J",
+        kAppointmentSchema}});
+  router.add({Method::post,
+              "/api/v1/organisations/{org}/appointments/{appointment}/cancel",
+              "api.appointments.cancel",
+              Access::member,
+              http::Kind::api,
+              cancel_one,
+              nullptr,
+              {"Annuler le rendez-vous pour tous les participants encore attendus (prévenus par e-mail)", "Rendez-vous",
+               "", kAppointmentSchema}});
+  add_person_route(
+      router, {Method::get,
+               "/api/v1/organisations/{org}/people/{person}/appointments",
+               "api.appointments.person",
+               Access::member,
+               http::Kind::api,
+               of_person,
+               nullptr,
+               {"Rendez-vous d'une personne avec l'organisation (accès journalisé)", "Rendez-vous", "", list_schema}});
 }
 
 }  // namespace jalon::appointments

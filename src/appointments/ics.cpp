@@ -43,7 +43,9 @@ std::string fold(const std::string& line) {
   return out;
 }
 
-std::string utc_stamp(time::Instant t) { return date::format("%Y%m%dT%H%M%SZ", t); }
+std::string utc_stamp(time::Instant t) {
+  return date::format("%Y%m%dT%H%M%SZ", t);
+}
 
 std::string calendar(const std::vector<Event>& events, const std::string& name, time::Instant stamp) {
   std::string out;

@@ -8,7 +8,7 @@
 namespace jalon::appointments::ics {
 
 struct Event {
-  std::string uid;        // globally unique and stable: "rdv-12-p-34@jalon.example.fr"
+  std::string uid;  // globally unique and stable: "rdv-12-p-34@jalon.example.fr"
   time::Instant start;
   int duration_minutes = 0;
   std::string summary, location, description, url;

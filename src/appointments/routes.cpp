@@ -20,7 +20,8 @@ namespace jalon::appointments {
 
 using namespace http;
 
-void audit_each(Ctx& ctx, const std::vector<long long>& people_ids, const std::string& action, const std::string& detail) {
+void audit_each(Ctx& ctx, const std::vector<long long>& people_ids, const std::string& action,
+                const std::string& detail) {
   if (people_ids.empty()) return;
   std::vector<people::AuditEntry> entries;
   auto org = ctx.req.params.find("org");
@@ -46,9 +47,15 @@ void audit_each(Ctx& ctx, const std::vector<long long>& people_ids, const std::s
 
 namespace {
 
-std::string org_base(long long org) { return "/organisations/" + std::to_string(org); }
-std::string person_base(long long org, long long person) { return org_base(org) + "/personnes/" + std::to_string(person); }
-std::string appointment_url(long long org, long long id) { return org_base(org) + "/rendez-vous/" + std::to_string(id); }
+std::string org_base(long long org) {
+  return "/organisations/" + std::to_string(org);
+}
+std::string person_base(long long org, long long person) {
+  return org_base(org) + "/personnes/" + std::to_string(person);
+}
+std::string appointment_url(long long org, long long id) {
+  return org_base(org) + "/rendez-vous/" + std::to_string(id);
+}
 
 time::Instant start_of(const Appointment& a) {
   auto t = time::parse_iso(a.starts_at);
@@ -57,7 +64,8 @@ time::Instant start_of(const Appointment& a) {
 
 Appointment load(Ctx& ctx) {
   auto a = store::find(ctx.tx, ctx.id("appointment"));
-  if (!a || a->organisation_id != ctx.org()) throw NotFound("Ce rendez-vous n'existe pas ou n'est pas celui de votre organisation.");
+  if (!a || a->organisation_id != ctx.org())
+    throw NotFound("Ce rendez-vous n'existe pas ou n'est pas celui de votre organisation.");
   return *a;
 }
 
@@ -102,12 +110,15 @@ void fill_row(ctemplate::TemplateDictionary* d, const Appointment& a, long long 
     }
     names += (names.empty() ? "" : ", ") + p.first_name + " " + p.last_name;
   }
-  if (hidden) names += (names.empty() ? "" : ", ") + std::to_string(hidden) + " personne(s) dont la fiche ne vous est plus accessible";
+  if (hidden)
+    names +=
+        (names.empty() ? "" : ", ") + std::to_string(hidden) + " personne(s) dont la fiche ne vous est plus accessible";
   d->SetValue("WHO", names.empty() ? "aucun inscrit" : names);
   std::string status = overall_status(a);
   if (only_person)
     for (const auto& p : a.participants)
-      if (p.person_id == only_person) status = std::string(status_label(p.status)) + (p.by_person ? " (par la personne)" : "");
+      if (p.person_id == only_person)
+        status = std::string(status_label(p.status)) + (p.by_person ? " (par la personne)" : "");
   d->SetValue("STATUS", status);
 }
 
@@ -129,8 +140,9 @@ Input read_input(Ctx& ctx, Kind kind) {
 
 Response appointment_form(Ctx& ctx, const Input& values, const people::Person* person, const ValidationError* err) {
   long long org = ctx.org();
-  Page page(ctx, "appointments/form", person ? "Nouveau rendez-vous avec " + person->first_name + " " + person->last_name
-                                             : "Nouveau rendez-vous collectif");
+  Page page(ctx, "appointments/form",
+            person ? "Nouveau rendez-vous avec " + person->first_name + " " + person->last_name
+                   : "Nouveau rendez-vous collectif");
   auto& b = page.body();
   if (person) {
     b.SetValue("ACTION", person_base(org, person->id) + "/rendez-vous");
@@ -144,20 +156,27 @@ Response appointment_form(Ctx& ctx, const Input& values, const people::Person* p
   }
   page.field("date", "Date", "date", values.date, {"Heure de Paris.", "off", true});
   page.field("time", "Heure de début", "time", values.time, {"", "off", true});
-  page.field("duration", "Durée (en minutes)", "number", values.duration.empty() ? "45" : values.duration, {"Entre 5 et 600 minutes.", "off", true});
+  page.field("duration", "Durée (en minutes)", "number", values.duration.empty() ? "45" : values.duration,
+             {"Entre 5 et 600 minutes.", "off", true});
   std::vector<Page::Option> counsellors;
-  for (const auto& m : accounts::store::members(ctx.tx, org)) counsellors.push_back({std::to_string(m.user_id), m.display_name, ""});
+  for (const auto& m : accounts::store::members(ctx.tx, org))
+    counsellors.push_back({std::to_string(m.user_id), m.display_name, ""});
   long long chosen = values.counsellor_id ? values.counsellor_id : ctx.who.user_id;
   page.select("counsellor_id", "Conseiller", counsellors, std::to_string(chosen));
-  page.field("subject", "Objet", "text", values.subject,
-             {person ? "Par exemple : point sur la recherche d'emploi." : "Par exemple : atelier CV, information collective.", "off", true});
-  page.field("place", "Lieu", "text", values.place, {"Adresse ou salle ; laissez vide pour un rendez-vous en visio.", "off", false});
+  page.field(
+      "subject", "Objet", "text", values.subject,
+      {person ? "Par exemple : point sur la recherche d'emploi." : "Par exemple : atelier CV, information collective.",
+       "off", true});
+  page.field("place", "Lieu", "text", values.place,
+             {"Adresse ou salle ; laissez vide pour un rendez-vous en visio.", "off", false});
   page.field("video_url", "Lien de visio", "url", values.video_url, {"Commence par https://.", "off", false});
   if (err) page.errors(*err);
   return page.render();
 }
 
-people::Person person_for_form(Ctx& ctx) { return people::require(ctx, ctx.id("person"), people::Action::read, "read"); }
+people::Person person_for_form(Ctx& ctx) {
+  return people::require(ctx, ctx.id("person"), people::Action::read, "read");
+}
 
 Response new_individual(Ctx& ctx) {
   people::Person p = person_for_form(ctx);
@@ -167,7 +186,8 @@ Response new_individual(Ctx& ctx) {
 Response create_individual(Ctx& ctx) {
   long long org = ctx.org();
   people::Person p = people::check(ctx, ctx.id("person"), people::Action::write, "appointment.create");
-  long long id = create_appointment(ctx.tx, org, read_input(ctx, Kind::individual), {p.id}, ctx.who.user_id, time::now());
+  long long id =
+      create_appointment(ctx.tx, org, read_input(ctx, Kind::individual), {p.id}, ctx.who.user_id, time::now());
   people::audit(ctx, p.id, "appointment.create", "rendez-vous n° " + std::to_string(id));
   return redirect_with_flash(appointment_url(org, id), "Le rendez-vous est enregistré.");
 }
@@ -175,7 +195,9 @@ Response create_individual(Ctx& ctx) {
 Response create_collective(Ctx& ctx) {
   long long org = ctx.org();
   long long id = create_appointment(ctx.tx, org, read_input(ctx, Kind::collective), {}, ctx.who.user_id, time::now());
-  return redirect_with_flash(appointment_url(org, id), "Le rendez-vous collectif est enregistré. Inscrivez-y des personnes depuis leur fiche ou ci-dessous.");
+  return redirect_with_flash(
+      appointment_url(org, id),
+      "Le rendez-vous collectif est enregistré. Inscrivez-y des personnes depuis leur fiche ou ci-dessous.");
 }
 
 // --- a person's appointments ------------------------------------------------------------------
@@ -217,10 +239,12 @@ Response enrol_person(Ctx& ctx) {
   long long id = parse_id(ctx.form().get("appointment_id"));
   if (id <= 0) throw ValidationError("appointment_id", "Choisissez une séance collective.");
   auto a = store::find(ctx.tx, id);
-  if (!a || a->organisation_id != org) throw ValidationError("appointment_id", "Cette séance n'existe pas dans votre organisation.");
+  if (!a || a->organisation_id != org)
+    throw ValidationError("appointment_id", "Cette séance n'existe pas dans votre organisation.");
   enrol(ctx.tx, *a, p.id, time::now());
   people::audit(ctx, p.id, "appointment.enrol", "rendez-vous n° " + std::to_string(id));
-  return redirect_with_flash(person_base(org, p.id) + "/rendez-vous", p.first_name + " " + p.last_name + " est inscrit(e) à la séance.");
+  return redirect_with_flash(person_base(org, p.id) + "/rendez-vous",
+                             p.first_name + " " + p.last_name + " est inscrit(e) à la séance.");
 }
 
 Response ics_response(const std::string& body, const std::string& filename) {
@@ -281,15 +305,18 @@ Response show(Ctx& ctx) {
       o->SetValue("LABEL", status_label(s));
       any = true;
     }
-    if (any) d->ShowSection("CHANGEABLE");
-    else d->ShowSection("FINAL");
+    if (any)
+      d->ShowSection("CHANGEABLE");
+    else
+      d->ShowSection("FINAL");
   }
   if (hidden) b.AddSectionDictionary("HIDDEN")->SetIntValue("COUNT", hidden);
   if (a.participants.empty()) b.ShowSection("NOBODY");
   if (any_planned) b.AddSectionDictionary("CANCEL")->SetValue("ACTION", appointment_url(org, a.id) + "/annuler");
   if (a.kind == Kind::collective && !has_started) {
     b.AddSectionDictionary("ADD")->SetValue("ACTION", appointment_url(org, a.id) + "/participants");
-    page.field("person_id", "Numéro de la fiche de la personne", "text", "", {"Le numéro figure dans l'adresse de sa fiche.", "off", true});
+    page.field("person_id", "Numéro de la fiche de la personne", "text", "",
+               {"Le numéro figure dans l'adresse de sa fiche.", "off", true});
   }
   audit_each(ctx, shown, "appointment.read", "rendez-vous n° " + std::to_string(a.id));
   return page.render();
@@ -302,11 +329,13 @@ Response record_status(Ctx& ctx) {
   long long person = parse_id(f.get("person_id"));
   Status to;
   if (person <= 0) throw ValidationError("person_id", "Indiquez la personne dont vous notez la présence.");
-  if (!parse_status(f.get("status"), to)) throw ValidationError("status", "Choisissez un statut : venu, excusé, absent ou annulé.");
+  if (!parse_status(f.get("status"), to))
+    throw ValidationError("status", "Choisissez un statut : venu, excusé, absent ou annulé.");
   people::Person p = people::check(ctx, person, people::Action::write, "appointment.status");
   change_status(ctx.tx, a, p.id, to, ctx.who.user_id, time::now());
   people::audit(ctx, p.id, "appointment.status", "rendez-vous n° " + std::to_string(a.id) + " : " + status_label(to));
-  return redirect_with_flash(appointment_url(org, a.id), "Présence de " + p.first_name + " " + p.last_name + " : " + status_label(to) + ".");
+  return redirect_with_flash(appointment_url(org, a.id),
+                             "Présence de " + p.first_name + " " + p.last_name + " : " + status_label(to) + ".");
 }
 
 Response add_participant(Ctx& ctx) {
@@ -328,7 +357,9 @@ Response cancel_appointment(Ctx& ctx) {
     if (p.status == Status::planned) planned.push_back(p.person_id);
   int n = cancel(ctx.tx, a, ctx.who.user_id, time::now(), ctx.config.base_url);
   audit_each(ctx, planned, "appointment.cancel", "rendez-vous n° " + std::to_string(a.id));
-  return redirect_with_flash(appointment_url(org, a.id), "Le rendez-vous est annulé (" + std::to_string(n) + " personne(s) prévenue(s) quand leur adresse est connue).");
+  return redirect_with_flash(
+      appointment_url(org, a.id),
+      "Le rendez-vous est annulé (" + std::to_string(n) + " personne(s) prévenue(s) quand leur adresse est connue).");
 }
 
 // --- agenda, exports, statistics -------------------------------------------------------------
@@ -400,10 +431,12 @@ Response counsellor_ics(Ctx& ctx) {
   auto list = store::of_organisation(ctx.tx, org, user, time::iso(now - std::chrono::hours(24 * 90)), "9999", 1000);
   auto ids = participant_ids(list);
   std::set<long long> visible = people::store::with_grant(ctx.tx, org, ids);
-  auto events = appointments::events(list, host_of(ctx.config.base_url), 0, [&](long long p) { return visible.count(p) > 0; });
+  auto events =
+      appointments::events(list, host_of(ctx.config.base_url), 0, [&](long long p) { return visible.count(p) > 0; });
   std::vector<long long> named(visible.begin(), visible.end());
   audit_each(ctx, named, "appointment.ics", "agenda de " + m->display_name);
-  return ics_response(ics::calendar(events, "Rendez-vous de " + m->display_name, now), "agenda-" + std::to_string(user) + ".ics");
+  return ics_response(ics::calendar(events, "Rendez-vous de " + m->display_name, now),
+                      "agenda-" + std::to_string(user) + ".ics");
 }
 
 Response statistics(Ctx& ctx) {
@@ -441,7 +474,8 @@ Response statistics(Ctx& ctx) {
     }
     d->SetValue("RATE", display_rate(no_show_rate(r.counts)));
   }
-  if (rows.empty()) b.ShowSection("NONE");
+  if (rows.empty())
+    b.ShowSection("NONE");
   else {
     auto* d = b.AddSectionDictionary("TOTAL");
     for (Status s : all_statuses()) d->SetIntValue(std::string("N_") + status_code(s), total.of(s));
@@ -458,34 +492,39 @@ Response statistics(Ctx& ctx) {
 
 void add_page_routes(Router& router) {
   using people::add_person_route;
-  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous", "appointments.person", Access::member, http::Kind::page,
-                            person_list});
-  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous/nouveau", "appointments.new", Access::member,
-                            http::Kind::page, new_individual});
-  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous/calendrier.ics", "appointments.person.ics",
-                            Access::member, http::Kind::page, person_ics});
-  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/rendez-vous", "appointments.create", Access::member,
-                            http::Kind::page, create_individual, [](Ctx& c, const ValidationError& e) {
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous", "appointments.person",
+                            Access::member, http::Kind::page, person_list});
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous/nouveau",
+                            "appointments.new", Access::member, http::Kind::page, new_individual});
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/rendez-vous/calendrier.ics",
+                            "appointments.person.ics", Access::member, http::Kind::page, person_ics});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/rendez-vous", "appointments.create",
+                            Access::member, http::Kind::page, create_individual, [](Ctx& c, const ValidationError& e) {
                               people::Person p = person_for_form(c);
                               return appointment_form(c, read_input(c, Kind::individual), &p, &e);
                             }});
-  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/rendez-vous/inscription", "appointments.enrol",
-                            Access::member, http::Kind::page, enrol_person});
-  router.add({Method::get, "/organisations/{org}/rendez-vous/nouveau", "appointments.new_collective", Access::member, http::Kind::page,
-              [](Ctx& c) { return appointment_form(c, Input{}, nullptr, nullptr); }});
-  router.add({Method::post, "/organisations/{org}/rendez-vous", "appointments.create_collective", Access::member, http::Kind::page, create_collective,
-              [](Ctx& c, const ValidationError& e) { return appointment_form(c, read_input(c, Kind::collective), nullptr, &e); }});
-  router.add({Method::get, "/organisations/{org}/rendez-vous/statistiques", "appointments.stats", Access::member, http::Kind::page, statistics});
-  router.add({Method::get, "/organisations/{org}/rendez-vous/{appointment}", "appointments.show", Access::member, http::Kind::page, show});
-  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/presence", "appointments.status", Access::member, http::Kind::page,
-              record_status});
-  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/participants", "appointments.add_participant", Access::member,
-              http::Kind::page, add_participant});
-  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/annuler", "appointments.cancel", Access::member, http::Kind::page,
-              cancel_appointment});
-  router.add({Method::get, "/organisations/{org}/agenda", "appointments.agenda", Access::member, http::Kind::page, agenda});
-  router.add({Method::get, "/organisations/{org}/agenda/{user}/calendrier.ics", "appointments.counsellor.ics", Access::member, http::Kind::page,
-              counsellor_ics});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/rendez-vous/inscription",
+                            "appointments.enrol", Access::member, http::Kind::page, enrol_person});
+  router.add({Method::get, "/organisations/{org}/rendez-vous/nouveau", "appointments.new_collective", Access::member,
+              http::Kind::page, [](Ctx& c) { return appointment_form(c, Input{}, nullptr, nullptr); }});
+  router.add({Method::post, "/organisations/{org}/rendez-vous", "appointments.create_collective", Access::member,
+              http::Kind::page, create_collective, [](Ctx& c, const ValidationError& e) {
+                return appointment_form(c, read_input(c, Kind::collective), nullptr, &e);
+              }});
+  router.add({Method::get, "/organisations/{org}/rendez-vous/statistiques", "appointments.stats", Access::member,
+              http::Kind::page, statistics});
+  router.add({Method::get, "/organisations/{org}/rendez-vous/{appointment}", "appointments.show", Access::member,
+              http::Kind::page, show});
+  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/presence", "appointments.status",
+              Access::member, http::Kind::page, record_status});
+  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/participants",
+              "appointments.add_participant", Access::member, http::Kind::page, add_participant});
+  router.add({Method::post, "/organisations/{org}/rendez-vous/{appointment}/annuler", "appointments.cancel",
+              Access::member, http::Kind::page, cancel_appointment});
+  router.add(
+      {Method::get, "/organisations/{org}/agenda", "appointments.agenda", Access::member, http::Kind::page, agenda});
+  router.add({Method::get, "/organisations/{org}/agenda/{user}/calendrier.ics", "appointments.counsellor.ics",
+              Access::member, http::Kind::page, counsellor_ics});
 }
 
 void add_routes(Router& router) {

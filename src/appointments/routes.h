@@ -10,6 +10,7 @@ void add_api_routes(http::Router& router);
 
 // Writes one audit row per person of `people` for the caller of `ctx` (the read of a page that
 // names them), in one shared commit.
-void audit_each(http::Ctx& ctx, const std::vector<long long>& people, const std::string& action, const std::string& detail);
+void audit_each(http::Ctx& ctx, const std::vector<long long>& people, const std::string& action,
+                const std::string& detail);
 
 }  // namespace jalon::appointments

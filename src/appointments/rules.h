@@ -24,7 +24,9 @@ const std::vector<Transition>& transitions();
 // Why `from` may not become `to` when the appointment has (or has not) started, in French; ""
 // when it may.
 std::string refusal(Status from, Status to, bool started);
-inline bool allowed(Status from, Status to, bool started) { return refusal(from, to, started).empty(); }
+inline bool allowed(Status from, Status to, bool started) {
+  return refusal(from, to, started).empty();
+}
 
 // The person cancels their own coming, from their space: only a planned appointment that has
 // not started; it becomes "excused" (by the person). Returns the French reason, or "".
@@ -39,7 +41,8 @@ bool reminder_due(Status status, bool already_reminded, time::Instant starts_at,
 // The UTC instant of a civil date and "HH:MM" time in the zone `tz`; nullopt when the text is
 // not a date and a time, or when that time does not exist that day (spring change of hour).
 // An ambiguous time (autumn) is its first occurrence.
-std::optional<time::Instant> local_to_utc(const std::string& date, const std::string& hhmm, const std::string& tz = "Europe/Paris");
+std::optional<time::Instant> local_to_utc(const std::string& date, const std::string& hhmm,
+                                          const std::string& tz = "Europe/Paris");
 // The civil date and "HH:MM" of `t` in `tz`.
 std::pair<std::string, std::string> utc_to_local(time::Instant t, const std::string& tz = "Europe/Paris");
 // "lundi 1er décembre 2026 à 09:30" in `tz`.

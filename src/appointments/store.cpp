@@ -14,7 +14,8 @@ using soci::use;
 
 namespace {
 const char* kSelect =
-    "SELECT a.id, a.organisation_id, o.name, a.counsellor_id, u.display_name, u.email, a.kind, a.starts_at, a.duration_minutes, "
+    "SELECT a.id, a.organisation_id, o.name, a.counsellor_id, u.display_name, u.email, a.kind, a.starts_at, "
+    "a.duration_minutes, "
     "a.place, a.video_url, a.subject, COALESCE(a.created_by, 0), a.created_at, a.updated_at "
     "FROM appointments a JOIN organisations o ON o.id = a.organisation_id JOIN users u ON u.id = a.counsellor_id ";
 
@@ -39,7 +40,8 @@ Appointment from_row(const soci::row& r) {
 }
 
 const char* kParticipants =
-    "SELECT p.appointment_id, p.person_id, pe.first_name, pe.last_name, pe.email, p.status, COALESCE(p.status_at, ''), p.by_person, "
+    "SELECT p.appointment_id, p.person_id, pe.first_name, pe.last_name, pe.email, p.status, COALESCE(p.status_at, ''), "
+    "p.by_person, "
     "COALESCE(p.reminded_at, '') FROM appointment_participants p JOIN people pe ON pe.id = p.person_id ";
 
 Participant participant_from(const soci::row& r) {
@@ -64,8 +66,8 @@ void load_participants(db::Tx& tx, std::vector<Appointment>& list) {
     ids += (ids.empty() ? "" : ",") + std::to_string(a.id);
     by_id[a.id] = &a;
   }
-  soci::rowset<soci::row> rs =
-      (tx.sql().prepare << std::string(kParticipants) + "WHERE p.appointment_id IN (" + ids + ") ORDER BY pe.last_name, pe.first_name, p.person_id");
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string(kParticipants) + "WHERE p.appointment_id IN (" + ids +
+                                                        ") ORDER BY pe.last_name, pe.first_name, p.person_id");
   for (const auto& r : rs)
     if (auto it = by_id.find(as_int(r, 0)); it != by_id.end()) it->second->participants.push_back(participant_from(r));
 }
@@ -84,20 +86,23 @@ long long create(db::Tx& tx, long long org, const Appointment& a, long long crea
   std::string now = time::iso_now(), kind = kind_code(a.kind);
   long long id = 0;
   soci::indicator by = created_by ? soci::i_ok : soci::i_null;
-  tx.sql() << "INSERT INTO appointments (organisation_id, counsellor_id, kind, starts_at, duration_minutes, place, video_url, subject, "
-              "created_by, created_at, updated_at) VALUES (:o, :c, :k, :s, :d, :p, :v, :sub, :by, :t1, :t2) RETURNING id",
-      use(org), use(a.counsellor_id), use(kind), use(a.starts_at), use(a.duration_minutes), use(a.place), use(a.video_url), use(a.subject),
-      use(created_by, by), use(now), use(now), into(id);
+  tx.sql()
+      << "INSERT INTO appointments (organisation_id, counsellor_id, kind, starts_at, duration_minutes, place, "
+         "video_url, subject, "
+         "created_by, created_at, updated_at) VALUES (:o, :c, :k, :s, :d, :p, :v, :sub, :by, :t1, :t2) RETURNING id",
+      use(org), use(a.counsellor_id), use(kind), use(a.starts_at), use(a.duration_minutes), use(a.place),
+      use(a.video_url), use(a.subject), use(created_by, by), use(now), use(now), into(id);
   return id;
 }
 
 void add_participant(db::Tx& tx, long long appointment, long long person) {
   int n = 0;
-  tx.sql() << "SELECT COUNT(*) FROM appointment_participants WHERE appointment_id = :a AND person_id = :p", use(appointment), use(person),
-      into(n);
+  tx.sql() << "SELECT COUNT(*) FROM appointment_participants WHERE appointment_id = :a AND person_id = :p",
+      use(appointment), use(person), into(n);
   if (n) throw Conflict("Cette personne est déjà inscrite à ce rendez-vous.");
   std::string now = time::iso_now();
-  tx.sql() << "INSERT INTO appointment_participants (appointment_id, person_id, status, added_at) VALUES (:a, :p, 'planned', :t)",
+  tx.sql() << "INSERT INTO appointment_participants (appointment_id, person_id, status, added_at) VALUES (:a, :p, "
+              "'planned', :t)",
       use(appointment), use(person), use(now);
 }
 
@@ -109,24 +114,30 @@ std::optional<Appointment> find(db::Tx& tx, long long id) {
 
 std::vector<Appointment> of_organisation(db::Tx& tx, long long org, long long counsellor, const std::string& from_iso,
                                          const std::string& to_iso, int limit) {
-  return run(tx, (tx.sql().prepare << std::string(kSelect) +
-                                          "WHERE a.organisation_id = :o AND (:c1 = 0 OR a.counsellor_id = :c2) AND a.starts_at >= :f AND a.starts_at < :t "
-                                          "ORDER BY a.starts_at, a.id LIMIT :l",
-                  use(org), use(counsellor), use(counsellor), use(from_iso), use(to_iso), use(limit)));
+  return run(tx,
+             (tx.sql().prepare << std::string(kSelect) + "WHERE a.organisation_id = :o AND (:c1 = 0 OR a.counsellor_id "
+                                                         "= :c2) AND a.starts_at >= :f AND a.starts_at < :t "
+                                                         "ORDER BY a.starts_at, a.id LIMIT :l",
+              use(org), use(counsellor), use(counsellor), use(from_iso), use(to_iso), use(limit)));
 }
 
-std::vector<Appointment> to_record(db::Tx& tx, long long org, long long counsellor, const std::string& now_iso, int limit) {
-  return run(tx, (tx.sql().prepare << std::string(kSelect) +
-                                          "WHERE a.organisation_id = :o AND (:c1 = 0 OR a.counsellor_id = :c2) AND a.starts_at < :n AND EXISTS "
-                                          "(SELECT 1 FROM appointment_participants p WHERE p.appointment_id = a.id AND p.status = 'planned') "
-                                          "ORDER BY a.starts_at, a.id LIMIT :l",
-                  use(org), use(counsellor), use(counsellor), use(now_iso), use(limit)));
+std::vector<Appointment> to_record(db::Tx& tx, long long org, long long counsellor, const std::string& now_iso,
+                                   int limit) {
+  return run(
+      tx,
+      (tx.sql().prepare
+           << std::string(kSelect) +
+                  "WHERE a.organisation_id = :o AND (:c1 = 0 OR a.counsellor_id = :c2) AND a.starts_at < :n AND EXISTS "
+                  "(SELECT 1 FROM appointment_participants p WHERE p.appointment_id = a.id AND p.status = 'planned') "
+                  "ORDER BY a.starts_at, a.id LIMIT :l",
+       use(org), use(counsellor), use(counsellor), use(now_iso), use(limit)));
 }
 
 std::vector<Appointment> of_person(db::Tx& tx, long long person, long long org, int limit) {
-  return run(tx, (tx.sql().prepare << std::string(kSelect) +
-                                          "WHERE a.id IN (SELECT appointment_id FROM appointment_participants WHERE person_id = :p) "
-                                          "AND (:o1 = 0 OR a.organisation_id = :o2) ORDER BY a.starts_at DESC, a.id DESC LIMIT :l",
+  return run(tx, (tx.sql().prepare
+                      << std::string(kSelect) +
+                             "WHERE a.id IN (SELECT appointment_id FROM appointment_participants WHERE person_id = :p) "
+                             "AND (:o1 = 0 OR a.organisation_id = :o2) ORDER BY a.starts_at DESC, a.id DESC LIMIT :l",
                   use(person), use(org), use(org), use(limit)));
 }
 
@@ -150,10 +161,11 @@ void set_status(db::Tx& tx, long long appointment, long long person, Status s, l
 std::vector<CounsellorStats> stats(db::Tx& tx, long long org, const std::string& from_iso, const std::string& to_iso) {
   std::vector<CounsellorStats> out;
   soci::rowset<soci::row> rs =
-      (tx.sql().prepare << "SELECT a.counsellor_id, u.display_name, p.status, COUNT(*) FROM appointments a "
-                           "JOIN appointment_participants p ON p.appointment_id = a.id JOIN users u ON u.id = a.counsellor_id "
-                           "WHERE a.organisation_id = :o AND a.starts_at >= :f AND a.starts_at < :t "
-                           "GROUP BY a.counsellor_id, u.display_name, p.status ORDER BY u.display_name, a.counsellor_id",
+      (tx.sql().prepare
+           << "SELECT a.counsellor_id, u.display_name, p.status, COUNT(*) FROM appointments a "
+              "JOIN appointment_participants p ON p.appointment_id = a.id JOIN users u ON u.id = a.counsellor_id "
+              "WHERE a.organisation_id = :o AND a.starts_at >= :f AND a.starts_at < :t "
+              "GROUP BY a.counsellor_id, u.display_name, p.status ORDER BY u.display_name, a.counsellor_id",
        use(org), use(from_iso), use(to_iso));
   for (const auto& r : rs) {
     long long id = as_int(r, 0);
@@ -164,10 +176,14 @@ std::vector<CounsellorStats> stats(db::Tx& tx, long long org, const std::string&
   return out;
 }
 
-std::vector<Appointment> reminders_due(db::Tx& tx, const std::string& now_iso, const std::string& until_iso, int limit) {
+std::vector<Appointment> reminders_due(db::Tx& tx, const std::string& now_iso, const std::string& until_iso,
+                                       int limit) {
   std::vector<Appointment> out;
-  std::string sql = std::string("SELECT a.id, rp.person_id FROM appointments a JOIN appointment_participants rp ON rp.appointment_id = a.id ") +
-                    "JOIN people rpe ON rpe.id = rp.person_id WHERE rp.status = 'planned' AND rp.reminded_at IS NULL AND rpe.email <> '' "
+  std::string sql = std::string(
+                        "SELECT a.id, rp.person_id FROM appointments a JOIN appointment_participants rp ON "
+                        "rp.appointment_id = a.id ") +
+                    "JOIN people rpe ON rpe.id = rp.person_id WHERE rp.status = 'planned' AND rp.reminded_at IS NULL "
+                    "AND rpe.email <> '' "
                     "AND a.starts_at > :n AND a.starts_at <= :u ORDER BY a.starts_at, a.id, rp.person_id LIMIT :l";
   std::vector<std::pair<long long, long long>> pairs;
   {
@@ -192,9 +208,11 @@ std::vector<Appointment> reminders_due(db::Tx& tx, const std::string& now_iso, c
 }
 
 bool mark_reminded(db::Tx& tx, long long appointment, long long person, const std::string& now_iso) {
-  soci::statement st = (tx.sql().prepare << "UPDATE appointment_participants SET reminded_at = :t WHERE appointment_id = :a AND person_id = :p "
-                                            "AND reminded_at IS NULL",
-                        use(now_iso), use(appointment), use(person));
+  soci::statement st =
+      (tx.sql().prepare
+           << "UPDATE appointment_participants SET reminded_at = :t WHERE appointment_id = :a AND person_id = :p "
+              "AND reminded_at IS NULL",
+       use(now_iso), use(appointment), use(person));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }

@@ -24,7 +24,8 @@ std::vector<Appointment> of_organisation(db::Tx& tx, long long org, long long co
                                          const std::string& to_iso, int limit);
 // Appointments of `org` (one counsellor, or all when 0) that started before `now_iso` and still
 // have a planned participant: attendance to record. Earliest first.
-std::vector<Appointment> to_record(db::Tx& tx, long long org, long long counsellor, const std::string& now_iso, int limit);
+std::vector<Appointment> to_record(db::Tx& tx, long long org, long long counsellor, const std::string& now_iso,
+                                   int limit);
 // Appointments `person` takes part in (of `org` only, or of every organisation when 0), latest
 // first, at most `limit`.
 std::vector<Appointment> of_person(db::Tx& tx, long long person, long long org, int limit);

@@ -21,22 +21,29 @@ std::string sha256_hex(const std::string& bytes) {
   return s;
 }
 
-long long upload(db::Tx& tx, long long person, long long org, long long by_user, const Upload& u, std::uint64_t max_bytes) {
+long long upload(db::Tx& tx, long long person, long long org, long long by_user, const Upload& u,
+                 std::uint64_t max_bytes) {
   Validator v;
   FileType type;
-  if (u.bytes.empty() && u.filename.empty()) v.add("fichier", "Choisissez le fichier à déposer.");
+  if (u.bytes.empty() && u.filename.empty())
+    v.add("fichier", "Choisissez le fichier à déposer.");
   else if (u.bytes.size() > max_bytes)
-    v.add("fichier", "Le fichier dépasse la taille maximale de " + display_size(max_bytes) + " (" + display_size(u.bytes.size()) + ").");
+    v.add("fichier", "Le fichier dépasse la taille maximale de " + display_size(max_bytes) + " (" +
+                         display_size(u.bytes.size()) + ").");
   else {
     Sniffed s = sniff(u.bytes);
-    if (!s.type) v.add("fichier", s.refusal);
-    else type = *s.type;
+    if (!s.type)
+      v.add("fichier", s.refusal);
+    else
+      type = *s.type;
   }
   if (!find_kind(u.kind)) v.add("kind", "Choisissez le type de document.");
   std::string filename = text::valid_utf8(u.filename) ? text::cut_utf8(u.filename, 200) : "document";
   std::string title = text::trim(u.title);
-  if (!text::valid_utf8(title)) v.add("title", "Le titre contient des caractères invalides.");
-  else if (text::utf8_length(title) > 200) v.add("title", "Le titre tient en 200 caractères au plus.");
+  if (!text::valid_utf8(title))
+    v.add("title", "Le titre contient des caractères invalides.");
+  else if (text::utf8_length(title) > 200)
+    v.add("title", "Le titre tient en 200 caractères au plus.");
   v.throw_if_any();
   if (title.empty()) title = default_title(filename);
   Document d;

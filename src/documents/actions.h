@@ -17,7 +17,8 @@ struct Upload {
 // Checks `u` (ValidationError: "fichier" when missing, empty, over `max_bytes` or of a type
 // refused by sniff(); "kind"; "title" over 200 characters) and stores it as a document of
 // `person` deposited by `org` (user `by_user`, 0 for an API token). Returns its id.
-long long upload(db::Tx& tx, long long person, long long org, long long by_user, const Upload& u, std::uint64_t max_bytes);
+long long upload(db::Tx& tx, long long person, long long org, long long by_user, const Upload& u,
+                 std::uint64_t max_bytes);
 
 // The download of `d`: its bytes as an attachment under a safe name, with its detected type
 // and nosniff (set by the dispatcher), never cached.

@@ -3,8 +3,10 @@
 namespace jalon::documents {
 
 const std::vector<KindInfo>& kinds() {
-  static const std::vector<KindInfo> all = {
-      {"cv", "CV"}, {"certificate", "Diplôme, attestation ou certificat"}, {"identity", "Pièce d'identité ou titre de séjour"}, {"other", "Autre"}};
+  static const std::vector<KindInfo> all = {{"cv", "CV"},
+                                            {"certificate", "Diplôme, attestation ou certificat"},
+                                            {"identity", "Pièce d'identité ou titre de séjour"},
+                                            {"other", "Autre"}};
   return all;
 }
 

@@ -46,27 +46,35 @@ Response list_page(Ctx& ctx, const Upload* submitted, const ValidationError* err
     const KindInfo* k = find_kind(d.kind);
     r->SetValue("KIND", k ? k->label : d.kind);
     std::string type = d.content_type;
-    if (type == "application/pdf") type = "PDF";
-    else if (type.rfind("image/", 0) == 0) type = "image " + type.substr(6);
-    else if (type.find("wordprocessingml") != std::string::npos) type = "Word";
-    else if (type.find("opendocument") != std::string::npos) type = "OpenDocument";
+    if (type == "application/pdf")
+      type = "PDF";
+    else if (type.rfind("image/", 0) == 0)
+      type = "image " + type.substr(6);
+    else if (type.find("wordprocessingml") != std::string::npos)
+      type = "Word";
+    else if (type.find("opendocument") != std::string::npos)
+      type = "OpenDocument";
     r->SetValue("TYPE", type);
     r->SetValue("SIZE", display_size(static_cast<std::uint64_t>(d.size)));
     auto at = time::parse_iso(d.created_at);
     r->SetValue("AT", at ? time::display(*at) : d.created_at);
     r->SetValue("ORG", d.organisation_name);
     r->SetValue("URL", base(org, p.id) + "/" + std::to_string(d.id));
-    if (d.organisation_id == org) r->AddSectionDictionary("DELETE")->SetValue("ACTION", base(org, p.id) + "/" + std::to_string(d.id) + "/supprimer");
+    if (d.organisation_id == org)
+      r->AddSectionDictionary("DELETE")->SetValue("ACTION",
+                                                  base(org, p.id) + "/" + std::to_string(d.id) + "/supprimer");
   }
   if (docs.empty()) b.ShowSection("NONE");
   std::vector<Page::Option> kinds_options;
   for (const auto& k : kinds()) kinds_options.push_back({k.code, k.label, ""});
   page.select("kind", "Type de document", kinds_options, submitted ? submitted->kind : "");
-  page.field("title", "Titre", "text", submitted ? submitted->title : "", {"Par défaut, le nom du fichier.", "off", false});
-  page.field("fichier", "Fichier", "file", "",
-             {"PDF, image (PNG, JPEG, WebP) ou document texte (.docx, .odt), " + display_size(ctx.config.document_max_bytes) +
-                  " au plus. Le type est vérifié d'après le contenu du fichier.",
-              "off", true});
+  page.field("title", "Titre", "text", submitted ? submitted->title : "",
+             {"Par défaut, le nom du fichier.", "off", false});
+  page.field(
+      "fichier", "Fichier", "file", "",
+      {"PDF, image (PNG, JPEG, WebP) ou document texte (.docx, .odt), " + display_size(ctx.config.document_max_bytes) +
+           " au plus. Le type est vérifié d'après le contenu du fichier.",
+       "off", true});
   if (err) page.errors(*err);
   return page.render();
 }
@@ -90,7 +98,8 @@ Response upload_file(Ctx& ctx) {
   Upload u = read_upload(ctx);
   long long id = upload(ctx.tx, p.id, org, ctx.who.user_id, u, ctx.config.document_max_bytes);
   auto d = store::find(ctx.tx, id);
-  people::audit(ctx, p.id, "document.upload", "document n° " + std::to_string(id) + " « " + d->title + " » (" + d->content_type + ")");
+  people::audit(ctx, p.id, "document.upload",
+                "document n° " + std::to_string(id) + " « " + d->title + " » (" + d->content_type + ")");
   return redirect_with_flash(base(org, p.id), "Le document « " + d->title + " » est déposé.");
 }
 
@@ -115,8 +124,15 @@ Response api_list(Ctx& ctx) {
   people::Person p = people::require(ctx, ctx.id("person"), people::Action::read, "document.list");
   boost::json::array items;
   for (const auto& d : store::of_person(ctx.tx, p.id))
-    items.push_back({{"id", d.id}, {"kind", d.kind}, {"title", d.title}, {"filename", d.filename}, {"content_type", d.content_type},
-                     {"size", d.size}, {"sha256", d.sha256}, {"organisation_id", d.organisation_id}, {"organisation_name", d.organisation_name},
+    items.push_back({{"id", d.id},
+                     {"kind", d.kind},
+                     {"title", d.title},
+                     {"filename", d.filename},
+                     {"content_type", d.content_type},
+                     {"size", d.size},
+                     {"sha256", d.sha256},
+                     {"organisation_id", d.organisation_id},
+                     {"organisation_name", d.organisation_name},
                      {"created_at", d.created_at}});
   return items_response(std::move(items));
 }
@@ -125,10 +141,10 @@ Response api_list(Ctx& ctx) {
 
 void add_routes(Router& router) {
   using people::add_person_route;
-  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/documents", "documents.list", Access::member, Kind::page,
-                            [](Ctx& c) { return list_page(c, nullptr, nullptr); }});
-  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/documents", "documents.upload", Access::member, Kind::page,
-                            upload_file, [](Ctx& c, const ValidationError& e) {
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/documents", "documents.list",
+                            Access::member, Kind::page, [](Ctx& c) { return list_page(c, nullptr, nullptr); }});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/documents", "documents.upload",
+                            Access::member, Kind::page, upload_file, [](Ctx& c, const ValidationError& e) {
                               Upload u;
                               try {
                                 u = read_upload(c);
@@ -136,16 +152,23 @@ void add_routes(Router& router) {
                               }
                               return list_page(c, &u, &e);
                             }});
-  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/documents/{document}", "documents.download", Access::member,
-                            Kind::page, get_file});
-  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/documents/{document}/supprimer", "documents.delete",
-                            Access::member, Kind::page, delete_file});
-  add_person_route(router,
-                   {Method::get, "/api/v1/organisations/{org}/people/{person}/documents", "api.documents.list", Access::member, Kind::api, api_list,
-                    nullptr,
-                    {"Documents d'une personne : description seulement (le contenu se télécharge depuis la fiche) ; accès journalisé", "Documents",
-                     "",
-                     R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"type":"object","required":["id","kind","title","content_type","size"],"properties":{"id":{"type":"integer"},"kind":{"type":"string","enum":["cv","certificate","identity","other"]},"title":{"type":"string"},"filename":{"type":"string"},"content_type":{"type":"string"},"size":{"type":"integer"},"sha256":{"type":"string"},"organisation_id":{"type":"integer"},"organisation_name":{"type":"string"},"created_at":{"type":"string"}}}}}})J"}});
+  add_person_route(router, {Method::get, "/organisations/{org}/personnes/{person}/documents/{document}",
+                            "documents.download", Access::member, Kind::page, get_file});
+  add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/documents/{document}/supprimer",
+                            "documents.delete", Access::member, Kind::page, delete_file});
+  add_person_route(
+      router,
+      {Method::get,
+       "/api/v1/organisations/{org}/people/{person}/documents",
+       "api.documents.list",
+       Access::member,
+       Kind::api,
+       api_list,
+       nullptr,
+       {"Documents d'une personne : description seulement (le contenu se télécharge depuis la fiche) ; accès "
+        "journalisé",
+        "Documents", "",
+        R"J({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"type":"object","required":["id","kind","title","content_type","size"],"properties":{"id":{"type":"integer"},"kind":{"type":"string","enum":["cv","certificate","identity","other"]},"title":{"type":"string"},"filename":{"type":"string"},"content_type":{"type":"string"},"size":{"type":"integer"},"sha256":{"type":"string"},"organisation_id":{"type":"integer"},"organisation_name":{"type":"string"},"created_at":{"type":"string"}}}}}})J"}});
 }
 
 }  // namespace jalon::documents

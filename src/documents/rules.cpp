@@ -11,12 +11,16 @@ namespace jalon::documents {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 std::uint32_t le16(std::string_view s, std::size_t at) {
   return static_cast<unsigned char>(s[at]) | (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8);
 }
-std::uint32_t le32(std::string_view s, std::size_t at) { return le16(s, at) | (le16(s, at + 2) << 16); }
+std::uint32_t le32(std::string_view s, std::size_t at) {
+  return le16(s, at) | (le16(s, at + 2) << 16);
+}
 
 // One entry of a ZIP's central directory, enough to find and read its data.
 struct ZipEntry {
@@ -101,7 +105,9 @@ std::optional<FileType> office_type(std::string_view z) {
   auto xml = zip_read(z, *types, 1 << 20);
   if (!xml) return std::nullopt;
   if (xml->find("macroEnabled") != std::string::npos) return std::nullopt;
-  if (xml->find("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") == std::string::npos) return std::nullopt;
+  if (xml->find("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") ==
+      std::string::npos)
+    return std::nullopt;
   return FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "document Word"};
 }
 
@@ -113,23 +119,34 @@ Sniffed sniff(std::string_view b) {
     out.refusal = "Le fichier est vide.";
     return out;
   }
-  static const char* program = "Ce fichier est un programme, quel que soit son nom : il est refusé pour la sécurité de tous.";
+  static const char* program =
+      "Ce fichier est un programme, quel que soit son nom : il est refusé pour la sécurité de tous.";
   // Programs first, whatever follows: ELF, Windows (MZ), Mach-O and universal binaries, scripts.
   std::string_view start = b.substr(0, 4);
-  if (starts_with(b, "\x7f" "ELF") || starts_with(b, "MZ") || starts_with(b, "#!") || starts_with(b, "\xEF\xBB\xBF#!") ||
+  if (starts_with(b,
+                  "\x7f"
+                  "ELF") ||
+      starts_with(b, "MZ") || starts_with(b, "#!") || starts_with(b, "\xEF\xBB\xBF#!") ||
       start == std::string_view("\xFE\xED\xFA\xCE", 4) || start == std::string_view("\xFE\xED\xFA\xCF", 4) ||
       start == std::string_view("\xCE\xFA\xED\xFE", 4) || start == std::string_view("\xCF\xFA\xED\xFE", 4) ||
       start == std::string_view("\xCA\xFE\xBA\xBE", 4)) {
     out.refusal = program;
     return out;
   }
-  if (starts_with(b, "%PDF-")) out.type = FileType{"application/pdf", "pdf", "PDF"};
-  else if (starts_with(b, std::string_view("\x89PNG\r\n\x1a\n", 8))) out.type = FileType{"image/png", "png", "image PNG"};
-  else if (starts_with(b, "\xFF\xD8\xFF")) out.type = FileType{"image/jpeg", "jpg", "image JPEG"};
-  else if (b.size() >= 12 && starts_with(b, "RIFF") && b.substr(8, 4) == "WEBP") out.type = FileType{"image/webp", "webp", "image WebP"};
-  else if (starts_with(b, std::string_view("PK\x03\x04", 4))) out.type = office_type(b);
+  if (starts_with(b, "%PDF-"))
+    out.type = FileType{"application/pdf", "pdf", "PDF"};
+  else if (starts_with(b, std::string_view("\x89PNG\r\n\x1a\n", 8)))
+    out.type = FileType{"image/png", "png", "image PNG"};
+  else if (starts_with(b, "\xFF\xD8\xFF"))
+    out.type = FileType{"image/jpeg", "jpg", "image JPEG"};
+  else if (b.size() >= 12 && starts_with(b, "RIFF") && b.substr(8, 4) == "WEBP")
+    out.type = FileType{"image/webp", "webp", "image WebP"};
+  else if (starts_with(b, std::string_view("PK\x03\x04", 4)))
+    out.type = office_type(b);
   if (!out.type)
-    out.refusal = "Ce type de fichier n'est pas accepté : déposez un PDF, une image (PNG, JPEG, WebP) ou un document texte (Word .docx, OpenDocument .odt).";
+    out.refusal =
+        "Ce type de fichier n'est pas accepté : déposez un PDF, une image (PNG, JPEG, WebP) ou un document texte (Word "
+        ".docx, OpenDocument .odt).";
   return out;
 }
 
@@ -147,8 +164,10 @@ std::string download_name(const std::string& title, const std::string& extension
   for (std::size_t i = 0; i < base.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(base[i]);
     bool keep = std::isalnum(c) || c == '-' || c == '_' || (!ascii && c >= 0x80);
-    if (keep) out += static_cast<char>(c);
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (keep)
+      out += static_cast<char>(c);
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   out = text::cut_utf8(out, 100);

@@ -4,20 +4,28 @@ namespace jalon::notifications {
 
 const char* channel_code(Channel c) {
   switch (c) {
-    case Channel::app: return "app";
-    case Channel::email: return "email";
-    case Channel::both: return "both";
-    case Channel::none: return "none";
+    case Channel::app:
+      return "app";
+    case Channel::email:
+      return "email";
+    case Channel::both:
+      return "both";
+    case Channel::none:
+      return "none";
   }
   return "app";
 }
 
 const char* channel_label(Channel c) {
   switch (c) {
-    case Channel::app: return "Dans Jalon seulement";
-    case Channel::email: return "Par e-mail seulement";
-    case Channel::both: return "Dans Jalon et par e-mail";
-    case Channel::none: return "Ne pas me prévenir";
+    case Channel::app:
+      return "Dans Jalon seulement";
+    case Channel::email:
+      return "Par e-mail seulement";
+    case Channel::both:
+      return "Dans Jalon et par e-mail";
+    case Channel::none:
+      return "Ne pas me prévenir";
   }
   return "";
 }

@@ -8,8 +8,8 @@ namespace jalon::notifications {
 
 // How a user wants one kind of notification delivered.
 enum class Channel { app, email, both, none };
-const char* channel_code(Channel c);    // "app", "email", "both", "none"
-const char* channel_label(Channel c);   // French label
+const char* channel_code(Channel c);   // "app", "email", "both", "none"
+const char* channel_label(Channel c);  // French label
 bool parse_channel(const std::string& code, Channel& out);
 
 // A kind of notification, named "room.event" ("appointment.assigned"), with its French label

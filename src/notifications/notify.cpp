@@ -41,7 +41,8 @@ void notify(db::Tx& tx, long long user_id, const std::string& kind, const std::s
   deliver(tx, user->id, user->email, kind, t, l);
 }
 
-void notify_organisation(db::Tx& tx, long long org_id, const std::string& kind, const std::string& text, const std::string& link) {
+void notify_organisation(db::Tx& tx, long long org_id, const std::string& kind, const std::string& text,
+                         const std::string& link) {
   std::string t = clean_text(text), l = clean_link(link);
   for (const auto& m : accounts::store::members(tx, org_id)) {
     auto user = accounts::store::find_user(tx, m.user_id);

@@ -23,7 +23,8 @@ namespace jalon::notifications {
 void notify(db::Tx& tx, long long user_id, const std::string& kind, const std::string& text, const std::string& link);
 
 // notify() for every member of organisation `org_id` (none when it has no member).
-void notify_organisation(db::Tx& tx, long long org_id, const std::string& kind, const std::string& text, const std::string& link);
+void notify_organisation(db::Tx& tx, long long org_id, const std::string& kind, const std::string& text,
+                         const std::string& link);
 
 // The public address that e-mails make links absolute with (Config::base_url). Set at start-up.
 void set_link_base(const std::string& base_url);

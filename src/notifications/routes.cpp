@@ -93,8 +93,10 @@ Response save_preferences(Ctx& ctx) {
       if (c == '.' || c == '_') c = '-';
     if (!f.has(field)) continue;
     Channel c;
-    if (!parse_channel(f.get(field), c)) v.add(field, "Choisissez l'une des options proposées.");
-    else changes.emplace_back(k.code, c);
+    if (!parse_channel(f.get(field), c))
+      v.add(field, "Choisissez l'une des options proposées.");
+    else
+      changes.emplace_back(k.code, c);
   }
   v.throw_if_any();
   for (const auto& [kind, c] : changes) store::set_preference(ctx.tx, ctx.who.user_id, kind, c);
@@ -107,8 +109,10 @@ void add_routes(Router& router) {
   set_layout_filler(fill_bell);
   router.add({Method::get, "/notifications", "notifications.list", Access::authenticated, Kind::page, list});
   router.add({Method::post, "/notifications/lues", "notifications.read", Access::authenticated, Kind::page, mark_read});
-  router.add({Method::get, "/compte/notifications", "notifications.preferences", Access::authenticated, Kind::page, preferences_page});
-  router.add({Method::post, "/compte/notifications", "notifications.preferences.save", Access::authenticated, Kind::page, save_preferences});
+  router.add({Method::get, "/compte/notifications", "notifications.preferences", Access::authenticated, Kind::page,
+              preferences_page});
+  router.add({Method::post, "/compte/notifications", "notifications.preferences.save", Access::authenticated,
+              Kind::page, save_preferences});
 }
 
 }  // namespace jalon::notifications

@@ -10,8 +10,12 @@ namespace jalon::notifications {
 // The channel for `kind`: the user's choice when there is one, else the kind's default (app
 // for a kind that kinds() does not list).
 Channel channel_for(const std::string& kind, const std::optional<Channel>& chosen);
-inline bool shows_in_app(Channel c) { return c == Channel::app || c == Channel::both; }
-inline bool sends_email(Channel c) { return c == Channel::email || c == Channel::both; }
+inline bool shows_in_app(Channel c) {
+  return c == Channel::app || c == Channel::both;
+}
+inline bool sends_email(Channel c) {
+  return c == Channel::email || c == Channel::both;
+}
 
 // The text kept: trimmed, at most 500 bytes cut on a character boundary; ValidationError when
 // empty. A link must be a path of Jalon ("/…", not "//…"): anything else is dropped.

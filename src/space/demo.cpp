@@ -40,7 +40,8 @@ int load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_slug) {
   p.commune_code = "86194";
   p.qualification_level = "4";
   p.consent_sharing = true;
-  p = people::validate_person(p, time::today(), [](const std::string& code) { return referentials::communes().find(code) != nullptr; });
+  p = people::validate_person(p, time::today(),
+                              [](const std::string& code) { return referentials::communes().find(code) != nullptr; });
   long long lena = people::store::create(tx, p, org);
   if (auto entraide = org_of_slug.find("entraide"); entraide != org_of_slug.end())
     people::store::grant(tx, lena, entraide->second, people::GrantReason::consent, org);
@@ -65,8 +66,9 @@ int load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_slug) {
     return time::iso(*appointments::local_to_utc(civil, hhmm));
   };
   int created = 0;
-  auto make = [&](long long who, appointments::Kind kind, int days, const std::string& hhmm, int minutes, const std::string& place,
-                  const std::string& video, const std::string& subject, const std::vector<std::pair<long long, Status>>& people_status) {
+  auto make = [&](long long who, appointments::Kind kind, int days, const std::string& hhmm, int minutes,
+                  const std::string& place, const std::string& video, const std::string& subject,
+                  const std::vector<std::pair<long long, Status>>& people_status) {
     appointments::Appointment a;
     a.kind = kind;
     a.starts_at = at(days, hhmm);
@@ -85,18 +87,22 @@ int load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_slug) {
   };
   const std::string office = "Mission Locale, 14 rue Carnot, 86000 Poitiers";
   long long k = counsellor->id, a = admin->id;
-  make(k, appointments::Kind::individual, -28, "10:00", 45, office, "", "Premier entretien : projet professionnel", {{lena, Status::seen}});
-  make(k, appointments::Kind::individual, -14, "14:30", 45, office, "", "Point sur les candidatures", {{lena, Status::no_show}});
-  make(k, appointments::Kind::individual, -7, "09:30", 30, "", "https://visio.exemple.fr/ml-poitou-karim", "Préparer l'entretien d'embauche",
-       {{lena, Status::excused}});
+  make(k, appointments::Kind::individual, -28, "10:00", 45, office, "", "Premier entretien : projet professionnel",
+       {{lena, Status::seen}});
+  make(k, appointments::Kind::individual, -14, "14:30", 45, office, "", "Point sur les candidatures",
+       {{lena, Status::no_show}});
+  make(k, appointments::Kind::individual, -7, "09:30", 30, "", "https://visio.exemple.fr/ml-poitou-karim",
+       "Préparer l'entretien d'embauche", {{lena, Status::excused}});
   std::vector<std::pair<long long, Status>> workshop{{lena, Status::seen}};
   Status cycle[] = {Status::seen, Status::seen, Status::no_show, Status::excused, Status::seen, Status::no_show};
   for (std::size_t i = 0; i < others.size() && i < 6; ++i) workshop.emplace_back(others[i], cycle[i]);
-  make(a, appointments::Kind::collective, -10, "14:00", 120, office + ", salle 2", "", "Atelier CV et lettre de motivation", workshop);
+  make(a, appointments::Kind::collective, -10, "14:00", 120, office + ", salle 2", "",
+       "Atelier CV et lettre de motivation", workshop);
   for (std::size_t i = 6; i < others.size(); ++i)
-    make(i % 2 ? k : a, appointments::Kind::individual, -3 - static_cast<int>(i), "11:00", 45, office, "", "Entretien de suivi",
-         {{others[i], i % 3 == 0 ? Status::no_show : Status::seen}});
-  make(k, appointments::Kind::individual, 2, "10:00", 45, office, "", "Point mensuel : recherche d'emploi", {{lena, Status::planned}});
+    make(i % 2 ? k : a, appointments::Kind::individual, -3 - static_cast<int>(i), "11:00", 45, office, "",
+         "Entretien de suivi", {{others[i], i % 3 == 0 ? Status::no_show : Status::seen}});
+  make(k, appointments::Kind::individual, 2, "10:00", 45, office, "", "Point mensuel : recherche d'emploi",
+       {{lena, Status::planned}});
   std::vector<std::pair<long long, Status>> info{{lena, Status::planned}};
   for (std::size_t i = 0; i < others.size() && i < 3; ++i) info.emplace_back(others[i], Status::planned);
   long long session = make(a, appointments::Kind::collective, 9, "09:30", 90, office + ", salle 1", "",
@@ -119,11 +125,12 @@ int load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_slug) {
                                admin->display_name + " vous confie l'information collective du " +
                                    appointments::display_when(*time::parse_iso(at(9, "09:30"))) + ".",
                                link);
-  notifications::store::insert(tx, k, "consent.withdrawn", "Exemple : une personne suivie a retiré son consentement au partage de sa fiche.", "");
+  notifications::store::insert(tx, k, "consent.withdrawn",
+                               "Exemple : une personne suivie a retiré son consentement au partage de sa fiche.", "");
   notifications::store::mark_read(tx, k, 0);
-  notifications::store::insert(tx, k, "appointment.assigned",
-                               admin->display_name + " vous confie le point mensuel de Léna Moreau.",
-                               "/organisations/" + std::to_string(org) + "/personnes/" + std::to_string(lena) + "/rendez-vous");
+  notifications::store::insert(
+      tx, k, "appointment.assigned", admin->display_name + " vous confie le point mensuel de Léna Moreau.",
+      "/organisations/" + std::to_string(org) + "/personnes/" + std::to_string(lena) + "/rendez-vous");
   return created;
 }
 

@@ -33,8 +33,8 @@ class AppointmentFlows : public ::testing::TestWithParam<db::Engine> {
   std::string status_of(long long appointment, long long person) {
     db::Tx tx(*db_, db::Tx::Mode::read);
     std::string s;
-    tx.sql() << "SELECT status FROM appointment_participants WHERE appointment_id = :a AND person_id = :p", soci::use(appointment),
-        soci::use(person), soci::into(s);
+    tx.sql() << "SELECT status FROM appointment_participants WHERE appointment_id = :a AND person_id = :p",
+        soci::use(appointment), soci::use(person), soci::into(s);
     return s;
   }
   // An appointment of A with person_a that started `hours_ago` hours ago (made in the store:
@@ -69,21 +69,32 @@ TEST_P(AppointmentFlows, CreatedFromThePersonsPageWithTheCounsellorNotified) {
   EXPECT_NE(form.body.find("Membre A 1"), std::string::npos);  // the counsellors to choose from
   std::string day = appointments::utc_to_local(time::now() + std::chrono::hours(48)).first;
   // Refused: no subject, no place nor link, a day in the past.
-  auto bad = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()}, {"date", "2020-01-06"}, {"time", "10:00"}, {"duration", "45"},
-                                                            {"counsellor_id", std::to_string(world_.a_member)}});
+  auto bad = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()},
+                                                           {"date", "2020-01-06"},
+                                                           {"time", "10:00"},
+                                                           {"duration", "45"},
+                                                           {"counsellor_id", std::to_string(world_.a_member)}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("dans le passé"), std::string::npos);
   EXPECT_NE(bad.body.find("Indiquez l&#39;objet"), std::string::npos);
   EXPECT_NE(bad.body.find("id=\"place-erreur\""), std::string::npos);
   // A counsellor who is not a member of the organisation is refused too.
-  auto stranger = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()}, {"date", day}, {"time", "10:00"}, {"duration", "45"},
-                                                                 {"subject", "Bilan"}, {"place", "Bureau 3"},
-                                                                 {"counsellor_id", std::to_string(world_.b_admin)}});
+  auto stranger = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()},
+                                                                {"date", day},
+                                                                {"time", "10:00"},
+                                                                {"duration", "45"},
+                                                                {"subject", "Bilan"},
+                                                                {"place", "Bureau 3"},
+                                                                {"counsellor_id", std::to_string(world_.b_admin)}});
   EXPECT_EQ(stranger.status, 422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM appointments"), 1);  // the world's only
-  auto made = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()}, {"date", day}, {"time", "10:00"}, {"duration", "45"},
-                                                             {"subject", "Bilan, étape 2"}, {"place", "Bureau 3"},
-                                                             {"counsellor_id", std::to_string(world_.a_member)}});
+  auto made = admin.post_form(person_a() + "/rendez-vous", {{"csrf", admin.csrf()},
+                                                            {"date", day},
+                                                            {"time", "10:00"},
+                                                            {"duration", "45"},
+                                                            {"subject", "Bilan, étape 2"},
+                                                            {"place", "Bureau 3"},
+                                                            {"counsellor_id", std::to_string(world_.a_member)}});
   ASSERT_EQ(made.status, 303) << made.body.substr(0, 2000);
   std::string url = made.header("location");
   long long id = std::stoll(url.substr(url.rfind('/') + 1));
@@ -99,14 +110,20 @@ TEST_P(AppointmentFlows, CreatedFromThePersonsPageWithTheCounsellorNotified) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(world_.a_member) +
                   " AND kind = 'appointment.assigned' AND link = '" + url + "'"),
             1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + world_.a_member_email + "' AND body LIKE '%Bilan, étape 2%'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + world_.a_member_email +
+                  "' AND body LIKE '%Bilan, étape 2%'"),
+            1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(world_.a_admin)), 0);
   // The appointment page names the person; the read is audited.
   auto page = admin.get(url);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Camille Martin 1"), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + std::to_string(world_.person_a) + " AND action = 'appointment.read'"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + std::to_string(world_.person_a) + " AND action = 'appointment.create'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + std::to_string(world_.person_a) +
+                  " AND action = 'appointment.read'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + std::to_string(world_.person_a) +
+                  " AND action = 'appointment.create'"),
+            1);
   // The person's list and the agenda show it.
   EXPECT_NE(admin.get(person_a() + "/rendez-vous").body.find("Bilan, étape 2"), std::string::npos);
   auto agenda = admin.get(org_a() + "/agenda?conseiller=" + std::to_string(world_.a_member));
@@ -116,7 +133,8 @@ TEST_P(AppointmentFlows, CreatedFromThePersonsPageWithTheCounsellorNotified) {
   HttpClient b(server.port());
   b.login(world_.b_admin_email, test::kPassword);
   EXPECT_EQ(b.get("/organisations/" + std::to_string(world_.org_b) + "/rendez-vous/" + std::to_string(id)).status, 404);
-  auto b_list = b.get("/organisations/" + std::to_string(world_.org_b) + "/personnes/" + std::to_string(world_.person_a) + "/rendez-vous");
+  auto b_list = b.get("/organisations/" + std::to_string(world_.org_b) + "/personnes/" +
+                      std::to_string(world_.person_a) + "/rendez-vous");
   EXPECT_EQ(b_list.status, 200);
   EXPECT_EQ(b_list.body.find("Bilan"), std::string::npos);
   EXPECT_EQ(b.get(org_a() + "/rendez-vous/" + std::to_string(id)).status, 403);
@@ -153,13 +171,15 @@ TEST_P(AppointmentFlows, AttendanceFollowsTheStateMachine) {
   EXPECT_EQ(record(past_url, "no_show").status, 303);
   EXPECT_EQ(status_of(past, world_.person_a), "no_show");
   EXPECT_EQ(record(past_url, "cancelled").status, 409);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + person + " AND action = 'appointment.status'"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + person + " AND action = 'appointment.status'"),
+            3);
   // Cancelling the whole appointment: only a planned participant can be.
   c.get(past_url);
   EXPECT_EQ(c.post_form(past_url + "/annuler", {{"csrf", c.csrf()}}).status, 409);
   // A person who does not take part cannot be recorded.
   c.get(future);
-  EXPECT_EQ(c.post_form(future + "/presence", {{"csrf", c.csrf()}, {"person_id", "999999"}, {"status", "seen"}}).status, 404);
+  EXPECT_EQ(c.post_form(future + "/presence", {{"csrf", c.csrf()}, {"person_id", "999999"}, {"status", "seen"}}).status,
+            404);
 }
 
 TEST_P(AppointmentFlows, CollectiveSessionsEnrolPeopleAndCancellationTellsThem) {
@@ -168,9 +188,13 @@ TEST_P(AppointmentFlows, CollectiveSessionsEnrolPeopleAndCancellationTellsThem) 
   c.login(world_.a_admin_email, test::kPassword);
   std::string day = appointments::utc_to_local(time::now() + std::chrono::hours(96)).first;
   c.get(org_a() + "/rendez-vous/nouveau");
-  auto made = c.post_form(org_a() + "/rendez-vous", {{"csrf", c.csrf()}, {"date", day}, {"time", "14:00"}, {"duration", "120"},
-                                                      {"subject", "Atelier CV"}, {"place", "Salle 2"},
-                                                      {"counsellor_id", std::to_string(world_.a_admin)}});
+  auto made = c.post_form(org_a() + "/rendez-vous", {{"csrf", c.csrf()},
+                                                     {"date", day},
+                                                     {"time", "14:00"},
+                                                     {"duration", "120"},
+                                                     {"subject", "Atelier CV"},
+                                                     {"place", "Salle 2"},
+                                                     {"counsellor_id", std::to_string(world_.a_admin)}});
   ASSERT_EQ(made.status, 303) << made.body.substr(0, 2000);
   std::string url = made.header("location");
   long long id = std::stoll(url.substr(url.rfind('/') + 1));
@@ -178,20 +202,31 @@ TEST_P(AppointmentFlows, CollectiveSessionsEnrolPeopleAndCancellationTellsThem) 
   // Enrolled from the person's page (the session is offered there), then again: refused.
   auto list = c.get(person_a() + "/rendez-vous");
   EXPECT_NE(list.body.find("Atelier CV"), std::string::npos);
-  EXPECT_EQ(c.post_form(person_a() + "/rendez-vous/inscription", {{"csrf", c.csrf()}, {"appointment_id", std::to_string(id)}}).status, 303);
-  EXPECT_EQ(c.post_form(person_a() + "/rendez-vous/inscription", {{"csrf", c.csrf()}, {"appointment_id", std::to_string(id)}}).status, 409);
+  EXPECT_EQ(
+      c.post_form(person_a() + "/rendez-vous/inscription", {{"csrf", c.csrf()}, {"appointment_id", std::to_string(id)}})
+          .status,
+      303);
+  EXPECT_EQ(
+      c.post_form(person_a() + "/rendez-vous/inscription", {{"csrf", c.csrf()}, {"appointment_id", std::to_string(id)}})
+          .status,
+      409);
   // An individual appointment takes no one else.
-  EXPECT_EQ(c.post_form(person_a() + "/rendez-vous/inscription", {{"csrf", c.csrf()}, {"appointment_id", std::to_string(world_.appointment_a)}}).status,
+  EXPECT_EQ(c.post_form(person_a() + "/rendez-vous/inscription",
+                        {{"csrf", c.csrf()}, {"appointment_id", std::to_string(world_.appointment_a)}})
+                .status,
             409);
   // A second person through the API.
-  std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw}, {"Content-Type", "application/json"}};
+  std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw},
+                                       {"Content-Type", "application/json"}};
   HttpClient api(server.port());
   auto person2 = api.request("POST", "/api/v1/organisations/" + std::to_string(world_.org_a) + "/people",
                              R"({"last_name":"Diallo","first_name":"Awa","email":"awa.diallo@exemple.fr"})", h);
   ASSERT_EQ(person2.status, 201) << person2.body;
   long long p2 = json::parse(person2.body).as_object()["id"].as_int64();
-  auto enrolled = api.request("POST", "/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments/" + std::to_string(id) + "/participants",
-                              "{\"person_id\":" + std::to_string(p2) + "}", h);
+  auto enrolled = api.request(
+      "POST",
+      "/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments/" + std::to_string(id) + "/participants",
+      "{\"person_id\":" + std::to_string(p2) + "}", h);
   ASSERT_EQ(enrolled.status, 201) << enrolled.body;
   EXPECT_EQ(json::parse(enrolled.body).as_object()["participants"].as_array().size(), 2u);
   // Cancelled: both are told by e-mail.
@@ -200,8 +235,8 @@ TEST_P(AppointmentFlows, CollectiveSessionsEnrolPeopleAndCancellationTellsThem) 
   EXPECT_EQ(cancelled.status, 303);
   EXPECT_EQ(status_of(id, world_.person_a), "cancelled");
   EXPECT_EQ(status_of(id, p2), "cancelled");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Rendez-vous annulé%' AND recipient IN ('" + world_.person_a_email +
-                  "', 'awa.diallo@exemple.fr')"),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Rendez-vous annulé%' AND recipient IN ('" +
+                  world_.person_a_email + "', 'awa.diallo@exemple.fr')"),
             2);
   EXPECT_EQ(c.post_form(url + "/annuler", {{"csrf", c.csrf()}}).status, 409);
 }
@@ -218,7 +253,9 @@ TEST_P(AppointmentFlows, RemindersAreSentOnceEvenByConcurrentRunners) {
   std::atomic<int> sent{0};
   std::vector<std::thread> runners;
   for (int i = 0; i < 4; ++i)
-    runners.emplace_back([&] { sent += appointments::send_reminders(*db_, "https://jalon.exemple.fr", start - std::chrono::hours(23)); });
+    runners.emplace_back([&] {
+      sent += appointments::send_reminders(*db_, "https://jalon.exemple.fr", start - std::chrono::hours(23));
+    });
   for (auto& t : runners) t.join();
   EXPECT_EQ(sent.load(), 1);
   EXPECT_EQ(appointments::send_reminders(*db_, "https://jalon.exemple.fr", start - std::chrono::hours(2)), 0);
@@ -235,7 +272,8 @@ TEST_P(AppointmentFlows, NoReminderForAnExcusedPersonNorWithoutAnAddress) {
   std::string starts;
   {
     db::Tx tx(*db_, db::Tx::Mode::write);
-    appointments::store::set_status(tx, world_.appointment_a, world_.person_a, appointments::Status::excused, world_.a_member, false);
+    appointments::store::set_status(tx, world_.appointment_a, world_.person_a, appointments::Status::excused,
+                                    world_.a_member, false);
     tx.sql() << "SELECT starts_at FROM appointments WHERE id = :i", soci::use(world_.appointment_a), soci::into(starts);
     // A collective session at the same time with someone who gave no e-mail address.
     people::Person p;
@@ -253,7 +291,9 @@ TEST_P(AppointmentFlows, NoReminderForAnExcusedPersonNorWithoutAnAddress) {
     appointments::store::add_participant(tx, session, quiet);
     tx.commit();
   }
-  EXPECT_EQ(appointments::send_reminders(*db_, "https://jalon.exemple.fr", *time::parse_iso(starts) - std::chrono::hours(23)), 0);
+  EXPECT_EQ(
+      appointments::send_reminders(*db_, "https://jalon.exemple.fr", *time::parse_iso(starts) - std::chrono::hours(23)),
+      0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM appointment_participants WHERE reminded_at IS NOT NULL"), 0);
 }
@@ -267,43 +307,59 @@ TEST_P(AppointmentFlows, CalendarExportsAndTheApi) {
   EXPECT_EQ(ics.header("content-type"), "text/calendar; charset=utf-8");
   EXPECT_EQ(ics.header("content-disposition").rfind("attachment;", 0), 0u);
   EXPECT_EQ(ics.body.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
-  EXPECT_NE(ics.body.find("UID:rdv-" + std::to_string(world_.appointment_a) + "-p-" + std::to_string(world_.person_a) + "@127.0.0.1\r\n"),
+  EXPECT_NE(ics.body.find("UID:rdv-" + std::to_string(world_.appointment_a) + "-p-" + std::to_string(world_.person_a) +
+                          "@127.0.0.1\r\n"),
             std::string::npos);
   EXPECT_NE(ics.body.find("SUMMARY:Point d'étape 1 (Mission Locale 1)\r\n"), std::string::npos);
   auto mine = c.get(org_a() + "/agenda/" + std::to_string(world_.a_member) + "/calendrier.ics");
   ASSERT_EQ(mine.status, 200);
   EXPECT_NE(mine.body.find("SUMMARY:Point d'étape 1 – Camille Martin 1\r\n"), std::string::npos);
-  EXPECT_EQ(c.get(org_a() + "/agenda/" + std::to_string(world_.b_admin) + "/calendrier.ics").status, 404);  // not a member of A
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.ics' AND person_id = " + std::to_string(world_.person_a)), 2);
+  EXPECT_EQ(c.get(org_a() + "/agenda/" + std::to_string(world_.b_admin) + "/calendrier.ics").status,
+            404);  // not a member of A
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.ics' AND person_id = " +
+                  std::to_string(world_.person_a)),
+            2);
 
   // The API: the same rules and the same state machine.
-  std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw}, {"Content-Type", "application/json"}};
+  std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw},
+                                       {"Content-Type", "application/json"}};
   HttpClient api(server.port());
   std::string base = "/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments";
   std::string day = appointments::utc_to_local(time::now() + std::chrono::hours(48)).first;
   auto made = api.request("POST", base,
-                          "{\"person_ids\":[" + std::to_string(world_.person_a) + "],\"counsellor_id\":" + std::to_string(world_.a_member) +
-                              ",\"date\":\"" + day + "\",\"time\":\"09:15\",\"duration_minutes\":30,\"video_url\":\"https://visio.exemple.fr/a\",\"subject\":\"Visio\"}",
+                          "{\"person_ids\":[" + std::to_string(world_.person_a) +
+                              "],\"counsellor_id\":" + std::to_string(world_.a_member) + ",\"date\":\"" + day +
+                              "\",\"time\":\"09:15\",\"duration_minutes\":30,\"video_url\":\"https://visio.exemple.fr/"
+                              "a\",\"subject\":\"Visio\"}",
                           h);
   ASSERT_EQ(made.status, 201) << made.body;
   auto body = json::parse(made.body).as_object();
   EXPECT_EQ(body["time"].as_string(), "09:15");
   EXPECT_EQ(body["participants"].as_array().size(), 1u);
   std::string id = std::to_string(body["id"].as_int64());
-  auto early = api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a), R"({"status":"no_show"})", h);
+  auto early = api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a),
+                           R"({"status":"no_show"})", h);
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.header("content-type"), "application/problem+json");
-  auto excused = api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a), R"({"status":"excused"})", h);
+  auto excused = api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a),
+                             R"({"status":"excused"})", h);
   ASSERT_EQ(excused.status, 200) << excused.body;
-  EXPECT_EQ(json::parse(excused.body).as_object()["participants"].as_array()[0].as_object()["status"].as_string(), "excused");
-  EXPECT_EQ(api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a), R"({"status":"later"})", h).status, 422);
+  EXPECT_EQ(json::parse(excused.body).as_object()["participants"].as_array()[0].as_object()["status"].as_string(),
+            "excused");
+  EXPECT_EQ(api.request("PATCH", base + "/" + id + "/participants/" + std::to_string(world_.person_a),
+                        R"({"status":"later"})", h)
+                .status,
+            422);
   auto listed = api.get(base + "?from=" + day + "&to=" + day, h);
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(json::parse(listed.body).as_object()["items"].as_array().size(), 1u);
-  auto of_person = api.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" + std::to_string(world_.person_a) + "/appointments", h);
+  auto of_person = api.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" +
+                               std::to_string(world_.person_a) + "/appointments",
+                           h);
   EXPECT_EQ(json::parse(of_person.body).as_object()["items"].as_array().size(), 2u);
   // Another organisation's person, or another organisation's address: not found, refused.
-  auto other_org = api.request("POST", "/api/v1/organisations/" + std::to_string(world_.org_b) + "/appointments", "{}", h);
+  auto other_org =
+      api.request("POST", "/api/v1/organisations/" + std::to_string(world_.org_b) + "/appointments", "{}", h);
   EXPECT_EQ(other_org.status, 403);
   EXPECT_EQ(api.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments/999999", h).status, 404);
 }
@@ -339,7 +395,8 @@ TEST_P(AppointmentFlows, NoShowStatisticsPerCounsellorOverAPeriod) {
   test::TestServer server(*db_);
   HttpClient api(server.port());
   std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw}};
-  auto stats = api.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments/stats?from=2026-03-01&to=2026-03-31", h);
+  auto stats = api.get(
+      "/api/v1/organisations/" + std::to_string(world_.org_a) + "/appointments/stats?from=2026-03-01&to=2026-03-31", h);
   ASSERT_EQ(stats.status, 200) << stats.body;
   auto o = json::parse(stats.body).as_object();
   auto items = o["items"].as_array();

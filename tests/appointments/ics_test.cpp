@@ -1,8 +1,8 @@
 // iCalendar text (RFC 5545) on hand-checked examples: escaping, folding at 75 octets without
 // cutting a UTF-8 character, CRLF line ends, a whole calendar.
-#include <gtest/gtest.h>
-
 #include "appointments/ics.h"
+
+#include <gtest/gtest.h>
 
 using namespace jalon;
 using namespace jalon::appointments;
@@ -21,7 +21,8 @@ TEST(Ics, FoldsAt75OctetsWithCrlfAndASpace) {
   EXPECT_EQ(ics::fold(line), "DESCRIPTION:" + std::string(63, 'a') + "\r\n " + std::string(7, 'a') + "\r\n");
   // Continuation lines hold a space and 74 octets.
   std::string long_line(159, 'b');
-  EXPECT_EQ(ics::fold(long_line), std::string(75, 'b') + "\r\n " + std::string(74, 'b') + "\r\n " + std::string(10, 'b') + "\r\n");
+  EXPECT_EQ(ics::fold(long_line),
+            std::string(75, 'b') + "\r\n " + std::string(74, 'b') + "\r\n " + std::string(10, 'b') + "\r\n");
 }
 
 TEST(Ics, NeverCutsAUtf8Character) {
@@ -61,7 +62,8 @@ TEST(Ics, AWholeCalendarCheckedByHand) {
   cancelled.description = "";
   cancelled.url = "https://visio.exemple.fr/salle";
   cancelled.cancelled = true;
-  std::string text = ics::calendar({e, cancelled}, "Rendez-vous de Léna Moreau", *time::parse_iso("2026-11-28T09:00:00Z"));
+  std::string text =
+      ics::calendar({e, cancelled}, "Rendez-vous de Léna Moreau", *time::parse_iso("2026-11-28T09:00:00Z"));
   std::string expected =
       "BEGIN:VCALENDAR\r\n"
       "VERSION:2.0\r\n"

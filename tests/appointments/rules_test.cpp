@@ -1,8 +1,9 @@
 // The attendance state machine on every pair of statuses, before and after the start; what a
 // form may type; reminders; no-show rates.
+#include "appointments/rules.h"
+
 #include <gtest/gtest.h>
 
-#include "appointments/rules.h"
 #include "base/errors.h"
 
 using namespace jalon;
@@ -18,7 +19,9 @@ bool expected(Status from, Status to, bool started) {
   return true;
 }
 
-time::Instant at(const std::string& iso) { return *time::parse_iso(iso); }
+time::Instant at(const std::string& iso) {
+  return *time::parse_iso(iso);
+}
 }  // namespace
 
 TEST(AppointmentStates, EveryTransitionBeforeAndAfterTheStart) {
@@ -28,7 +31,8 @@ TEST(AppointmentStates, EveryTransitionBeforeAndAfterTheStart) {
       for (bool started : {false, true}) {
         std::string why = refusal(from, to, started);
         EXPECT_EQ(why.empty(), expected(from, to, started))
-            << status_code(from) << " -> " << status_code(to) << (started ? " (started)" : " (not started)") << ": " << why;
+            << status_code(from) << " -> " << status_code(to) << (started ? " (started)" : " (not started)") << ": "
+            << why;
         if (why.empty()) ++allowed_count;
         ++checked;
       }

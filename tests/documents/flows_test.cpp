@@ -20,7 +20,9 @@ struct FilePart {
   std::string name, filename, data;
 };
 
-std::string boundary() { return "----jalon-test-7b1c2d"; }
+std::string boundary() {
+  return "----jalon-test-7b1c2d";
+}
 
 std::string multipart(const std::vector<FilePart>& parts) {
   std::string out;
@@ -35,8 +37,10 @@ std::string multipart(const std::vector<FilePart>& parts) {
 test::HttpResponse upload(HttpClient& c, const std::string& url, const std::string& filename, const std::string& data,
                           const std::string& kind = "cv", const std::string& title = "") {
   c.get(url);  // the page, for its CSRF token
-  return c.request("POST", url, multipart({{"csrf", "", c.csrf()}, {"kind", "", kind}, {"title", "", title}, {"fichier", filename, data}}),
-                   {{"Content-Type", "multipart/form-data; boundary=" + boundary()}});
+  return c.request(
+      "POST", url,
+      multipart({{"csrf", "", c.csrf()}, {"kind", "", kind}, {"title", "", title}, {"fichier", filename, data}}),
+      {{"Content-Type", "multipart/form-data; boundary=" + boundary()}});
 }
 }  // namespace
 
@@ -67,9 +71,11 @@ TEST_P(DocumentFlows, UploadThenDownloadTheSameBytesUnderTheDetectedType) {
   // A Word file with every byte value in it, named as a program: accepted as Word, by content.
   std::string binary;
   for (int i = 0; i < 256; ++i) binary += static_cast<char>(i);
-  std::string word = test::make_zip({{"[Content_Types].xml", test::content_types("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"), true},
-                                     {"word/document.xml", "<w:document/>", true},
-                                     {"word/media/bytes.bin", binary + binary, false}});
+  std::string word = test::make_zip(
+      {{"[Content_Types].xml",
+        test::content_types("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"), true},
+       {"word/document.xml", "<w:document/>", true},
+       {"word/media/bytes.bin", binary + binary, false}});
   auto sent = upload(c, url, "mon cv.exe", word, "cv", "Mon CV 2026");
   ASSERT_EQ(sent.status, 303) << sent.body.substr(0, 3000);
   auto list = c.get(url);
@@ -83,13 +89,17 @@ TEST_P(DocumentFlows, UploadThenDownloadTheSameBytesUnderTheDetectedType) {
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.body, word);  // byte for byte, NUL bytes included
   EXPECT_EQ(got.header("content-type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  EXPECT_EQ(got.header("content-disposition"), "attachment; filename=\"mon-cv-2026.docx\"; filename*=UTF-8''Mon-CV-2026.docx");
+  EXPECT_EQ(got.header("content-disposition"),
+            "attachment; filename=\"mon-cv-2026.docx\"; filename*=UTF-8''Mon-CV-2026.docx");
   EXPECT_EQ(got.header("x-content-type-options"), "nosniff");
   EXPECT_NE(got.header("cache-control").find("no-store"), std::string::npos);
   std::string person = std::to_string(world_.person_a);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + person + " AND action = 'document.upload'"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + person + " AND action = 'document.download'"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM documents WHERE id = " + std::to_string(id) + " AND size = " + std::to_string(word.size())), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + person + " AND action = 'document.download'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents WHERE id = " + std::to_string(id) +
+                  " AND size = " + std::to_string(word.size())),
+            1);
 
   // A real program renamed "cv.pdf" is refused and nothing is written.
   std::ifstream in("/proc/self/exe", std::ios::binary);
@@ -139,7 +149,10 @@ TEST_P(DocumentFlows, OnlyOrganisationsThatSeeThePersonSeeTheirDocuments) {
   auto created = a.post_form("/organisations/" + std::to_string(world_.org_a) + "/personnes",
                              {{"csrf", a.csrf()}, {"last_name", "Secret"}, {"first_name", "Sam"}});
   std::string secret = created.header("location").substr(created.header("location").rfind('/') + 1);
-  ASSERT_EQ(upload(a, docs_url(world_.org_a, std::stoll(secret)), "carte.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "identity").status, 303);
+  ASSERT_EQ(upload(a, docs_url(world_.org_a, std::stoll(secret)), "carte.png",
+                   std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "identity")
+                .status,
+            303);
   long long secret_doc = 0;
   {
     db::Tx tx(*db_, db::Tx::Mode::read);
@@ -150,8 +163,8 @@ TEST_P(DocumentFlows, OnlyOrganisationsThatSeeThePersonSeeTheirDocuments) {
   auto refused = b.get(b_secret + "/" + std::to_string(secret_doc));
   EXPECT_EQ(refused.status, 404);
   EXPECT_EQ(refused.body.find("PNG"), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + secret + " AND action = 'refused:document.download' AND organisation_id = " +
-                  std::to_string(world_.org_b)),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE person_id = " + secret +
+                  " AND action = 'refused:document.download' AND organisation_id = " + std::to_string(world_.org_b)),
             1);
   // Through A's address, B is not a member: refused by the route, logged too.
   EXPECT_EQ(b.get(docs_url(world_.org_a, std::stoll(secret)) + "/" + std::to_string(secret_doc)).status, 403);
@@ -159,7 +172,10 @@ TEST_P(DocumentFlows, OnlyOrganisationsThatSeeThePersonSeeTheirDocuments) {
   EXPECT_EQ(a.get(docs_url(world_.org_a, std::stoll(secret)) + "/" + doc).status, 404);
   // The API lists descriptions, with the same rule.
   std::map<std::string, std::string> h{{"Authorization", "Bearer " + world_.token_a_raw}};
-  auto api = HttpClient(server.port()).get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" + std::to_string(world_.person_a) + "/documents", h);
+  auto api = HttpClient(server.port())
+                 .get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" +
+                          std::to_string(world_.person_a) + "/documents",
+                      h);
   ASSERT_EQ(api.status, 200);
   auto items = boost::json::parse(api.body).as_object()["items"].as_array();
   ASSERT_EQ(items.size(), 1u);

@@ -40,7 +40,10 @@ TEST(Sniff, ARealExecutableIsRefusedWhateverItsName) {
   std::string elf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_GT(elf.size(), 1000u);
   EXPECT_TRUE(refused_as_program(elf));
-  EXPECT_TRUE(refused_as_program(std::string("\x7f" "ELF\x02\x01\x01\0", 8)));
+  EXPECT_TRUE(
+      refused_as_program(std::string("\x7f"
+                                     "ELF\x02\x01\x01\0",
+                                     8)));
 }
 
 TEST(Sniff, WindowsMacAndScriptProgramsAreRefused) {
@@ -57,9 +60,9 @@ TEST(Sniff, WindowsMacAndScriptProgramsAreRefused) {
 
 TEST(Sniff, EverythingElseIsRefusedWithAReason) {
   EXPECT_EQ(sniff("").refusal, "Le fichier est vide.");
-  for (std::string other : {std::string("<html><script>alert(1)</script></html>"), std::string("<svg onload=alert(1)/>"),
-                            std::string("GIF89a\x01\0\x01\0", 10), std::string("Nom;Prénom\nDupont;Marie\n"),
-                            std::string("@echo off\r\ndel *.*\r\n")}) {
+  for (std::string other : {std::string("<html><script>alert(1)</script></html>"),
+                            std::string("<svg onload=alert(1)/>"), std::string("GIF89a\x01\0\x01\0", 10),
+                            std::string("Nom;Prénom\nDupont;Marie\n"), std::string("@echo off\r\ndel *.*\r\n")}) {
     auto s = sniff(other);
     EXPECT_FALSE(s.type) << other;
     EXPECT_NE(s.refusal.find("pas accepté"), std::string::npos) << other;
@@ -67,10 +70,15 @@ TEST(Sniff, EverythingElseIsRefusedWithAReason) {
   // ZIP files that are not text documents: a macro-enabled Word file, a spreadsheet, a Java
   // archive, a bare ZIP, a truncated Word file.
   EXPECT_FALSE(sniff(test::docx(true, "application/vnd.ms-word.document.macroEnabled.main+xml")).type);
-  EXPECT_FALSE(sniff(test::make_zip({{"[Content_Types].xml", test::content_types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")},
-                                     {"xl/workbook.xml", "<workbook/>"}}))
+  EXPECT_FALSE(
+      sniff(test::make_zip(
+                {{"[Content_Types].xml",
+                  test::content_types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")},
+                 {"xl/workbook.xml", "<workbook/>"}}))
+          .type);
+  EXPECT_FALSE(sniff(test::make_zip({{"META-INF/MANIFEST.MF", "Main-Class: Evil\n"},
+                                     {"Evil.class", std::string("\xCA\xFE\xBA\xBE", 4)}}))
                    .type);
-  EXPECT_FALSE(sniff(test::make_zip({{"META-INF/MANIFEST.MF", "Main-Class: Evil\n"}, {"Evil.class", std::string("\xCA\xFE\xBA\xBE", 4)}})).type);
   EXPECT_FALSE(sniff(test::make_zip({{"photo.jpg", "\xFF\xD8\xFF"}})).type);
   std::string word = test::docx();
   EXPECT_FALSE(sniff(word.substr(0, word.size() - 30)).type);
@@ -87,7 +95,8 @@ TEST(DocumentNames, DownloadNamesAreSafeAndTakeTheDetectedExtension) {
   EXPECT_EQ(download_name("CV de Léna (2026)", "pdf", false), "CV-de-Léna-2026.pdf");
   EXPECT_EQ(download_name("../../etc/passwd\"; x", "png", true), "etc-passwd-x.png");
   EXPECT_EQ(download_name("***", "pdf", true), "document.pdf");
-  EXPECT_EQ(content_disposition("CV de Léna", "pdf"), "attachment; filename=\"cv-de-lena.pdf\"; filename*=UTF-8''CV-de-L%C3%A9na.pdf");
+  EXPECT_EQ(content_disposition("CV de Léna", "pdf"),
+            "attachment; filename=\"cv-de-lena.pdf\"; filename*=UTF-8''CV-de-L%C3%A9na.pdf");
   EXPECT_EQ(display_size(900), "900 octets");
   EXPECT_EQ(display_size(5 * 1024 * 1024), "5 Mo");
   EXPECT_EQ(display_size(1536 * 1024), "1,5 Mo");

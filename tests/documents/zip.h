@@ -56,23 +56,28 @@ inline std::string make_zip(const std::vector<ZipEntry>& entries) {
   unsigned long cd_offset = out.size();
   out += cd;
   out += std::string("PK\x05\x06", 4);
-  le16(out, 0), le16(out, 0), le16(out, static_cast<unsigned>(entries.size())), le16(out, static_cast<unsigned>(entries.size()));
+  le16(out, 0), le16(out, 0), le16(out, static_cast<unsigned>(entries.size())),
+      le16(out, static_cast<unsigned>(entries.size()));
   le32(out, cd.size()), le32(out, cd_offset), le16(out, 0);
   return out;
 }
 
 inline std::string content_types(const std::string& main_type) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types "
+         "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
          "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
          "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-         "<Override PartName=\"/word/document.xml\" ContentType=\"" + main_type + "\"/></Types>";
+         "<Override PartName=\"/word/document.xml\" ContentType=\"" +
+         main_type + "\"/></Types>";
 }
 
-inline std::string docx(bool deflate = true, const std::string& main_type =
-                                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") {
+inline std::string docx(
+    bool deflate = true,
+    const std::string& main_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") {
   return make_zip({{"[Content_Types].xml", content_types(main_type), deflate},
                    {"_rels/.rels", "<Relationships/>", deflate},
-                   {"word/document.xml", "<w:document><w:body><w:p><w:r><w:t>CV</w:t></w:r></w:p></w:body></w:document>", deflate}});
+                   {"word/document.xml",
+                    "<w:document><w:body><w:p><w:r><w:t>CV</w:t></w:r></w:p></w:body></w:document>", deflate}});
 }
 
 inline std::string odt() {
@@ -82,7 +87,8 @@ inline std::string odt() {
 }
 
 inline std::string tiny_pdf() {
-  return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count "
+         "0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 }
 
 }  // namespace jalon::test

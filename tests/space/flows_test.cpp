@@ -100,6 +100,12 @@ TEST_P(SpaceFlows, AOneTimeLinkByEmailOpensTheSpaceOnce) {
   EXPECT_NE(home.body.find("Chantier 1"), std::string::npos);           // who sees the file
   EXPECT_NE(home.body.find("Mon espace</a>"), std::string::npos);       // the person's navigation
   EXPECT_EQ(home.body.find("Tableau de bord"), std::string::npos);
+  // A professional's browser is told to log out first, and the link is not spent.
+  HttpClient staff(server.port());
+  staff.login(world_.a_member_email, test::kPassword);
+  auto in_staff_browser = staff.get(path);
+  EXPECT_EQ(in_staff_browser.status, 409);
+  EXPECT_NE(in_staff_browser.body.find("en tant que professionnel"), std::string::npos);
   // Once only.
   HttpClient other(server.port());
   EXPECT_EQ(other.get(path).status, 410);
@@ -149,13 +155,18 @@ TEST_P(SpaceFlows, ThePersonSeesTheirOwnThingsAndNothingElse) {
     p.last_name = "Personne";
     p.email = "autre@exemple.fr";
     other_person = people::store::create(tx, p, world_.org_a);
-    tx.sql() << "INSERT INTO documents (person_id, organisation_id, kind, title, filename, content_type, size, sha256, created_at) "
-                "VALUES (:p, :o, 'cv', 'CV autre', 'cv.pdf', 'application/pdf', 0, '', '2026-01-01T00:00:00Z') RETURNING id",
+    tx.sql()
+        << "INSERT INTO documents (person_id, organisation_id, kind, title, filename, content_type, size, sha256, "
+           "created_at) "
+           "VALUES (:p, :o, 'cv', 'CV autre', 'cv.pdf', 'application/pdf', 0, '', '2026-01-01T00:00:00Z') RETURNING id",
         soci::use(other_person), soci::use(world_.org_a), soci::into(other_doc);
-    tx.sql() << "INSERT INTO appointments (organisation_id, counsellor_id, kind, starts_at, duration_minutes, place, subject, created_at, updated_at) "
-                "VALUES (:o, :c, 'individual', '2099-01-01T09:00:00Z', 30, 'Bureau', 'Autre rendez-vous', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+    tx.sql() << "INSERT INTO appointments (organisation_id, counsellor_id, kind, starts_at, duration_minutes, place, "
+                "subject, created_at, updated_at) "
+                "VALUES (:o, :c, 'individual', '2099-01-01T09:00:00Z', 30, 'Bureau', 'Autre rendez-vous', "
+                "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
         soci::use(world_.org_a), soci::use(world_.a_member), soci::into(other_appointment);
-    tx.sql() << "INSERT INTO appointment_participants (appointment_id, person_id, status, added_at) VALUES (:a, :p, 'planned', '2026-01-01T00:00:00Z')",
+    tx.sql() << "INSERT INTO appointment_participants (appointment_id, person_id, status, added_at) VALUES (:a, :p, "
+                "'planned', '2026-01-01T00:00:00Z')",
         soci::use(other_appointment), soci::use(other_person);
     tx.commit();
   }
@@ -166,11 +177,19 @@ TEST_P(SpaceFlows, ThePersonSeesTheirOwnThingsAndNothingElse) {
   EXPECT_EQ(home.body.find("Autre rendez-vous"), std::string::npos);
   EXPECT_EQ(home.body.find("CV autre"), std::string::npos);
   EXPECT_EQ(c.get("/mon-espace/documents/" + std::to_string(other_doc)).status, 404);
-  EXPECT_EQ(c.post_form("/mon-espace/rendez-vous/" + std::to_string(other_appointment) + "/annuler", {{"csrf", c.csrf()}}).status, 404);
+  EXPECT_EQ(
+      c.post_form("/mon-espace/rendez-vous/" + std::to_string(other_appointment) + "/annuler", {{"csrf", c.csrf()}})
+          .status,
+      404);
   // Staff pages, organisation pages and the API are closed to the person.
   EXPECT_EQ(c.get("/tableau-de-bord").status, 403);
-  EXPECT_EQ(c.get("/organisations/" + std::to_string(world_.org_a) + "/personnes/" + std::to_string(world_.person_a)).status, 403);
-  EXPECT_EQ(c.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" + std::to_string(world_.person_a)).status, 403);
+  EXPECT_EQ(
+      c.get("/organisations/" + std::to_string(world_.org_a) + "/personnes/" + std::to_string(world_.person_a)).status,
+      403);
+  EXPECT_EQ(
+      c.get("/api/v1/organisations/" + std::to_string(world_.org_a) + "/people/" + std::to_string(world_.person_a))
+          .status,
+      403);
   EXPECT_EQ(c.get("/notifications").status, 403);
   // Their own document, calendar and data.
   auto doc = c.get("/mon-espace/documents/" + std::to_string(world_.document_a));
@@ -193,7 +212,8 @@ TEST_P(SpaceFlows, ThePersonSeesTheirOwnThingsAndNothingElse) {
   EXPECT_FALSE(o["documents"].as_array()[0].as_object().contains("content"));
   bool saw_self_read = false;
   for (const auto& e : o["audit"].as_array())
-    saw_self_read = saw_self_read || (e.as_object().at("action").as_string() == "self:read" && e.as_object().at("by").as_string() == "vous-même");
+    saw_self_read = saw_self_read || (e.as_object().at("action").as_string() == "self:read" &&
+                                      e.as_object().at("by").as_string() == "vous-même");
   EXPECT_TRUE(saw_self_read);
   EXPECT_EQ(data.body.find("autre@exemple.fr"), std::string::npos);
   // Every read is in the log, as the person (no user, no organisation).
@@ -222,7 +242,8 @@ TEST_P(SpaceFlows, CancellingTheirComingTellsTheCounsellor) {
   std::string cancel = "/mon-espace/rendez-vous/" + std::to_string(world_.appointment_a) + "/annuler";
   EXPECT_EQ(c.post_form(cancel, {{"csrf", "pas-le-bon-jeton-pas-le-bon-jeton"}}).status, 403);  // CSRF
   EXPECT_EQ(c.post_form(cancel, {{"csrf", c.csrf()}}).status, 303);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM appointment_participants WHERE appointment_id = " + std::to_string(world_.appointment_a) +
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appointment_participants WHERE appointment_id = " +
+                  std::to_string(world_.appointment_a) +
                   " AND status = 'excused' AND by_person = 1 AND status_by_user IS NULL"),
             1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(world_.a_member) +
@@ -230,7 +251,9 @@ TEST_P(SpaceFlows, CancellingTheirComingTellsTheCounsellor) {
             1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + world_.a_member_email + "'"), 1);
   EXPECT_EQ(c.post_form(cancel, {{"csrf", c.csrf()}}).status, 409);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'self:appointment.cancel' AND person_id = " + std::to_string(world_.person_a)), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'self:appointment.cancel' AND person_id = " +
+                  std::to_string(world_.person_a)),
+            1);
 }
 
 TEST_P(SpaceFlows, WithdrawingConsentEndsSharingExceptTheCreatorAndTheReferent) {
@@ -246,7 +269,8 @@ TEST_P(SpaceFlows, WithdrawingConsentEndsSharingExceptTheCreatorAndTheReferent) 
   test::TestServer server(*db_);
   HttpClient b(server.port());
   b.login(world_.b_admin_email, test::kPassword);
-  std::string b_view = "/organisations/" + std::to_string(world_.org_b) + "/personnes/" + std::to_string(world_.person_a);
+  std::string b_view =
+      "/organisations/" + std::to_string(world_.org_b) + "/personnes/" + std::to_string(world_.person_a);
   EXPECT_EQ(b.get(b_view).status, 200);
   HttpClient c = as_person(server.port());
   auto home = c.get("/mon-espace/accueil");
@@ -255,22 +279,26 @@ TEST_P(SpaceFlows, WithdrawingConsentEndsSharingExceptTheCreatorAndTheReferent) 
   std::string p = std::to_string(world_.person_a);
   EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE id = " + p + " AND consent_sharing = 0"), 1);
   auto live = [&](long long org) {
-    return count("SELECT COUNT(*) FROM person_grants WHERE person_id = " + p + " AND organisation_id = " + std::to_string(org) +
-                 " AND revoked_at IS NULL");
+    return count("SELECT COUNT(*) FROM person_grants WHERE person_id = " + p +
+                 " AND organisation_id = " + std::to_string(org) + " AND revoked_at IS NULL");
   };
   EXPECT_EQ(live(world_.org_a), 1);  // creator
   EXPECT_EQ(live(org_c), 1);         // referent
   EXPECT_EQ(live(world_.org_b), 0);  // shared by consent: ended
   EXPECT_EQ(b.get(b_view).status, 404);
   // The organisations that keep access are told; the one that lost it is not.
-  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'consent.withdrawn' AND user_id IN (SELECT user_id FROM memberships WHERE organisation_id = " +
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'consent.withdrawn' AND user_id IN (SELECT user_id "
+                  "FROM memberships WHERE organisation_id = " +
                   std::to_string(world_.org_a) + ")"),
             3);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'consent.withdrawn' AND user_id IN (SELECT user_id FROM memberships WHERE organisation_id = " +
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'consent.withdrawn' AND user_id IN (SELECT user_id "
+                  "FROM memberships WHERE organisation_id = " +
                   std::to_string(org_c) + ")"),
             1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(world_.b_admin)), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'self:consent-withdrawn' AND person_id = " + p + " AND user_id IS NULL"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'self:consent-withdrawn' AND person_id = " + p +
+                  " AND user_id IS NULL"),
+            1);
   auto after = c.get("/mon-espace/accueil");
   EXPECT_EQ(after.body.find("Retirer mon consentement au partage"), std::string::npos);
   EXPECT_EQ(after.body.find("Chantier 1"), std::string::npos);
