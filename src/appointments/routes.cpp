@@ -154,8 +154,8 @@ Response appointment_form(Ctx& ctx, const Input& values, const people::Person* p
     b.SetValue("BACK_LABEL", "Agenda");
     b.ShowSection("COLLECTIVE");
   }
-  page.field("date", "Date", "date", values.date, {"Heure de Paris.", "off", true});
-  page.field("time", "Heure de début", "time", values.time, {"", "off", true});
+  page.field("date", "Date", "date", values.date, {"Au format JJ/MM/AAAA.", "off", true});
+  page.field("time", "Heure de début", "time", values.time, {"Heure de Paris.", "off", true});
   page.field("duration", "Durée (en minutes)", "number", values.duration.empty() ? "45" : values.duration,
              {"Entre 5 et 600 minutes.", "off", true});
   std::vector<Page::Option> counsellors;
