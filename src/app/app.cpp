@@ -9,6 +9,7 @@
 #include "space/auth.h"
 #include "space/routes.h"
 #include "base/crypto.h"
+#include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
 #include "people/routes.h"
@@ -63,6 +64,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   directory_ = std::make_unique<directory::Live>();
   directory_->build(db_);
   directory::add_search_routes(router_, *directory_);
+  diagnosis::add_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

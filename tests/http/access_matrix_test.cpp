@@ -63,6 +63,7 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("person", std::to_string(w.person_a));
   put("structure", std::to_string(w.structure_a));
   put("service", std::to_string(w.service_a));
+  put("diagnosis", std::to_string(w.diagnosis_a));
   put("target", std::to_string(w.org_b));
   put("appointment", std::to_string(w.appointment_a));
   put("document", std::to_string(w.document_a));

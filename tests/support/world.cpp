@@ -8,6 +8,7 @@
 #include "space/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "diagnosis/store.h"
 #include "directory/store.h"
 #include "people/store.h"
 
@@ -94,6 +95,14 @@ World make_world(db::Database& db, int n) {
   w.space_code = space::store::create_link(tx, w.person_a, w.person_a_email, 30);
   auto ps = space::store::create_session(tx, w.person_a, 120);
   w.s_person = Session{ps.raw_id, ps.csrf_token};
+  diagnosis::Diagnosis dg;
+  dg.person_id = w.person_a;
+  dg.organisation_id = w.org_a;
+  dg.author_id = w.a_member;
+  dg.author_kind = diagnosis::AuthorKind::prescriber;
+  dg.made_on = "2026-11-02";
+  dg.commune_code = "86194";
+  w.diagnosis_a = diagnosis::store::insert(tx, dg);
   auto session = [&](long long user) {
     auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);
     return Session{s.raw_id, s.csrf_token};

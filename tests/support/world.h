@@ -32,6 +32,7 @@ struct World {
   long long document_a = 0;     // a PNG of person_a deposited by A
   std::string space_code;       // a one-time link to person_a's own space
   Session s_person;             // person_a logged in to their own space (cookie jalon_espace)
+  long long diagnosis_a = 0;                  // a diagnosis of person_a by A
 };
 
 // Builds a world whose names, e-mails and SIRETs are unique for `n`.

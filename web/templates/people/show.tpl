@@ -18,6 +18,7 @@
   <dt class="col-sm-4 col-lg-3">Niveau de qualification</dt><dd class="col-sm-8 col-lg-9">{{LEVEL}}</dd>
   <dt class="col-sm-4 col-lg-3">Consentement au partage</dt><dd class="col-sm-8 col-lg-9">{{CONSENT}}</dd>
 </dl>
+{{#PANEL}}{{HTML:none}}{{/PANEL}}
 <h2 class="h4 mt-4">Organisations qui ont accès à la fiche</h2>
 <ul>
 {{#GRANT}}<li>{{ORG}} ({{REASON}}){{#REVOCABLE}}
