@@ -130,7 +130,14 @@ INSTANTIATE_TEST_SUITE_P(Engines, DiagnosisStore, ::testing::ValuesIn(test::engi
 
 TEST_P(DiagnosisStore, ANewDiagnosisIsANewVersionAndEverythingReadsBack) {
   db::Tx tx(*db_, db::Tx::Mode::write);
-  auto person = *people::store::find(tx, world_.person_a);
+  // A person of their own (the world's already has a diagnosis).
+  people::Person fresh;
+  fresh.first_name = "Lina";
+  fresh.last_name = "Garnier";
+  fresh.birth_date = "1990-05-02";
+  long long fresh_id = people::store::create(tx, fresh, world_.org_a);
+  people::store::grant(tx, fresh_id, world_.org_b, people::GrantReason::consent, world_.org_a);
+  auto person = *people::store::find(tx, fresh_id);
   long long first = create(tx, person, world_.org_a, world_.a_member, sample(), "2026-11-28");
   auto second_d = sample();
   second_d.made_on = "2026-11-27";
@@ -214,6 +221,7 @@ TEST_P(DiagnosisPages, ACounsellorRecordsADiagnosisAndReadsTheRecommendations) {
   test::TestServer server(*db_);
   test::HttpClient c(server.port());
   c.login(world_.a_member_email, test::kPassword);
+  const int before = count("SELECT COUNT(*) FROM diagnoses");  // the world's own
   auto form = c.get(person(world_.org_a) + "/diagnostics/nouveau");
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("name=\"barrier_mobilite\""), std::string::npos);
@@ -225,7 +233,7 @@ TEST_P(DiagnosisPages, ACounsellorRecordsADiagnosisAndReadsTheRecommendations) {
   auto skills = c.post_form(person(world_.org_a) + "/diagnostics",
                             {{"csrf", c.csrf()}, {"made_on", "2026-11-20"}, {"job", "10805"}, {"etape", "chercher"}});
   EXPECT_NE(skills.body.find("name=\"rome_skill\""), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), before);
   // Bad input: 422, the message tied to its field, nothing written.
   auto bad = c.post_form(person(world_.org_a) + "/diagnostics",
                          {{"csrf", c.csrf()}, {"made_on", "2025-02-30"}, {"commune_code", "99999"}, {"etape", "enregistrer"}});
@@ -236,7 +244,7 @@ TEST_P(DiagnosisPages, ACounsellorRecordsADiagnosisAndReadsTheRecommendations) {
   auto outside = c.post_form(person(world_.org_a) + "/diagnostics",
                              {{"csrf", c.csrf()}, {"made_on", "2026-11-20"}, {"resource", "loto"}, {"etape", "enregistrer"}});
   EXPECT_EQ(outside.status, 422);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), before);
   auto saved = c.post_form(person(world_.org_a) + "/diagnostics",
                            {{"csrf", c.csrf()}, {"made_on", "2026-11-20"}, {"commune_code", "86194"}, {"resource", "rsa"},
                             {"jobseeker", "yes"}, {"jobseeker_since", "2024-06-01"}, {"qualification", "infra3"},
@@ -263,7 +271,7 @@ TEST_P(DiagnosisPages, ACounsellorRecordsADiagnosisAndReadsTheRecommendations) {
                         {{"csrf", c.csrf()}, {"made_on", "2026-11-27"}, {"resource", "rsa"}, {"etape", "enregistrer"}})
                 .status,
             303);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses WHERE person_id = " + std::to_string(world_.person_a)), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses WHERE person_id = " + std::to_string(world_.person_a)), before + 2);
   EXPECT_EQ(c.get(where).status, 200);
   // Audited: the creations, the reads.
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'diagnosis-create' AND person_id = " + std::to_string(world_.person_a)), 2);
@@ -272,6 +280,7 @@ TEST_P(DiagnosisPages, ACounsellorRecordsADiagnosisAndReadsTheRecommendations) {
 
 TEST_P(DiagnosisPages, AnOrganisationWithoutAccessSeesNothing) {
   long long id = 0;
+  const int before = count("SELECT COUNT(*) FROM diagnoses");
   {
     db::Tx tx(*db_, db::Tx::Mode::write);
     auto p = *people::store::find(tx, world_.person_a);
@@ -289,5 +298,5 @@ TEST_P(DiagnosisPages, AnOrganisationWithoutAccessSeesNothing) {
   EXPECT_EQ(c.get(person(world_.org_b) + "/diagnostics/nouveau").status, 404);
   EXPECT_EQ(c.post_form(person(world_.org_b) + "/diagnostics", {{"csrf", c.csrf()}, {"made_on", "2026-11-20"}}).status, 404);
   EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'refused:diagnosis%'"), 2);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM diagnoses"), before + 1);
 }
