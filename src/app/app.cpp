@@ -2,6 +2,12 @@
 
 #include "accounts/auth.h"
 #include "accounts/routes.h"
+#include "appointments/routes.h"
+#include "documents/routes.h"
+#include "notifications/notify.h"
+#include "notifications/routes.h"
+#include "space/auth.h"
+#include "space/routes.h"
 #include "base/crypto.h"
 #include "diagnosis/routes.h"
 #include "directory/routes.h"
@@ -52,6 +58,11 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   add_ops_routes(router_, db_, metrics_);
   accounts::add_routes(router_, db_);
   people::add_routes(router_);
+  appointments::add_routes(router_);
+  documents::add_routes(router_);
+  notifications::add_routes(router_);
+  notifications::set_link_base(config.base_url);
+  space::add_routes(router_);
   directory::add_routes(router_);
   directory_ = std::make_unique<directory::Live>();
   directory_->build(db_);
@@ -62,7 +73,13 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,
       [this](db::Tx& tx, const http::Request& req, const Config& cfg, bool& expired) {
-        return accounts::authenticate(db_, tx, req, cfg, expired);
+        // A staff session first; else the person's own space (a browser with both is staff).
+        http::Principal p = accounts::authenticate(db_, tx, req, cfg, expired);
+        if (!p.anonymous()) return p;
+        bool person_expired = false;
+        p = space::authenticate(db_, tx, req, person_expired);
+        expired = expired || person_expired;
+        return p;
       },
       metrics_, files_);
 }

@@ -18,6 +18,7 @@
 #include "people/rules.h"
 #include "people/store.h"
 #include "referentials/communes.h"
+#include "space/demo.h"
 
 namespace jalon::app {
 
@@ -168,6 +169,7 @@ DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   }
   report.people = load_demo_people(tx, accompanying);
   load_demo_directory(tx, data_dir, org_of_slug, report);
+  report.appointments = space::load_demo(tx, org_of_slug);
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;

@@ -18,6 +18,7 @@
 #include "accounts/rules.h"
 #include "accounts/store.h"
 #include "app/app.h"
+#include "appointments/actions.h"
 #include "app/demo.h"
 #include "base/crypto.h"
 #include "base/log.h"
@@ -34,6 +35,7 @@
 #include "referentials/inclusion.h"
 #include "referentials/referentials.h"
 #include "referentials/rome.h"
+#include "space/store.h"
 
 using namespace jalon;
 
@@ -61,8 +63,9 @@ int serve(Config& c) {
                         {"communes", std::to_string(referentials::communes().size())},
                         {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
-  // Background work every 10 s: e-mail delivery (one server at a time, see deliver_pending) and
-  // the purge of expired sessions, old login failures and spent links (idempotent).
+  // Background work every 10 s: appointment reminders and e-mail delivery (each one server at a
+  // time, see send_reminders and deliver_pending) and the purge of expired sessions, old login
+  // failures, spent links and link requests (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;
@@ -71,10 +74,12 @@ int serve(Config& c) {
     while (!done) {
       lock.unlock();
       try {
+        appointments::send_reminders(*db, c.base_url, time::now());
         mail::deliver_pending(*db, c);
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
         accounts::store::purge_stale(tx, time::iso_now(), month_ago);
+        space::store::purge(tx, time::iso_now(), time::iso(time::now() - std::chrono::hours(24)));
         mail::purge_sent(tx, month_ago);
         tx.commit();
       } catch (const std::exception& e) {
@@ -144,6 +149,8 @@ int main(int argc, char** argv) {
   cli.add_option("--login-window-minutes", c.login_window_minutes, "Fenêtre de comptage des échecs de connexion")->envname("JALON_LOGIN_WINDOW_MINUTES");
   cli.add_option("--invitation-days", c.invitation_days, "Validité d'une invitation, en jours")->envname("JALON_INVITATION_DAYS");
   cli.add_option("--reset-minutes", c.reset_minutes, "Validité d'un lien de réinitialisation, en minutes")->envname("JALON_RESET_MINUTES");
+  cli.add_option("--document-max", c.document_max_bytes, "Taille maximale d'un document déposé, en octets")->envname("JALON_DOCUMENT_MAX")->capture_default_str();
+  cli.add_option("--space-link-minutes", c.space_link_minutes, "Validité d'un lien de connexion à l'espace personnel, en minutes")->envname("JALON_SPACE_LINK_MINUTES")->capture_default_str();
   cli.add_option("--shutdown-grace", c.shutdown_grace_seconds, "Secondes laissées aux requêtes en cours à l'arrêt")->envname("JALON_SHUTDOWN_GRACE");
   cli.add_option("--metrics-token", c.metrics_token, "Jeton exigé par /metrics hors de la boucle locale")->envname("JALON_METRICS_TOKEN");
   bool demo_on_start = false;

@@ -24,6 +24,9 @@ struct Config {
   int login_window_minutes = 15;
   int invitation_days = 7;
   int reset_minutes = 60;
+  std::uint64_t document_max_bytes = 5 * 1024 * 1024;  // a person's document (CV, certificate…)
+  int space_link_minutes = 30;             // validity of a one-time link to the person's space
+  int space_link_requests_per_hour = 10;   // requests for such links per client address
   std::string smtp_url;         // e.g. smtp://127.0.0.1:2525; empty: e-mails stay in the outbox
   std::string smtp_from = "Jalon <ne-pas-repondre@jalon.local>";
   int shutdown_grace_seconds = 20;

@@ -194,6 +194,12 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
         }
         throw;
       } catch (const Unauthorized& e) {
+        if (page && req.method == Method::get && route->access == Access::person) {
+          // The person's space has its own way in: a link sent by e-mail.
+          Response r = expired ? redirect_with_flash("/mon-espace", "Votre session a expiré : demandez un nouveau lien de connexion.")
+                               : Response::redirect("/mon-espace");
+          return with_cookies(std::move(r));
+        }
         if (page && req.method == Method::get) {
           std::string target = "/connexion?suivant=" + text::url_encode(req.path + (req.raw_query.empty() ? "" : "?" + req.raw_query));
           Response r = expired ? redirect_with_flash(target, "Votre session a expiré, veuillez vous reconnecter.")
@@ -208,11 +214,11 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
           sent = Form::parse(req.body).get("csrf");
         if (sent.empty() && is_multipart(req))
           if (auto parts = parse_multipart(req); auto* p = find_part(parts, "csrf")) sent = p->body;
-        const std::string& expected = who.kind == Principal::Kind::user ? who.csrf_token : csrf;
-        if ((new_csrf_cookie && who.kind != Principal::Kind::user) || sent.empty() || !crypto::constant_time_equal(sent, expected))
+        const std::string& expected = who.has_session() ? who.csrf_token : csrf;
+        if ((new_csrf_cookie && !who.has_session()) || sent.empty() || !crypto::constant_time_equal(sent, expected))
           throw Forbidden("Le formulaire a expiré. Veuillez recharger la page et réessayer.");
       }
-      Ctx ctx{req, *tx, who, config_, *route, who.kind == Principal::Kind::user ? who.csrf_token : csrf};
+      Ctx ctx{req, *tx, who, config_, *route, who.has_session() ? who.csrf_token : csrf};
       ctx.db = &db_;
       ctx.begin_write = [&] {
         if (tx->mode() == db::Tx::Mode::write) return;

@@ -1,6 +1,7 @@
 #include "http/page.h"
 
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 #include "base/text.h"
@@ -18,6 +19,16 @@ std::string upper(const std::string& field) {
     else if (c == '-') c = '_';
   }
   return out;
+}
+
+namespace {
+std::mutex g_filler_mutex;
+LayoutFiller g_filler;
+}  // namespace
+
+void set_layout_filler(LayoutFiller filler) {
+  std::lock_guard lock(g_filler_mutex);
+  g_filler = std::move(filler);
 }
 
 namespace {
@@ -39,6 +50,8 @@ void fill_layout(ctemplate::TemplateDictionary& dict, ctemplate::TemplateDiction
       o->SetIntValue("ORG_ID", who.memberships[0].organisation_id);
       o->SetValue("ORG_NAME", who.memberships[0].organisation_name);
     }
+  } else if (who.kind == Principal::Kind::person) {
+    dict.ShowSection("PERSON");
   } else {
     dict.ShowSection("ANONYMOUS");
   }
@@ -58,6 +71,12 @@ Page::Page(Ctx& ctx, const std::string& tpl, const std::string& title)
   body_ = dict_->AddIncludeDictionary("BODY");
   body_->SetFilename(tpl + ".tpl");
   fill_layout(*dict_, *body_, ctx.who, ctx.csrf);
+  LayoutFiller filler;
+  {
+    std::lock_guard lock(g_filler_mutex);
+    filler = g_filler;
+  }
+  if (filler) filler(ctx, *dict_);
   if (!ctx.flash.empty()) flash(ctx.flash);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <vector>
@@ -16,6 +17,12 @@ namespace jalon::http {
 
 // Points the template loader at `web_dir`/templates. Called once at start-up.
 void set_template_root(const std::string& web_dir);
+
+// Adds to the layout of every Page what depends on the caller and the database (the
+// notification bell): set at start-up by the room that owns it, called in the page's
+// transaction when the Page is made. Thread-safe; an empty function removes it.
+using LayoutFiller = std::function<void(Ctx&, ctemplate::TemplateDictionary& layout)>;
+void set_layout_filler(LayoutFiller filler);
 
 class Page {
  public:

@@ -17,6 +17,7 @@ const char* access_name(Access a) {
     case Access::org_admin: return "org_admin";
     case Access::org_manager: return "org_manager";
     case Access::platform_admin: return "platform_admin";
+    case Access::person: return "person";
   }
   return "?";
 }
@@ -40,6 +41,9 @@ long long parse_id(const std::string& text) {
 bool allows(Access a, Kind kind, const Principal& who, long long org) {
   if (a == Access::anyone) return true;
   if (who.anonymous()) return false;
+  // The person in their own space passes person-level pages and nothing else; nobody else does.
+  if (who.kind == Principal::Kind::person) return a == Access::person && kind == Kind::page;
+  if (a == Access::person) return false;
   bool token = who.kind == Principal::Kind::api_token;
   if (token && kind == Kind::page) return false;
   const Membership* m = token ? nullptr : who.membership(org);
@@ -54,6 +58,7 @@ bool allows(Access a, Kind kind, const Principal& who, long long org) {
     case Access::org_admin: return admin;
     case Access::org_manager: return admin || platform;
     case Access::platform_admin: return platform;
+    case Access::person: return false;
   }
   return false;
 }

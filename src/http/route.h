@@ -17,7 +17,9 @@ namespace jalon::http {
 // Who may call a route. Routes whose path holds {org} are checked against that organisation.
 // The platform admin manages organisations but never sees people: they reach an organisation's
 // description, settings and invitations, not its people, work or API tokens. API tokens act
-// for their organisation at member level, on API routes only.
+// for their organisation at member level, on API routes only. A person accompanied, logged in
+// to their own space by a one-time link, is never a member of any organisation: they reach
+// `anyone` and `person` routes (pages) only, and no other caller reaches `person` routes.
 enum class Access {
   anyone,          // public pages, health, the OpenAPI document
   authenticated,   // any logged-in user (session) or API token
@@ -26,6 +28,7 @@ enum class Access {
   org_admin,       // an administrator of {org}: roles of members, API tokens
   org_manager,     // an administrator of {org}, or the platform admin: settings, invitations
   platform_admin,  // the platform administrator only
+  person,          // the person accompanied, in their own space (pages only): see Principal::person_id
 };
 const char* access_name(Access a);
 
@@ -41,17 +44,20 @@ struct Membership {
 
 // Who is calling. Filled by the authenticator before the access check.
 struct Principal {
-  enum class Kind { anonymous, user, api_token };
+  enum class Kind { anonymous, user, api_token, person };
   Kind kind = Kind::anonymous;
   long long user_id = 0;
+  long long person_id = 0;  // Kind::person: the person record whose space this is
   std::string email, display_name;
   bool platform_admin = false;
   std::vector<Membership> memberships;
   long long token_id = 0, token_organisation_id = 0;
   std::string session_hash;  // hash of the session id, for logout and rotation
-  std::string csrf_token;    // the session's CSRF token
+  std::string csrf_token;    // the session's CSRF token (users and persons)
 
   bool anonymous() const { return kind == Kind::anonymous; }
+  // A browser session of its own (a user or a person), with its own CSRF token.
+  bool has_session() const { return kind == Kind::user || kind == Kind::person; }
   const Membership* membership(long long organisation_id) const;
 };
 

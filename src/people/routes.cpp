@@ -298,7 +298,19 @@ const std::vector<std::pair<std::string, std::string>>& audit_actions() {
       {"read", "consultation"},    {"create", "création"},      {"update", "modification"},   {"share", "partage"},
       {"revoke", "retrait d'accès"}, {"merge", "fusion"},       {"merged", "fusionnée"},      {"search", "recherche"},
       {"import", "import"},        {"refused:route", "accès refusé"},
-      {"duplicate-check", "recherche de doublon par une autre organisation"}};
+      {"duplicate-check", "recherche de doublon par une autre organisation"},
+      // Rooms around the person (appointments, documents, the person's own space).
+      {"appointment.create", "rendez-vous créé"}, {"appointment.read", "rendez-vous consulté"},
+      {"appointment.list", "rendez-vous consultés"}, {"appointment.status", "présence notée"},
+      {"appointment.enrol", "inscription à une séance"}, {"appointment.cancel", "rendez-vous annulé"},
+      {"appointment.ics", "export d'agenda"}, {"agenda", "agenda consulté"},
+      {"document.upload", "document déposé"}, {"document.list", "documents consultés"},
+      {"document.download", "document téléchargé"}, {"document.delete", "document supprimé"},
+      {"self:login", "connexion de la personne à son espace"}, {"self:read", "consultation par la personne"},
+      {"self:export", "export de ses données par la personne"}, {"self:ics", "export de ses rendez-vous par la personne"},
+      {"self:document.download", "document téléchargé par la personne"},
+      {"self:appointment.cancel", "venue annulée par la personne"},
+      {"self:consent-withdrawn", "consentement retiré par la personne"}};
   return actions;
 }
 
@@ -333,7 +345,9 @@ Response journal(Ctx& ctx) {
     auto* d = b.AddSectionDictionary("ENTRY");
     auto at = time::parse_iso(e.at);
     d->SetValue("AT", at ? time::display(*at) : e.at);
-    d->SetValue("WHO", e.user_name.empty() ? (e.token_id ? "jeton d'API n° " + std::to_string(e.token_id) : "—") : e.user_name);
+    d->SetValue("WHO", e.user_name.empty() ? (e.token_id ? "jeton d'API n° " + std::to_string(e.token_id)
+                                                         : e.action.rfind("self:", 0) == 0 ? "la personne" : "—")
+                                           : e.user_name);
     d->SetValue("ORG", e.organisation_name);
     d->SetValue("PERSON", e.person_name);
     d->SetValue("ACTION", action_label(e.action));

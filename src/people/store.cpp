@@ -72,6 +72,16 @@ std::optional<Person> find(db::Tx& tx, long long id) {
   return std::nullopt;
 }
 
+std::vector<Person> find_by_email(db::Tx& tx, const std::string& email, int limit) {
+  std::vector<Person> out;
+  if (email.empty()) return out;
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string("SELECT ") + kPersonColumns +
+                                                        " FROM people p WHERE p.email = :e AND p.merged_into IS NULL ORDER BY p.id LIMIT :l",
+                                use(email), use(limit));
+  for (const auto& r : rs) out.push_back(person_from(r));
+  return out;
+}
+
 void update(db::Tx& tx, const Person& p) {
   Keys k = keys_of(p);
   std::string now = time::iso_now(), key = sort_key(k, p.id);
@@ -112,6 +122,18 @@ bool has_grant(db::Tx& tx, long long person, long long org) {
   tx.sql() << "SELECT COUNT(*) FROM person_grants WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(person),
       use(org), into(n);
   return n > 0;
+}
+
+std::set<long long> with_grant(db::Tx& tx, long long org, const std::vector<long long>& people) {
+  std::set<long long> out;
+  if (people.empty()) return out;
+  std::string ids;  // numbers only: written into the statement
+  for (long long id : people) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT person_id FROM person_grants WHERE organisation_id = :o AND revoked_at IS NULL "
+                                                    "AND person_id IN (" + ids + ")",
+                                use(org));
+  for (const auto& r : rs) out.insert(as_int(r, 0));
+  return out;
 }
 
 std::vector<Grant> grants(db::Tx& tx, long long person) {
@@ -211,6 +233,39 @@ void audit(db::Tx& tx, const AuditEntry& e) {
   q.bind(at);
   for (long long id : {e.user_id, e.token_id, e.organisation_id, e.person_id}) id ? q.bind(id) : q.bind_null();
   q.bind(e.action).bind(e.detail).bind(e.ip).run();
+}
+
+namespace {
+const char* kAuditSelect =
+    "SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(a.token_id, 0), COALESCE(a.organisation_id, 0), COALESCE(a.person_id, 0), "
+    "COALESCE(u.display_name, ''), COALESCE(o.name, ''), COALESCE(p.first_name || ' ' || p.last_name, ''), a.action, a.detail, a.ip "
+    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = a.organisation_id "
+    "LEFT JOIN people p ON p.id = a.person_id ";
+
+AuditEntry audit_from(const soci::row& r) {
+  AuditEntry e;
+  e.id = as_int(r, 0);
+  e.at = as_text(r, 1);
+  e.user_id = as_int(r, 2);
+  e.token_id = as_int(r, 3);
+  e.organisation_id = as_int(r, 4);
+  e.person_id = as_int(r, 5);
+  e.user_name = as_text(r, 6);
+  e.organisation_name = as_text(r, 7);
+  e.person_name = as_text(r, 8);
+  e.action = as_text(r, 9);
+  e.detail = as_text(r, 10);
+  e.ip = as_text(r, 11);
+  return e;
+}
+}  // namespace
+
+std::vector<AuditEntry> audit_about(db::Tx& tx, long long person, int limit) {
+  std::vector<AuditEntry> out;
+  soci::rowset<soci::row> rs = (tx.sql().prepare << std::string(kAuditSelect) + "WHERE a.person_id = :p ORDER BY a.id DESC LIMIT :l",
+                                use(person), use(limit));
+  for (const auto& r : rs) out.push_back(audit_from(r));
+  return out;
 }
 
 std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q) {

@@ -2,6 +2,7 @@
 // (people::can), except where a function's name says it filters by organisation.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace jalon::people::store {
 // Inserts a validated person created by `org`, with the creator's grant. Returns the id.
 long long create(db::Tx& tx, const Person& p, long long org);
 std::optional<Person> find(db::Tx& tx, long long id);
+// The records (not merged into another) whose e-mail address is `email` (stored lowercased),
+// oldest first, at most `limit`: how a person finds their own space.
+std::vector<Person> find_by_email(db::Tx& tx, const std::string& email, int limit);
 // Saves every field of `p` (validated) and refreshes the search copies in its grants.
 void update(db::Tx& tx, const Person& p);
 
@@ -23,6 +27,8 @@ void merge(db::Tx& tx, long long kept, long long absorbed, long long by_org);
 
 // Grants
 bool has_grant(db::Tx& tx, long long person, long long org);
+// Those of `people` that `org` has a live grant to, in one query (lists that name people).
+std::set<long long> with_grant(db::Tx& tx, long long org, const std::vector<long long>& people);
 std::vector<Grant> grants(db::Tx& tx, long long person);  // live and revoked, oldest first
 // Gives `org` access (or gives it back after a revocation). Conflict if it already has it.
 void grant(db::Tx& tx, long long person, long long org, GrantReason reason, long long by_org);
@@ -58,5 +64,8 @@ struct AuditQuery {
 };
 // Entries about people `org` sees, and the organisation's own searches, newest first.
 std::vector<AuditEntry> audit_of(db::Tx& tx, long long org, const AuditQuery& q);
+// Every entry about `person`, whoever wrote it, newest first, at most `limit` (the person's own
+// copy of their data).
+std::vector<AuditEntry> audit_about(db::Tx& tx, long long person, int limit);
 
 }  // namespace jalon::people::store

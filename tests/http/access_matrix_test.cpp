@@ -14,7 +14,7 @@ using http::Access;
 
 namespace {
 
-enum class Caller { anonymous, other_org_admin, member, org_admin, platform_admin, api_token };
+enum class Caller { anonymous, other_org_admin, member, org_admin, platform_admin, api_token, person };
 
 const char* caller_name(Caller c) {
   switch (c) {
@@ -24,14 +24,19 @@ const char* caller_name(Caller c) {
     case Caller::org_admin: return "organisation admin";
     case Caller::platform_admin: return "platform admin";
     case Caller::api_token: return "API token of the organisation";
+    case Caller::person: return "person in their own space";
   }
   return "?";
 }
 
 // Who may call a route of each access level, written out independently of http::allows.
-// API tokens act at member level, on API routes only; the platform admin never reaches people.
+// API tokens act at member level, on API routes only; the platform admin never reaches people;
+// the person in their own space reaches public routes and their space's pages, and nobody else
+// reaches those.
 bool allowed(Access a, Caller c, http::Kind kind) {
   if (c == Caller::api_token && kind == http::Kind::page) return a == Access::anyone;
+  if (c == Caller::person) return a == Access::anyone || (a == Access::person && kind == http::Kind::page);
+  if (a == Access::person) return false;
   switch (a) {
     case Access::anyone: return true;
     case Access::authenticated: return c != Caller::anonymous;
@@ -40,6 +45,7 @@ bool allowed(Access a, Caller c, http::Kind kind) {
     case Access::org_admin: return c == Caller::org_admin;
     case Access::org_manager: return c == Caller::org_admin || c == Caller::platform_admin;
     case Access::platform_admin: return c == Caller::platform_admin;
+    case Access::person: return false;
   }
   return false;
 }
@@ -59,7 +65,11 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("service", std::to_string(w.service_a));
   put("diagnosis", std::to_string(w.diagnosis_a));
   put("target", std::to_string(w.org_b));
-  put("code", r.pattern.rfind("/invitation/", 0) == 0 ? w.invitation_code : w.reset_code);
+  put("appointment", std::to_string(w.appointment_a));
+  put("document", std::to_string(w.document_a));
+  put("code", r.pattern.rfind("/invitation/", 0) == 0   ? w.invitation_code
+              : r.pattern.rfind("/mon-espace/", 0) == 0 ? w.space_code
+                                                        : w.reset_code);
   return path;
 }
 
@@ -80,7 +90,7 @@ TEST_P(AccessMatrix, EveryRouteAnswersEveryCallerAsItsAccessLevelSays) {
     bool api = route.kind == http::Kind::api;
     bool unsafe = route.method != http::Method::get;
     std::vector<Caller> callers = {Caller::anonymous, Caller::other_org_admin, Caller::member, Caller::org_admin, Caller::platform_admin,
-                                   Caller::api_token};
+                                   Caller::api_token, Caller::person};
     // Refused callers first, on one world; each allowed caller on a fresh world, since an
     // allowed write (removing a member, revoking a token) changes what the next one finds.
     std::stable_sort(callers.begin(), callers.end(), [&](Caller a, Caller b) { return !allowed(route.access, a, route.kind) && allowed(route.access, b, route.kind); });
@@ -99,10 +109,15 @@ TEST_P(AccessMatrix, EveryRouteAnswersEveryCallerAsItsAccessLevelSays) {
         case Caller::org_admin: session = &world.s_a_admin; break;
         case Caller::platform_admin: session = &world.s_platform; break;
         case Caller::api_token: headers["Authorization"] = "Bearer " + world.token_a_raw; break;
+        case Caller::person: break;
       }
       if (session) {
         client.cookies()["jalon_session"] = session->raw;
         csrf = session->csrf;
+      }
+      if (caller == Caller::person) {
+        client.cookies()["jalon_espace"] = world.s_person.raw;
+        csrf = world.s_person.csrf;
       }
       std::string path = fill(route, world), body;
       if (unsafe) {
@@ -126,7 +141,8 @@ TEST_P(AccessMatrix, EveryRouteAnswersEveryCallerAsItsAccessLevelSays) {
       } else if (caller == Caller::anonymous) {
         if (!api && !unsafe) {
           EXPECT_EQ(resp.status, 303) << where;
-          EXPECT_EQ(resp.header("location").rfind("/connexion?suivant=", 0), 0u) << where;
+          // The person's space has its own way in; everything else asks staff to log in.
+          EXPECT_EQ(resp.header("location").rfind(route.access == Access::person ? "/mon-espace" : "/connexion?suivant=", 0), 0u) << where;
         } else {
           EXPECT_EQ(resp.status, 401) << where;
           if (api) {
@@ -144,5 +160,5 @@ TEST_P(AccessMatrix, EveryRouteAnswersEveryCallerAsItsAccessLevelSays) {
     routes_seen.insert(std::string(method_text(route.method)) + " " + route.pattern);
   }
   EXPECT_EQ(routes_seen.size(), server.app().router().routes().size()) << "two routes share a method and pattern";
-  EXPECT_EQ(checked, 6 * static_cast<int>(server.app().router().routes().size()));
+  EXPECT_EQ(checked, 7 * static_cast<int>(server.app().router().routes().size()));
 }

@@ -1,6 +1,11 @@
 #include "support/world.h"
 
 #include "accounts/store.h"
+#include "appointments/store.h"
+#include "base/time.h"
+#include "documents/actions.h"
+#include "documents/store.h"
+#include "space/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
 #include "diagnosis/store.h"
@@ -48,6 +53,8 @@ World make_world(db::Database& db, int n) {
   p.birth_date = "1999-04-12";
   p.commune_code = "86194";
   p.consent_sharing = true;
+  w.person_a_email = "camille.martin" + tag + "@exemple.fr";
+  p.email = w.person_a_email;
   w.person_a = people::store::create(tx, p, w.org_a);
   people::store::grant(tx, w.person_a, w.org_b, people::GrantReason::consent, w.org_a);
   directory::Structure st;
@@ -65,6 +72,29 @@ World make_world(db::Database& db, int n) {
   sv.status = directory::ServiceStatus::published;
   sv.updated_on = "2026-11-01";
   w.service_a = directory::store::create_service(tx, sv);
+  appointments::Appointment ap;
+  ap.kind = appointments::Kind::individual;
+  ap.starts_at = time::iso(time::now() + std::chrono::hours(72));
+  ap.duration_minutes = 45;
+  ap.place = "Mission Locale, bureau 3";
+  ap.subject = "Point d'étape " + tag;
+  ap.counsellor_id = w.a_member;
+  w.appointment_a = appointments::store::create(tx, w.org_a, ap, w.a_member);
+  appointments::store::add_participant(tx, w.appointment_a, w.person_a);
+  documents::Document doc;
+  doc.person_id = w.person_a;
+  doc.organisation_id = w.org_a;
+  doc.uploaded_by = w.a_member;
+  doc.kind = "certificate";
+  doc.title = "Attestation " + tag;
+  doc.filename = "attestation.png";
+  doc.content_type = "image/png";
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  doc.sha256 = documents::sha256_hex(png);
+  w.document_a = documents::store::insert(tx, doc, png);
+  w.space_code = space::store::create_link(tx, w.person_a, w.person_a_email, 30);
+  auto ps = space::store::create_session(tx, w.person_a, 120);
+  w.s_person = Session{ps.raw_id, ps.csrf_token};
   diagnosis::Diagnosis dg;
   dg.person_id = w.person_a;
   dg.organisation_id = w.org_a;

@@ -26,7 +26,12 @@ struct World {
   std::string invitation_code, reset_code;
   Session s_a_admin, s_a_member, s_b_admin, s_platform;
   long long person_a = 0;  // created by A, consenting, shared with B
+  std::string person_a_email;
   long long structure_a = 0, service_a = 0;  // A's directory entry and one published service of it
+  long long appointment_a = 0;  // A's individual appointment with person_a in three days, counsellor a_member
+  long long document_a = 0;     // a PNG of person_a deposited by A
+  std::string space_code;       // a one-time link to person_a's own space
+  Session s_person;             // person_a logged in to their own space (cookie jalon_espace)
   long long diagnosis_a = 0;                  // a diagnosis of person_a by A
 };
 

@@ -4,6 +4,7 @@
   <dt class="col-sm-3">Organisations</dt>
   <dd class="col-sm-9">{{#NO_MEMBERSHIP}}Aucune{{/NO_MEMBERSHIP}}<ul class="list-unstyled mb-0">{{#MEMBERSHIP}}<li>{{ORG}} – {{ROLE}}{{#SOCIAL_WORKER}}, travailleur social{{/SOCIAL_WORKER}}</li>{{/MEMBERSHIP}}</ul></dd>
 </dl>
+<p><a href="/compte/notifications">Préférences de notification</a> : comment Jalon vous prévient (dans l'application, par e-mail).</p>
 <h2 class="h4 mt-4">Changer de mot de passe</h2>
 <div class="row"><div class="col-md-7 col-lg-5">
 <form method="post" action="/compte/mot-de-passe" novalidate>

@@ -24,6 +24,7 @@
         <li class="nav-item"><a class="nav-link" href="/annuaire">Annuaire</a></li>
       </ul>
       <ul class="navbar-nav">
+        {{#BELL}}<li class="nav-item"><a class="nav-link cloche" href="/notifications"{{#CURRENT}} aria-current="page"{{/CURRENT}}><svg class="cloche-icone" aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><path fill="currentColor" d="M8 16a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm6-4.5V11l-1.5-1.5V7a4.5 4.5 0 0 0-3.5-4.39V2a1 1 0 0 0-2 0v.61A4.5 4.5 0 0 0 3.5 7v2.5L2 11v.5z"/></svg> Notifications{{#UNREAD}} <span class="badge rounded-pill pastille">{{COUNT}}<span class="visually-hidden"> non lue{{PLURAL}}</span></span>{{/UNREAD}}</a></li>{{/BELL}}
         {{#LOGGED_IN}}
         <li class="nav-item"><a class="nav-link" href="/compte">Mon compte <span class="visually-hidden">({{USER_NAME}})</span></a></li>
         <li class="nav-item">
@@ -33,7 +34,17 @@
           </form>
         </li>
         {{/LOGGED_IN}}
-        {{#ANONYMOUS}}<li class="nav-item"><a class="nav-link" href="/connexion">Se connecter</a></li>{{/ANONYMOUS}}
+        {{#PERSON}}
+        <li class="nav-item"><a class="nav-link" href="/mon-espace/accueil">Mon espace</a></li>
+        <li class="nav-item">
+          <form method="post" action="/mon-espace/deconnexion" class="d-inline">
+            <input type="hidden" name="csrf" value="{{CSRF}}">
+            <button type="submit" class="btn btn-link nav-link">Se déconnecter</button>
+          </form>
+        </li>
+        {{/PERSON}}
+        {{#ANONYMOUS}}<li class="nav-item"><a class="nav-link" href="/mon-espace">Mon espace personnel</a></li>
+        <li class="nav-item"><a class="nav-link" href="/connexion">Se connecter</a></li>{{/ANONYMOUS}}
       </ul>
     </div>
   </nav>

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="/organisations/{{ORG_ID}}/personnes">← Personnes accompagnées</a></p>
 <p class="d-flex flex-wrap gap-2">
   <a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/personnes/{{ID}}/modifier">Modifier la fiche</a>
+  <a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/personnes/{{ID}}/rendez-vous">Rendez-vous</a>
+  <a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/personnes/{{ID}}/documents">Documents</a>
   {{#ADMIN}}<a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/journal?personne={{ID}}">Journal des accès à cette fiche</a>{{/ADMIN}}
 </p>
 <dl class="row fiche">
