@@ -5,6 +5,7 @@
 #include "base/crypto.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
+#include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
 #include "orientation/rules.h"
@@ -52,6 +53,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   directory_ = std::make_unique<directory::Live>();
   directory_->build(db_);
   directory::add_search_routes(router_, *directory_);
+  pathways::add_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,
