@@ -26,6 +26,7 @@
 #include "db/migrate.h"
 #include "directory/import.h"
 #include "mail/outbox.h"
+#include "pathways/actions.h"
 #include "people/import.h"
 #include "people/store.h"
 #include "orientation/rules.h"
@@ -61,8 +62,9 @@ int serve(Config& c) {
                         {"communes", std::to_string(referentials::communes().size())},
                         {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
-  // Background work every 10 s: e-mail delivery (one server at a time, see deliver_pending) and
-  // the purge of expired sessions, old login failures and spent links (idempotent).
+  // Background work every 10 s: e-mail delivery (one server at a time, see deliver_pending), the
+  // expiry of unanswered orientations, and the purge of expired sessions, old login failures and
+  // spent links (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;
@@ -72,6 +74,7 @@ int serve(Config& c) {
       lock.unlock();
       try {
         mail::deliver_pending(*db, c);
+        pathways::expire_orientations(*db, time::today(), c.base_url);  // one server at a time (advisory lock)
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
         accounts::store::purge_stale(tx, time::iso_now(), month_ago);

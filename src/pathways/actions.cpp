@@ -167,10 +167,10 @@ void ensure(PathwayAction a, const PathwayFacts& f) {
 
 long long open_pathway(db::Tx& tx, const Actor& by, long long person, long long counsellor, const std::string& started_on,
                        const std::string& today) {
-  std::string start = validate_started_on(started_on, today);
-  check_counsellor(tx, by.org, counsellor);
   if (auto current = store::current_pathway(tx, person))
     throw Conflict("Cette personne a déjà un parcours en cours (n° " + std::to_string(current->id) + ") : un seul à la fois.");
+  std::string start = validate_started_on(started_on, today);
+  check_counsellor(tx, by.org, counsellor);
   long long id = store::create_pathway(tx, person, by, by.org, counsellor, start);
   make_referent_grant(tx, person, by.org, by.org);
   std::string name = counsellor_name(tx, counsellor);
