@@ -43,7 +43,8 @@ Loaded require(http::Ctx& ctx, PathwayAction a, const std::string& detail) {
   if (!p) throw NotFound("Ce parcours n'existe pas ou votre organisation n'y a pas accès.");
   bool reads = a == PathwayAction::see;
   Loaded l;
-  l.person = people::check(ctx, p->person_id, reads ? people::Action::read : people::Action::write, reads ? "read" : "update");
+  l.person =
+      people::check(ctx, p->person_id, reads ? people::Action::read : people::Action::write, reads ? "read" : "update");
   l.pathway = *p;
   l.facts = facts_of(ctx.tx, *p, org);
   try {
@@ -52,13 +53,15 @@ Loaded require(http::Ctx& ctx, PathwayAction a, const std::string& detail) {
     audit_refusal(ctx, p->person_id, "refused:pathway");
     throw;
   }
-  people::audit(ctx, p->person_id, reads ? "read" : "update", detail.empty() ? "parcours n° " + std::to_string(p->id) : detail);
+  people::audit(ctx, p->person_id, reads ? "read" : "update",
+                detail.empty() ? "parcours n° " + std::to_string(p->id) : detail);
   l.actor = actor_of(ctx);
   l.viewer = viewer_of(ctx, l.facts.member);
   return l;
 }
 
-Orientation require_orientation(http::Ctx& ctx, OrientationAction a, const std::string& detail, const std::string& param) {
+Orientation require_orientation(http::Ctx& ctx, OrientationAction a, const std::string& detail,
+                                const std::string& param) {
   long long org = ctx.org();
   auto o = store::find_orientation(ctx.tx, ctx.id(param));
   if (!o) throw NotFound("Cette orientation n'existe pas.");
@@ -70,8 +73,9 @@ Orientation require_orientation(http::Ctx& ctx, OrientationAction a, const std::
   if (!can(a, side, o->status)) {
     if (!can(a, side, OrientationStatus::pending)) {
       audit_refusal(ctx, o->person_id, "refused:orientation");
-      throw Forbidden(a == OrientationAction::cancel ? "Seule l'organisation qui a envoyé l'orientation peut l'annuler."
-                                                     : "Seule l'organisation qui reçoit l'orientation peut y répondre.");
+      throw Forbidden(a == OrientationAction::cancel
+                          ? "Seule l'organisation qui a envoyé l'orientation peut l'annuler."
+                          : "Seule l'organisation qui reçoit l'orientation peut y répondre.");
     }
     throw Conflict(std::string("Cette orientation a déjà reçu une suite : « ") + label(o->status) + " ».");
   }
@@ -106,7 +110,8 @@ void record_refusal(db::Tx& tx, const http::Request& req, const http::Principal&
 
 void add_route(http::Router& router, http::Route r) {
   const auto& p = r.pattern;
-  if (p.find("{pathway}") != std::string::npos || p.find("{orientation}") != std::string::npos || p.find("{sent}") != std::string::npos)
+  if (p.find("{pathway}") != std::string::npos || p.find("{orientation}") != std::string::npos ||
+      p.find("{sent}") != std::string::npos)
     r.on_refused = record_refusal;
   else if (p.find("{person}") != std::string::npos)
     r.on_refused = people::record_refusal;

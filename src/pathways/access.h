@@ -35,7 +35,8 @@ Loaded require(http::Ctx& ctx, PathwayAction a, const std::string& detail = "");
 // NotFound unless it sent or received it (refusal audited); Forbidden or Conflict when `a` is not
 // for its side or state. A granted access is audited against the person ("read" for see,
 // "update" otherwise) with `detail`.
-Orientation require_orientation(http::Ctx& ctx, OrientationAction a, const std::string& detail, const std::string& param = "orientation");
+Orientation require_orientation(http::Ctx& ctx, OrientationAction a, const std::string& detail,
+                                const std::string& param = "orientation");
 
 // Adds `r`, recording in the audit log the callers the route itself refuses (another
 // organisation's address) when its path names a {pathway} or an orientation.

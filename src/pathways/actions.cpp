@@ -16,7 +16,9 @@ namespace jalon::pathways {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "« " + s + " »"; }
+std::string quoted(const std::string& s) {
+  return "« " + s + " »";
+}
 
 // ---- Grants: through the people room's store.
 
@@ -27,18 +29,22 @@ std::string grant_reason(db::Tx& tx, long long person, long long org) {
 }
 
 void grant_if_needed(db::Tx& tx, long long person, long long org, long long by_org) {
-  if (!people::store::has_grant(tx, person, org)) people::store::grant(tx, person, org, people::GrantReason::pathway, by_org);
+  if (!people::store::has_grant(tx, person, org))
+    people::store::grant(tx, person, org, people::GrantReason::pathway, by_org);
 }
 
 // The referent's access survives a withdrawal of consent (people::survives_consent_withdrawal).
 void make_referent_grant(db::Tx& tx, long long person, long long org, long long by_org) {
   std::string reason = grant_reason(tx, person, org);
-  if (reason.empty()) people::store::grant(tx, person, org, people::GrantReason::referent, by_org);
-  else if (reason != "creator" && reason != "referent") people::store::set_grant_reason(tx, person, org, people::GrantReason::referent);
+  if (reason.empty())
+    people::store::grant(tx, person, org, people::GrantReason::referent, by_org);
+  else if (reason != "creator" && reason != "referent")
+    people::store::set_grant_reason(tx, person, org, people::GrantReason::referent);
 }
 
 void drop_referent_grant(db::Tx& tx, long long person, long long org) {
-  if (grant_reason(tx, person, org) == "referent") people::store::set_grant_reason(tx, person, org, people::GrantReason::pathway);
+  if (grant_reason(tx, person, org) == "referent")
+    people::store::set_grant_reason(tx, person, org, people::GrantReason::pathway);
 }
 
 std::string org_name(db::Tx& tx, long long org) {
@@ -58,17 +64,20 @@ std::string counsellor_name(db::Tx& tx, long long user) {
   return u ? u->display_name : "";
 }
 
-void ensure_member_org(db::Tx& tx, const Pathway& p, long long org, const std::string& field, const std::string& message) {
+void ensure_member_org(db::Tx& tx, const Pathway& p, long long org, const std::string& field,
+                       const std::string& message) {
   auto m = store::live_member(tx, p.id, org);
   if (!m || m->status != MemberStatus::active) throw ValidationError(field, message);
 }
 
 [[noreturn]] void refuse_move(const char* what, Progress from, Progress to) {
-  throw Conflict(std::string(what) + " est " + quoted(label(from)) + " : passer à " + quoted(label(to)) + " n'est pas possible.");
+  throw Conflict(std::string(what) + " est " + quoted(label(from)) + " : passer à " + quoted(label(to)) +
+                 " n'est pas possible.");
 }
 
 // ---- E-mail to the sender of an orientation (the in-app bell comes with part B).
-void mail_sender(db::Tx& tx, const Orientation& o, const std::string& what, const std::string& extra, const std::string& base_url) {
+void mail_sender(db::Tx& tx, const Orientation& o, const std::string& what, const std::string& extra,
+                 const std::string& base_url) {
   if (o.from_user_email.empty()) return;
   std::string who = "la personne";
   if (auto p = people::store::find(tx, o.person_id)) {
@@ -79,10 +88,10 @@ void mail_sender(db::Tx& tx, const Orientation& o, const std::string& what, cons
     if (n) who += " " + p->last_name.substr(0, n) + ".";
   }
   std::string subject = "Orientation n° " + std::to_string(o.id) + " " + what;
-  std::string body = "Bonjour " + o.from_user_name + ",\n\nL'orientation n° " + std::to_string(o.id) + " de " + who + " vers " +
-                     o.to_org_name + " " + what + ".\n" + (extra.empty() ? "" : extra + "\n") + "\nVoir l'orientation : " + base_url +
-                     "/organisations/" + std::to_string(o.from_org_id) + "/orientations/" + std::to_string(o.id) +
-                     "\n\n— Jalon, plateforme partagée de l'insertion\n";
+  std::string body = "Bonjour " + o.from_user_name + ",\n\nL'orientation n° " + std::to_string(o.id) + " de " + who +
+                     " vers " + o.to_org_name + " " + what + ".\n" + (extra.empty() ? "" : extra + "\n") +
+                     "\nVoir l'orientation : " + base_url + "/organisations/" + std::to_string(o.from_org_id) +
+                     "/orientations/" + std::to_string(o.id) + "\n\n— Jalon, plateforme partagée de l'insertion\n";
   mail::enqueue(tx, o.from_user_email, subject, body);
 }
 
@@ -145,10 +154,12 @@ void ensure(PathwayAction a, const PathwayFacts& f) {
   const char* closed = "Le parcours est clôturé : il ne peut plus être modifié (ouvrez-en un nouveau si besoin).";
   switch (a) {
     case PathwayAction::see:
-    case PathwayAction::write_note: throw Forbidden("Votre organisation n'est pas membre de ce parcours.");
+    case PathwayAction::write_note:
+      throw Forbidden("Votre organisation n'est pas membre de ce parcours.");
     case PathwayAction::edit:
       if (!f.member) throw Forbidden("Votre organisation n'est pas membre de ce parcours.");
-      throw Conflict(f.status == Status::closed ? closed : "Le parcours est suspendu : reprenez-le pour modifier son contenu.");
+      throw Conflict(f.status == Status::closed ? closed
+                                                : "Le parcours est suspendu : reprenez-le pour modifier son contenu.");
     case PathwayAction::manage:
       if (!f.member || !f.referent) throw Forbidden("Seule l'organisation référente du parcours peut faire cela.");
       throw Conflict(closed);
@@ -158,31 +169,36 @@ void ensure(PathwayAction a, const PathwayFacts& f) {
       throw Conflict(closed);
     case PathwayAction::leave:
       if (!f.member) throw Forbidden("Votre organisation n'est pas membre de ce parcours.");
-      throw Conflict("L'organisation référente ne peut pas quitter le parcours : transférez d'abord le rôle de référent.");
+      throw Conflict(
+          "L'organisation référente ne peut pas quitter le parcours : transférez d'abord le rôle de référent.");
   }
   throw Forbidden("Action non permise.");
 }
 
 // ---- Pathway
 
-long long open_pathway(db::Tx& tx, const Actor& by, long long person, long long counsellor, const std::string& started_on,
-                       const std::string& today) {
+long long open_pathway(db::Tx& tx, const Actor& by, long long person, long long counsellor,
+                       const std::string& started_on, const std::string& today) {
   if (auto current = store::current_pathway(tx, person))
-    throw Conflict("Cette personne a déjà un parcours en cours (n° " + std::to_string(current->id) + ") : un seul à la fois.");
+    throw Conflict("Cette personne a déjà un parcours en cours (n° " + std::to_string(current->id) +
+                   ") : un seul à la fois.");
   std::string start = validate_started_on(started_on, today);
   check_counsellor(tx, by.org, counsellor);
   long long id = store::create_pathway(tx, person, by, by.org, counsellor, start);
   make_referent_grant(tx, person, by.org, by.org);
   std::string name = counsellor_name(tx, counsellor);
   store::add_event(tx, id, by, "opened", 0,
-                   "Début le " + time::display_civil(start) + ", référent : " + org_name(tx, by.org) + (name.empty() ? "" : " (" + name + ")"));
+                   "Début le " + time::display_civil(start) + ", référent : " + org_name(tx, by.org) +
+                       (name.empty() ? "" : " (" + name + ")"));
   return id;
 }
 
-void change_status(db::Tx& tx, const Actor& by, const Pathway& p, Status to, const CloseInput& close, const std::string& today) {
+void change_status(db::Tx& tx, const Actor& by, const Pathway& p, Status to, const CloseInput& close,
+                   const std::string& today) {
   ensure(PathwayAction::manage, facts_of(tx, p, by.org));
   if (!can_move(p.status, to))
-    throw Conflict(std::string("Le parcours est ") + quoted(label(p.status)) + " : passer à " + quoted(label(to)) + " n'est pas possible.");
+    throw Conflict(std::string("Le parcours est ") + quoted(label(p.status)) + " : passer à " + quoted(label(to)) +
+                   " n'est pas possible.");
   if (to == Status::closed) {
     CloseInput c = validate_close(close, p.started_on, today);
     store::set_status(tx, p.id, to, c.closed_on, c.outcome, c.detail);
@@ -200,12 +216,14 @@ void transfer_referent(db::Tx& tx, const Actor& by, const Pathway& p, long long 
   ensure(PathwayAction::manage, facts_of(tx, p, by.org));
   if (org <= 0) throw ValidationError("organisation_id", "Choisissez l'organisation référente.");
   if (org != p.referent_org_id)
-    ensure_member_org(tx, p, org, "organisation_id", "Le rôle de référent se transmet à une organisation membre du parcours.");
+    ensure_member_org(tx, p, org, "organisation_id",
+                      "Le rôle de référent se transmet à une organisation membre du parcours.");
   check_counsellor(tx, org, counsellor);
   store::set_referent(tx, p.id, org, counsellor);
   std::string name = counsellor_name(tx, counsellor);
   if (org == p.referent_org_id) {
-    store::add_event(tx, p.id, by, "counsellor_changed", 0, name.empty() ? "Aucun conseiller référent désigné" : "Conseiller référent : " + name);
+    store::add_event(tx, p.id, by, "counsellor_changed", 0,
+                     name.empty() ? "Aucun conseiller référent désigné" : "Conseiller référent : " + name);
     return;
   }
   make_referent_grant(tx, p.person_id, org, by.org);
@@ -218,8 +236,10 @@ void transfer_referent(db::Tx& tx, const Actor& by, const Pathway& p, long long 
 
 void join(db::Tx& tx, const Actor& by, const Pathway& p, long long org, const std::string& origin) {
   auto live = store::live_member(tx, p.id, org);
-  if (!live) store::add_member(tx, p.id, org, MemberStatus::active, origin, by.user);
-  else if (live->status == MemberStatus::requested) store::set_member_status(tx, live->id, MemberStatus::active, by.user);
+  if (!live)
+    store::add_member(tx, p.id, org, MemberStatus::active, origin, by.user);
+  else if (live->status == MemberStatus::requested)
+    store::set_member_status(tx, live->id, MemberStatus::active, by.user);
   grant_if_needed(tx, p.person_id, org, by.org);
 }
 
@@ -230,7 +250,8 @@ void invite(db::Tx& tx, const Actor& by, const Pathway& p, long long org) {
   if (auto live = store::live_member(tx, p.id, org); live && live->status == MemberStatus::active)
     throw Conflict("Cette organisation est déjà membre du parcours.");
   join(tx, by, p, org, "invited");
-  store::add_event(tx, p.id, by, "member_invited", 0, org_name(tx, org) + " rejoint le parcours sur invitation du référent");
+  store::add_event(tx, p.id, by, "member_invited", 0,
+                   org_name(tx, org) + " rejoint le parcours sur invitation du référent");
 }
 
 void request_join(db::Tx& tx, const Actor& by, const Pathway& p) {
@@ -242,7 +263,8 @@ void request_join(db::Tx& tx, const Actor& by, const Pathway& p) {
 void decide(db::Tx& tx, const Actor& by, const Pathway& p, long long org, bool approve) {
   ensure(PathwayAction::manage, facts_of(tx, p, by.org));
   auto live = store::live_member(tx, p.id, org);
-  if (!live || live->status != MemberStatus::requested) throw Conflict("Cette organisation n'a pas de demande en attente.");
+  if (!live || live->status != MemberStatus::requested)
+    throw Conflict("Cette organisation n'a pas de demande en attente.");
   std::string name = live->organisation_name;
   if (approve) {
     join(tx, by, p, org, "requested");
@@ -256,7 +278,8 @@ void decide(db::Tx& tx, const Actor& by, const Pathway& p, long long org, bool a
 void end_membership(db::Tx& tx, const Actor& by, const Pathway& p, long long org) {
   auto facts = facts_of(tx, p, by.org);
   if (org == p.referent_org_id)
-    throw Conflict("L'organisation référente ne peut pas quitter le parcours : transférez d'abord le rôle de référent.");
+    throw Conflict(
+        "L'organisation référente ne peut pas quitter le parcours : transférez d'abord le rôle de référent.");
   ensure(org == by.org ? PathwayAction::leave : PathwayAction::manage, facts);
   auto live = store::live_member(tx, p.id, org);
   if (!live) throw NotFound("Cette organisation n'est pas membre du parcours.");
@@ -273,7 +296,8 @@ long long add_objective(db::Tx& tx, const Actor& by, const Pathway& p, const Obj
   ObjectiveInput v = validate_objective(in);
   Domain d = *parse_domain(v.domain);
   long long id = store::add_objective(tx, p.id, d, v.title, v.target_on, by);
-  store::add_event(tx, p.id, by, "objective_added", id, std::string("Objectif ") + (d == Domain::social ? "social" : "professionnel") + " : " + v.title);
+  store::add_event(tx, p.id, by, "objective_added", id,
+                   std::string("Objectif ") + (d == Domain::social ? "social" : "professionnel") + " : " + v.title);
   return id;
 }
 
@@ -298,7 +322,8 @@ long long add_action(db::Tx& tx, const Actor& by, const Pathway& p, long long ob
   return id;
 }
 
-void move_action(db::Tx& tx, const Actor& by, const Pathway& p, long long action, Progress to, const std::string& today) {
+void move_action(db::Tx& tx, const Actor& by, const Pathway& p, long long action, Progress to,
+                 const std::string& today) {
   ensure(PathwayAction::edit, facts_of(tx, p, by.org));
   auto a = store::find_action(tx, action);
   if (!a || a->pathway_id != p.id) throw NotFound("Cette action n'existe pas dans ce parcours.");
@@ -310,11 +335,13 @@ void move_action(db::Tx& tx, const Actor& by, const Pathway& p, long long action
 long long add_step(db::Tx& tx, const Actor& by, const Pathway& p, const StepInput& in) {
   ensure(PathwayAction::edit, facts_of(tx, p, by.org));
   StepInput v = validate_step(in);
-  if (v.organisation_id) ensure_member_org(tx, p, v.organisation_id, "organisation_id", "Choisissez une organisation membre du parcours.");
+  if (v.organisation_id)
+    ensure_member_org(tx, p, v.organisation_id, "organisation_id", "Choisissez une organisation membre du parcours.");
   int phase = v.phase.empty() ? 0 : std::stoi(v.phase);
   long long id = store::add_step(tx, p.id, v.scheme, v.title, v.organisation_id, phase, v.start_on, v.end_on, by);
-  store::add_event(tx, p.id, by, "step_added", id,
-                   std::string(scheme_label(v.scheme)) + (phase ? ", phase " + std::to_string(phase) : "") + " : " + v.title);
+  store::add_event(
+      tx, p.id, by, "step_added", id,
+      std::string(scheme_label(v.scheme)) + (phase ? ", phase " + std::to_string(phase) : "") + " : " + v.title);
   return id;
 }
 
@@ -327,20 +354,26 @@ void move_step(db::Tx& tx, const Actor& by, const Pathway& p, long long step, Pr
   store::add_event(tx, p.id, by, "step_status", s->id, s->title + " : " + label(s->status) + " → " + label(to));
 }
 
-long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, const SocialOutcomeInput& in, const std::string& today) {
+long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, const SocialOutcomeInput& in,
+                             const std::string& today) {
   ensure(PathwayAction::edit, facts_of(tx, p, by.org));
   SocialOutcomeInput v = validate_social_outcome(in, today);
   long long id = store::add_social_outcome(tx, p.id, v.kind, v.achieved_on, v.detail, by);
   store::add_event(tx, p.id, by, "social_outcome", id,
-                   std::string(social_outcome_label(v.kind)) + " le " + time::display_civil(v.achieved_on) + (v.detail.empty() ? "" : ". " + v.detail));
+                   std::string(social_outcome_label(v.kind)) + " le " + time::display_civil(v.achieved_on) +
+                       (v.detail.empty() ? "" : ". " + v.detail));
   return id;
 }
 
 // ---- Notes
 
 namespace {
-NoteFacts note_facts(const Note& n) { return NoteFacts{n.level, n.author_org_id, n.person_id}; }
-NoteFacts version_facts(const NoteVersion& v, const Note& n) { return NoteFacts{v.level, n.author_org_id, n.person_id}; }
+NoteFacts note_facts(const Note& n) {
+  return NoteFacts{n.level, n.author_org_id, n.person_id};
+}
+NoteFacts version_facts(const NoteVersion& v, const Note& n) {
+  return NoteFacts{v.level, n.author_org_id, n.person_id};
+}
 }  // namespace
 
 long long add_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, const NoteInput& in) {
@@ -355,13 +388,15 @@ long long add_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const 
   return store::add_note(tx, p.id, p.person_id, level, v.body, by);
 }
 
-void edit_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, long long note, const NoteInput& in) {
+void edit_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, long long note,
+               const NoteInput& in) {
   auto facts = facts_of(tx, p, by.org);
   ensure(PathwayAction::write_note, facts);
   NoteViewer author = viewer;
   author.member = facts.member;
   auto n = store::find_note(tx, note);
-  if (!n || n->pathway_id != p.id || !can_see_note(author, note_facts(*n))) throw NotFound("Cette note n'existe pas ou vous ne pouvez pas la lire.");
+  if (!n || n->pathway_id != p.id || !can_see_note(author, note_facts(*n)))
+    throw NotFound("Cette note n'existe pas ou vous ne pouvez pas la lire.");
   NoteInput v = validate_note(in);
   NoteLevel level = *parse_note_level(v.level);
   if (n->author_org_id != by.org) throw Forbidden("Seule l'organisation qui a écrit la note peut la modifier.");
@@ -388,12 +423,14 @@ NoteWithVersions note_for(db::Tx& tx, const NoteViewer& viewer, const Pathway& p
   return out;
 }
 
-std::vector<Note> notes_for_person(db::Tx& tx, long long person) { return store::notes_of_person(tx, person, NoteLevel::person); }
+std::vector<Note> notes_for_person(db::Tx& tx, long long person) {
+  return store::notes_of_person(tx, person, NoteLevel::person);
+}
 
 // ---- Orientations
 
-Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const OrientationTarget& to, const std::string& motif,
-                      long long diagnosis, const std::string& today) {
+Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const OrientationTarget& to,
+                      const std::string& motif, long long diagnosis, const std::string& today) {
   Validator v;
   long long to_org = 0;
   std::string receiver;
@@ -401,10 +438,15 @@ Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const Orien
     v.add("service_id", "Choisissez soit un service de l'annuaire, soit une organisation, pas les deux.");
   } else if (to.service) {
     auto sv = directory::store::find_service(tx, to.service);
-    auto st = sv && sv->status == directory::ServiceStatus::published ? directory::store::find_structure(tx, sv->structure_id) : std::nullopt;
-    if (!st) v.add("service_id", "Ce service n'existe pas ou n'est plus publié dans l'annuaire.");
+    auto st = sv && sv->status == directory::ServiceStatus::published
+                  ? directory::store::find_structure(tx, sv->structure_id)
+                  : std::nullopt;
+    if (!st)
+      v.add("service_id", "Ce service n'existe pas ou n'est plus publié dans l'annuaire.");
     else if (!st->organisation_id)
-      v.add("service_id", "La structure de ce service n'a pas de compte sur Jalon : contactez-la directement (coordonnées dans l'annuaire).");
+      v.add("service_id",
+            "La structure de ce service n'a pas de compte sur Jalon : contactez-la directement (coordonnées dans "
+            "l'annuaire).");
     else {
       to_org = st->organisation_id;
       receiver = st->name;
@@ -462,12 +504,16 @@ void ensure_orientation(OrientationAction a, const Orientation& o, long long org
 }
 }  // namespace
 
-long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const std::string& today, const std::string& base_url) {
+long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const std::string& today,
+                             const std::string& base_url) {
   ensure_orientation(OrientationAction::accept, o, by.org);
   auto person = people::store::find(tx, o.person_id);
   if (!person || !person->consent_sharing)
-    throw Conflict("La personne ne consent plus au partage de sa fiche entre organisations : l'orientation ne peut pas être acceptée.");
-  if (!store::answer(tx, o.id, OrientationStatus::accepted, by.user)) throw Conflict("Cette orientation a déjà reçu une réponse.");
+    throw Conflict(
+        "La personne ne consent plus au partage de sa fiche entre organisations : l'orientation ne peut pas être "
+        "acceptée.");
+  if (!store::answer(tx, o.id, OrientationStatus::accepted, by.user))
+    throw Conflict("Cette orientation a déjà reçu une réponse.");
   auto current = store::current_pathway(tx, o.person_id);
   long long pathway_id = 0;
   if (current) {
@@ -475,12 +521,14 @@ long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, 
   } else {
     // No pathway yet: the sender, who started the orientation, becomes the referent; the role can
     // be transferred afterwards.
-    long long counsellor = o.from_user_id && accounts::store::member(tx, o.from_org_id, o.from_user_id) ? o.from_user_id : 0;
+    long long counsellor =
+        o.from_user_id && accounts::store::member(tx, o.from_org_id, o.from_user_id) ? o.from_user_id : 0;
     pathway_id = store::create_pathway(tx, o.person_id, by, o.from_org_id, counsellor, today);
     make_referent_grant(tx, o.person_id, o.from_org_id, o.from_org_id);
     store::add_event(tx, pathway_id, by, "opened", 0,
-                     "Début le " + time::display_civil(today) + " à l'acceptation de l'orientation n° " + std::to_string(o.id) +
-                         ", référent : " + o.from_org_name + (o.from_user_name.empty() || !counsellor ? "" : " (" + o.from_user_name + ")"));
+                     "Début le " + time::display_civil(today) + " à l'acceptation de l'orientation n° " +
+                         std::to_string(o.id) + ", référent : " + o.from_org_name +
+                         (o.from_user_name.empty() || !counsellor ? "" : " (" + o.from_user_name + ")"));
   }
   auto p = store::find_pathway(tx, pathway_id);
   bool was_member = facts_of(tx, *p, o.to_org_id).member;
@@ -490,15 +538,17 @@ long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, 
   if (!was_member)
     store::add_event(tx, pathway_id, by, "member_joined", 0,
                      o.to_org_name + " rejoint le parcours (orientation n° " + std::to_string(o.id) + " acceptée)");
-  mail_sender(tx, o, "a été acceptée par " + o.to_org_name, "La personne est désormais suivie aussi par cette organisation dans son parcours.",
-              base_url);
+  mail_sender(tx, o, "a été acceptée par " + o.to_org_name,
+              "La personne est désormais suivie aussi par cette organisation dans son parcours.", base_url);
   return pathway_id;
 }
 
-void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const RefusalInput& in, const std::string& base_url) {
+void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const RefusalInput& in,
+                        const std::string& base_url) {
   ensure_orientation(OrientationAction::refuse, o, by.org);
   RefusalInput v = validate_refusal(in);
-  if (!store::answer(tx, o.id, OrientationStatus::refused, by.user, v.reason, v.detail)) throw Conflict("Cette orientation a déjà reçu une réponse.");
+  if (!store::answer(tx, o.id, OrientationStatus::refused, by.user, v.reason, v.detail))
+    throw Conflict("Cette orientation a déjà reçu une réponse.");
   std::string why = std::string(refusal_reason_label(v.reason)) + (v.detail.empty() ? "" : " : " + v.detail);
   store::add_orientation_event(tx, o.id, "refused", by, why);
   mail_sender(tx, o, "a été refusée par " + o.to_org_name, "Motif du refus : " + why, base_url);
@@ -506,7 +556,8 @@ void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const
 
 void cancel_orientation(db::Tx& tx, const Actor& by, const Orientation& o) {
   ensure_orientation(OrientationAction::cancel, o, by.org);
-  if (!store::answer(tx, o.id, OrientationStatus::cancelled, by.user)) throw Conflict("Cette orientation a déjà reçu une réponse.");
+  if (!store::answer(tx, o.id, OrientationStatus::cancelled, by.user))
+    throw Conflict("Cette orientation a déjà reçu une réponse.");
   store::add_orientation_event(tx, o.id, "cancelled", by, "");
 }
 
@@ -526,7 +577,8 @@ int expire_orientations(db::Database& db, const std::string& today, const std::s
       if (!o || !store::answer(tx, id, OrientationStatus::expired, 0)) continue;
       store::add_orientation_event(tx, id, "expired", Actor{}, "Sans réponse au " + time::display_civil(o->expires_on));
       mail_sender(tx, *o, "a expiré sans réponse de " + o->to_org_name,
-                  "Le délai de réponse s'est terminé le " + time::display_civil(o->expires_on) + " : vous pouvez orienter la personne ailleurs.",
+                  "Le délai de réponse s'est terminé le " + time::display_civil(o->expires_on) +
+                      " : vous pouvez orienter la personne ailleurs.",
                   base_url);
       ++expired;
     }
@@ -536,12 +588,14 @@ int expire_orientations(db::Database& db, const std::string& today, const std::s
 
 // ---- Timeline
 
-std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p, const std::string& category) {
+std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p,
+                                    const std::string& category) {
   std::vector<TimelineEntry> out;
   auto want = [&](const char* c) { return category.empty() || category == c; };
   for (const auto& e : store::events(tx, p.id)) {
     const char* c = event_category(e.kind);
-    if (want(c)) out.push_back(TimelineEntry{e.at, c, event_title(e.kind), e.detail, who(e.user_name, e.organisation_name)});
+    if (want(c))
+      out.push_back(TimelineEntry{e.at, c, event_title(e.kind), e.detail, who(e.user_name, e.organisation_name)});
   }
   if (want("notes")) {
     std::map<long long, Note> notes;
@@ -550,8 +604,10 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
       const Note& n = notes.at(v.note_id);
       if (!can_see_note(viewer, NoteFacts{v.level, n.author_org_id, n.person_id})) continue;
       std::string excerpt = v.body.size() > 300 ? text::cut_utf8(v.body, 300) + "…" : v.body;
-      out.push_back(TimelineEntry{v.written_at, "notes", v.version == 1 ? "Note écrite" : "Note modifiée (version " + std::to_string(v.version) + ")",
-                                  std::string(label(v.level)) + " — " + excerpt, who(v.written_by_user_name, v.written_by_org_name)});
+      out.push_back(TimelineEntry{
+          v.written_at, "notes",
+          v.version == 1 ? "Note écrite" : "Note modifiée (version " + std::to_string(v.version) + ")",
+          std::string(label(v.level)) + " — " + excerpt, who(v.written_by_user_name, v.written_by_org_name)});
     }
   }
   if (want("orientations")) {
@@ -565,9 +621,12 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
       const Orientation& o = by_id.at(e.orientation_id);
       std::string detail = "n° " + std::to_string(o.id) + ", de " + o.from_org_name + " vers " + o.to_org_name +
                            (o.service_name.empty() ? "" : " (" + o.service_name + ")");
-      if (e.kind == "sent") detail += " — motif : " + o.motif;
-      else if (!e.detail.empty()) detail += " — " + e.detail;
-      out.push_back(TimelineEntry{e.at, "orientations", orientation_event_title(e.kind), detail, who(e.user_name, e.organisation_name)});
+      if (e.kind == "sent")
+        detail += " — motif : " + o.motif;
+      else if (!e.detail.empty())
+        detail += " — " + e.detail;
+      out.push_back(TimelineEntry{e.at, "orientations", orientation_event_title(e.kind), detail,
+                                  who(e.user_name, e.organisation_name)});
     }
   }
   // Newest first; entries of the same second keep the order they were written in, reversed.

@@ -22,10 +22,11 @@ void ensure(PathwayAction a, const PathwayFacts& f);
 // ---- Pathway
 // Opens a pathway for `person` with `by.org` as referent and `counsellor` (a user of that
 // organisation, or 0) as its counsellor. Conflict when the person already has one not closed.
-long long open_pathway(db::Tx& tx, const Actor& by, long long person, long long counsellor, const std::string& started_on,
-                       const std::string& today);
+long long open_pathway(db::Tx& tx, const Actor& by, long long person, long long counsellor,
+                       const std::string& started_on, const std::string& today);
 // Suspends, resumes or closes (with `close`, validated against the start and today).
-void change_status(db::Tx& tx, const Actor& by, const Pathway& p, Status to, const CloseInput& close, const std::string& today);
+void change_status(db::Tx& tx, const Actor& by, const Pathway& p, Status to, const CloseInput& close,
+                   const std::string& today);
 // Makes `org` (an active member) the referent, with `counsellor` (a user of it, or 0). When `org`
 // is already the referent, changes the counsellor only. The referent's grant reason follows.
 void transfer_referent(db::Tx& tx, const Actor& by, const Pathway& p, long long org, long long counsellor);
@@ -49,15 +50,18 @@ void join(db::Tx& tx, const Actor& by, const Pathway& p, long long org, const st
 long long add_objective(db::Tx& tx, const Actor& by, const Pathway& p, const ObjectiveInput& in);
 void move_objective(db::Tx& tx, const Actor& by, const Pathway& p, long long objective, Progress to);
 long long add_action(db::Tx& tx, const Actor& by, const Pathway& p, long long objective, const ActionInput& in);
-void move_action(db::Tx& tx, const Actor& by, const Pathway& p, long long action, Progress to, const std::string& today);
+void move_action(db::Tx& tx, const Actor& by, const Pathway& p, long long action, Progress to,
+                 const std::string& today);
 // A step may name the organisation that carries it: an active member.
 long long add_step(db::Tx& tx, const Actor& by, const Pathway& p, const StepInput& in);
 void move_step(db::Tx& tx, const Actor& by, const Pathway& p, long long step, Progress to);
-long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, const SocialOutcomeInput& in, const std::string& today);
+long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, const SocialOutcomeInput& in,
+                             const std::string& today);
 
 // ---- Notes (`viewer` describes the author: see rules.h)
 long long add_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, const NoteInput& in);
-void edit_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, long long note, const NoteInput& in);
+void edit_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, long long note,
+               const NoteInput& in);
 // The pathway's notes `viewer` may see, newest first.
 std::vector<Note> visible_notes(db::Tx& tx, const NoteViewer& viewer, const Pathway& p);
 // A note and its versions, each version only if its own level lets `viewer` see it. NotFound
@@ -81,13 +85,15 @@ struct Sent {
 };
 // Sends an orientation of `person` from `by` (the caller checked people::Action::share).
 // ValidationError on service_id / organisation_id / motif; Conflict for a pending duplicate.
-Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const OrientationTarget& to, const std::string& motif,
-                      long long diagnosis, const std::string& today);
+Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const OrientationTarget& to,
+                      const std::string& motif, long long diagnosis, const std::string& today);
 OrientationSide side_of(const Orientation& o, long long org);
 // The receiver accepts: joins the person's open pathway, or opens one with the sender as referent;
 // gets a grant. Conflict when the person no longer consents to sharing. Returns the pathway id.
-long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const std::string& today, const std::string& base_url);
-void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const RefusalInput& in, const std::string& base_url);
+long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const std::string& today,
+                             const std::string& base_url);
+void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const RefusalInput& in,
+                        const std::string& base_url);
 void cancel_orientation(db::Tx& tx, const Actor& by, const Orientation& o);
 // Expires the pending orientations whose delay ran out before `today`: one write transaction;
 // on PostgreSQL, only the server that takes the advisory lock does it (the others return 0).
@@ -103,6 +109,7 @@ struct TimelineEntry {
   std::string who;  // "Karim Haddad (Mission Locale…)"
 };
 // Everything that happened in `p` that `viewer` may see, newest first; `category` "" for all.
-std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p, const std::string& category);
+std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p,
+                                    const std::string& category);
 
 }  // namespace jalon::pathways

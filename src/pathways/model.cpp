@@ -19,17 +19,23 @@ const char* find_label(const std::vector<Label>& labels, std::string_view code) 
 
 const char* code(Status s) {
   switch (s) {
-    case Status::open: return "open";
-    case Status::suspended: return "suspended";
-    case Status::closed: return "closed";
+    case Status::open:
+      return "open";
+    case Status::suspended:
+      return "suspended";
+    case Status::closed:
+      return "closed";
   }
   return "";
 }
 const char* label(Status s) {
   switch (s) {
-    case Status::open: return "En cours";
-    case Status::suspended: return "Suspendu";
-    case Status::closed: return "Clôturé";
+    case Status::open:
+      return "En cours";
+    case Status::suspended:
+      return "Suspendu";
+    case Status::closed:
+      return "Clôturé";
   }
   return "";
 }
@@ -40,24 +46,33 @@ std::optional<Status> parse_status(std::string_view c) {
 
 const char* code(Progress p) {
   switch (p) {
-    case Progress::planned: return "planned";
-    case Progress::in_progress: return "in_progress";
-    case Progress::done: return "done";
-    case Progress::abandoned: return "abandoned";
+    case Progress::planned:
+      return "planned";
+    case Progress::in_progress:
+      return "in_progress";
+    case Progress::done:
+      return "done";
+    case Progress::abandoned:
+      return "abandoned";
   }
   return "";
 }
 const char* label(Progress p) {
   switch (p) {
-    case Progress::planned: return "Prévu";
-    case Progress::in_progress: return "En cours";
-    case Progress::done: return "Réalisé";
-    case Progress::abandoned: return "Abandonné";
+    case Progress::planned:
+      return "Prévu";
+    case Progress::in_progress:
+      return "En cours";
+    case Progress::done:
+      return "Réalisé";
+    case Progress::abandoned:
+      return "Abandonné";
   }
   return "";
 }
 const std::vector<Progress>& all_progress() {
-  static const std::vector<Progress> all = {Progress::planned, Progress::in_progress, Progress::done, Progress::abandoned};
+  static const std::vector<Progress> all = {Progress::planned, Progress::in_progress, Progress::done,
+                                            Progress::abandoned};
   return all;
 }
 std::optional<Progress> parse_progress(std::string_view c) {
@@ -65,8 +80,12 @@ std::optional<Progress> parse_progress(std::string_view c) {
   return parse(c, all);
 }
 
-const char* code(Domain d) { return d == Domain::social ? "social" : "professional"; }
-const char* label(Domain d) { return d == Domain::social ? "Social" : "Professionnel"; }
+const char* code(Domain d) {
+  return d == Domain::social ? "social" : "professional";
+}
+const char* label(Domain d) {
+  return d == Domain::social ? "Social" : "Professionnel";
+}
 std::optional<Domain> parse_domain(std::string_view c) {
   static const Domain all[] = {Domain::social, Domain::professional};
   return parse(c, all);
@@ -74,24 +93,33 @@ std::optional<Domain> parse_domain(std::string_view c) {
 
 const char* code(MemberStatus s) {
   switch (s) {
-    case MemberStatus::requested: return "requested";
-    case MemberStatus::active: return "active";
-    case MemberStatus::refused: return "refused";
-    case MemberStatus::ended: return "ended";
+    case MemberStatus::requested:
+      return "requested";
+    case MemberStatus::active:
+      return "active";
+    case MemberStatus::refused:
+      return "refused";
+    case MemberStatus::ended:
+      return "ended";
   }
   return "";
 }
 const char* label(MemberStatus s) {
   switch (s) {
-    case MemberStatus::requested: return "Demande en attente";
-    case MemberStatus::active: return "Membre";
-    case MemberStatus::refused: return "Demande refusée";
-    case MemberStatus::ended: return "A quitté le parcours";
+    case MemberStatus::requested:
+      return "Demande en attente";
+    case MemberStatus::active:
+      return "Membre";
+    case MemberStatus::refused:
+      return "Demande refusée";
+    case MemberStatus::ended:
+      return "A quitté le parcours";
   }
   return "";
 }
 std::optional<MemberStatus> parse_member_status(std::string_view c) {
-  static const MemberStatus all[] = {MemberStatus::requested, MemberStatus::active, MemberStatus::refused, MemberStatus::ended};
+  static const MemberStatus all[] = {MemberStatus::requested, MemberStatus::active, MemberStatus::refused,
+                                     MemberStatus::ended};
   return parse(c, all);
 }
 
@@ -109,7 +137,9 @@ const std::vector<Label>& schemes() {
   };
   return all;
 }
-const char* scheme_label(std::string_view c) { return find_label(schemes(), c); }
+const char* scheme_label(std::string_view c) {
+  return find_label(schemes(), c);
+}
 
 const std::vector<Label>& social_outcome_kinds() {
   static const std::vector<Label> all = {
@@ -121,7 +151,9 @@ const std::vector<Label>& social_outcome_kinds() {
   };
   return all;
 }
-const char* social_outcome_label(std::string_view c) { return find_label(social_outcome_kinds(), c); }
+const char* social_outcome_label(std::string_view c) {
+  return find_label(social_outcome_kinds(), c);
+}
 
 const std::vector<Outcome>& outcomes() {
   static const std::vector<Outcome> all = {
@@ -154,24 +186,33 @@ const char* outcome_category_label(std::string_view category) {
 
 const char* code(NoteLevel l) {
   switch (l) {
-    case NoteLevel::person: return "person";
-    case NoteLevel::members: return "members";
-    case NoteLevel::organisation: return "organisation";
-    case NoteLevel::social: return "social";
+    case NoteLevel::person:
+      return "person";
+    case NoteLevel::members:
+      return "members";
+    case NoteLevel::organisation:
+      return "organisation";
+    case NoteLevel::social:
+      return "social";
   }
   return "";
 }
 const char* label(NoteLevel l) {
   switch (l) {
-    case NoteLevel::person: return "Partagée avec la personne";
-    case NoteLevel::members: return "Partagée avec les organisations du parcours";
-    case NoteLevel::organisation: return "Réservée à mon organisation";
-    case NoteLevel::social: return "Sociale confidentielle (travailleurs sociaux)";
+    case NoteLevel::person:
+      return "Partagée avec la personne";
+    case NoteLevel::members:
+      return "Partagée avec les organisations du parcours";
+    case NoteLevel::organisation:
+      return "Réservée à mon organisation";
+    case NoteLevel::social:
+      return "Sociale confidentielle (travailleurs sociaux)";
   }
   return "";
 }
 const std::vector<NoteLevel>& all_note_levels() {
-  static const std::vector<NoteLevel> all = {NoteLevel::person, NoteLevel::members, NoteLevel::organisation, NoteLevel::social};
+  static const std::vector<NoteLevel> all = {NoteLevel::person, NoteLevel::members, NoteLevel::organisation,
+                                             NoteLevel::social};
   return all;
 }
 std::optional<NoteLevel> parse_note_level(std::string_view c) {
@@ -181,32 +222,44 @@ std::optional<NoteLevel> parse_note_level(std::string_view c) {
 
 const char* code(OrientationStatus s) {
   switch (s) {
-    case OrientationStatus::pending: return "pending";
-    case OrientationStatus::accepted: return "accepted";
-    case OrientationStatus::refused: return "refused";
-    case OrientationStatus::expired: return "expired";
-    case OrientationStatus::cancelled: return "cancelled";
+    case OrientationStatus::pending:
+      return "pending";
+    case OrientationStatus::accepted:
+      return "accepted";
+    case OrientationStatus::refused:
+      return "refused";
+    case OrientationStatus::expired:
+      return "expired";
+    case OrientationStatus::cancelled:
+      return "cancelled";
   }
   return "";
 }
 const char* label(OrientationStatus s) {
   switch (s) {
-    case OrientationStatus::pending: return "En attente";
-    case OrientationStatus::accepted: return "Acceptée";
-    case OrientationStatus::refused: return "Refusée";
-    case OrientationStatus::expired: return "Expirée";
-    case OrientationStatus::cancelled: return "Annulée";
+    case OrientationStatus::pending:
+      return "En attente";
+    case OrientationStatus::accepted:
+      return "Acceptée";
+    case OrientationStatus::refused:
+      return "Refusée";
+    case OrientationStatus::expired:
+      return "Expirée";
+    case OrientationStatus::cancelled:
+      return "Annulée";
   }
   return "";
 }
 const std::vector<OrientationStatus>& all_orientation_statuses() {
-  static const std::vector<OrientationStatus> all = {OrientationStatus::pending, OrientationStatus::accepted, OrientationStatus::refused,
-                                                     OrientationStatus::expired, OrientationStatus::cancelled};
+  static const std::vector<OrientationStatus> all = {OrientationStatus::pending, OrientationStatus::accepted,
+                                                     OrientationStatus::refused, OrientationStatus::expired,
+                                                     OrientationStatus::cancelled};
   return all;
 }
 std::optional<OrientationStatus> parse_orientation_status(std::string_view c) {
-  static const OrientationStatus all[] = {OrientationStatus::pending, OrientationStatus::accepted, OrientationStatus::refused,
-                                          OrientationStatus::expired, OrientationStatus::cancelled};
+  static const OrientationStatus all[] = {OrientationStatus::pending, OrientationStatus::accepted,
+                                          OrientationStatus::refused, OrientationStatus::expired,
+                                          OrientationStatus::cancelled};
   return parse(c, all);
 }
 
@@ -221,6 +274,8 @@ const std::vector<Label>& refusal_reasons() {
   };
   return all;
 }
-const char* refusal_reason_label(std::string_view c) { return find_label(refusal_reasons(), c); }
+const char* refusal_reason_label(std::string_view c) {
+  return find_label(refusal_reasons(), c);
+}
 
 }  // namespace jalon::pathways

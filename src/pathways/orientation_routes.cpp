@@ -38,7 +38,8 @@ std::string age_text(int days) {
 
 Response orient_form(Ctx& ctx, directory::Live& live, const ValidationError* err) {
   long long org = ctx.org();
-  people::Person person = people::require(ctx, ctx.id("person"), people::Action::read, "read", "formulaire d'orientation");
+  people::Person person =
+      people::require(ctx, ctx.id("person"), people::Action::read, "read", "formulaire d'orientation");
   Page page(ctx, "pathways/orient", "Orienter " + person.first_name + " " + person.last_name);
   auto& b = page.body();
   b.SetValue("PERSON_URL", person_url(org, person.id));
@@ -86,11 +87,15 @@ Response orient_form(Ctx& ctx, directory::Live& live, const ValidationError* err
     d->SetValue("NAME", sv.name);
     d->SetValue("STRUCTURE", st.name);
     std::string where = referentials::communes().name_of(sv.commune_code.empty() ? st.commune_code : sv.commune_code);
-    if (distance.count(id)) where += (where.empty() ? "" : ", ") + std::string("à ") + std::to_string(static_cast<int>(distance[id] + 0.5)) + " km";
+    if (distance.count(id))
+      where += (where.empty() ? "" : ", ") + std::string("à ") + std::to_string(static_cast<int>(distance[id] + 0.5)) +
+               " km";
     if (!where.empty()) d->AddSectionDictionary("WHERE")->SetValue("TEXT", where);
     if (!st.organisation_id || st.organisation_id == org) d->ShowSection("DISABLED");
-    if (!st.organisation_id) d->ShowSection("NO_ACCOUNT");
-    else if (st.organisation_id == org) d->ShowSection("OURS");
+    if (!st.organisation_id)
+      d->ShowSection("NO_ACCOUNT");
+    else if (st.organisation_id == org)
+      d->ShowSection("OURS");
     else {
       auto* r = d->AddSectionDictionary("CHOOSABLE");
       if (id == chosen) r->ShowSection("CHECKED");
@@ -104,7 +109,9 @@ Response orient_form(Ctx& ctx, directory::Live& live, const ValidationError* err
   page.select("organisation_id", "Ou une organisation", organisations, kept(ctx, err, "organisation_id"),
               "Sans service précis : l'organisation choisie reçoit l'orientation.", false);
   page.textarea("motif", "Motif de l'orientation", kept(ctx, err, "motif"),
-                {"Ce que la personne attend, ses besoins, ce qui a déjà été fait. L'organisation qui reçoit l'orientation le lit.", "off", true});
+                {"Ce que la personne attend, ses besoins, ce qui a déjà été fait. L'organisation qui reçoit "
+                 "l'orientation le lit.",
+                 "off", true});
   if (err) page.errors(*err);
   return page.render();
 }
@@ -114,9 +121,12 @@ Response orient(Ctx& ctx) {
   people::Person person = people::check(ctx, ctx.id("person"), people::Action::share, "share");
   const Form& f = ctx.form();
   OrientationTarget to{parse_id(f.get("service_id")), parse_id(f.get("organisation_id"))};
-  if (!f.get("service_id").empty() && !to.service) throw ValidationError("service_id", "Choisissez un service de l'annuaire.");
-  if (!f.get("organisation_id").empty() && !to.organisation) throw ValidationError("organisation_id", "Choisissez une organisation.");
-  Sent sent = send_orientation(ctx.tx, actor_of(ctx), person.id, to, f.get("motif"), parse_id(f.get("diagnosis_id")), ctx.today());
+  if (!f.get("service_id").empty() && !to.service)
+    throw ValidationError("service_id", "Choisissez un service de l'annuaire.");
+  if (!f.get("organisation_id").empty() && !to.organisation)
+    throw ValidationError("organisation_id", "Choisissez une organisation.");
+  Sent sent = send_orientation(ctx.tx, actor_of(ctx), person.id, to, f.get("motif"), parse_id(f.get("diagnosis_id")),
+                               ctx.today());
   people::audit(ctx, person.id, "share", "orientation n° " + std::to_string(sent.id) + " vers " + sent.receiver);
   return redirect_with_flash(person_url(org, person.id), "Orientation envoyée à " + sent.receiver);
 }
@@ -124,8 +134,9 @@ Response orient(Ctx& ctx) {
 // ---- Inbox and sent
 
 void status_tabs(ctemplate::TemplateDictionary& b, const std::string& url, const std::string& current) {
-  std::vector<std::pair<std::string, std::string>> tabs = {{"pending", "En attente"}, {"accepted", "Acceptées"}, {"refused", "Refusées"},
-                                                           {"expired", "Expirées"},   {"cancelled", "Annulées"},  {"all", "Toutes"}};
+  std::vector<std::pair<std::string, std::string>> tabs = {{"pending", "En attente"}, {"accepted", "Acceptées"},
+                                                           {"refused", "Refusées"},   {"expired", "Expirées"},
+                                                           {"cancelled", "Annulées"}, {"all", "Toutes"}};
   for (const auto& [value, name] : tabs) {
     auto* t = b.AddSectionDictionary("TAB");
     t->SetValue("URL", url + "?statut=" + value);
@@ -140,12 +151,13 @@ std::string status_filter(Ctx& ctx, const char* fallback) {
   return fallback;
 }
 
-void fill_row(ctemplate::TemplateDictionary* d, const Orientation& o, const std::map<long long, people::store::Row>& who, long long org,
-              const std::string& today) {
+void fill_row(ctemplate::TemplateDictionary* d, const Orientation& o,
+              const std::map<long long, people::store::Row>& who, long long org, const std::string& today) {
   d->SetIntValue("ID", o.id);
   d->SetValue("URL", orientation_url(org, o.id));
   auto it = who.find(o.person_id);
-  d->SetValue("PERSON", it == who.end() ? "personne n° " + std::to_string(o.person_id) : it->second.last_name + " " + it->second.first_name);
+  d->SetValue("PERSON", it == who.end() ? "personne n° " + std::to_string(o.person_id)
+                                        : it->second.last_name + " " + it->second.first_name);
   d->SetValue("BIRTH", it == who.end() ? "" : time::display_civil(it->second.birth_date));
   d->SetValue("FROM", o.from_org_name + (o.from_user_name.empty() ? "" : " (" + o.from_user_name + ")"));
   d->SetValue("TO", o.to_org_name);
@@ -210,8 +222,11 @@ Response sent_list(Ctx& ctx) {
     for (const auto& e : events[o.id]) {
       auto* ed = d->AddSectionDictionary("EVENT");
       ed->SetValue("AT", when(e.at));
-      ed->SetValue("WHAT", e.kind == "sent" ? "envoyée" : e.kind == "accepted" ? "acceptée" : e.kind == "refused" ? "refusée"
-                                          : e.kind == "expired" ? "expirée" : "annulée");
+      ed->SetValue("WHAT", e.kind == "sent"       ? "envoyée"
+                           : e.kind == "accepted" ? "acceptée"
+                           : e.kind == "refused"  ? "refusée"
+                           : e.kind == "expired"  ? "expirée"
+                                                  : "annulée");
       std::string by = e.user_name.empty() ? e.organisation_name : e.user_name + " (" + e.organisation_name + ")";
       ed->SetValue("WHO", by.empty() ? "délai écoulé" : by);
       if (!e.detail.empty()) ed->AddSectionDictionary("DETAIL")->SetValue("TEXT", e.detail);
@@ -225,14 +240,16 @@ Response sent_list(Ctx& ctx) {
 
 Response orientation_page(Ctx& ctx, const ValidationError* err) {
   long long org = ctx.org();
-  Orientation o = require_orientation(ctx, OrientationAction::see, "orientation n° " + std::to_string(ctx.id("orientation")));
+  Orientation o =
+      require_orientation(ctx, OrientationAction::see, "orientation n° " + std::to_string(ctx.id("orientation")));
   Page page(ctx, "pathways/orientation", "Orientation n° " + std::to_string(o.id));
   auto& b = page.body();
   auto rows = people::store::identities(ctx.tx, {o.person_id});
   if (!rows.empty()) {
     b.SetValue("PERSON", rows[0].first_name + " " + rows[0].last_name);
     b.SetValue("BIRTH", rows[0].birth_date.empty() ? "non renseignée" : time::display_civil(rows[0].birth_date));
-    b.SetValue("COMMUNE", rows[0].commune_code.empty() ? "non renseignée" : referentials::communes().name_of(rows[0].commune_code));
+    b.SetValue("COMMUNE", rows[0].commune_code.empty() ? "non renseignée"
+                                                       : referentials::communes().name_of(rows[0].commune_code));
   }
   OrientationSide side = side_of(o, org);
   b.SetValue("BACK", org_url(org) + (side == OrientationSide::receiver ? "/orientations" : "/orientations/envoyees"));
@@ -249,13 +266,17 @@ Response orientation_page(Ctx& ctx, const ValidationError* err) {
   if (o.diagnosis_id) b.AddSectionDictionary("DIAGNOSIS")->SetIntValue("ID", o.diagnosis_id);
   if (o.status == OrientationStatus::refused) {
     const char* reason = refusal_reason_label(o.refusal_reason);
-    b.AddSectionDictionary("REFUSAL")->SetValue("TEXT", std::string(reason ? reason : o.refusal_reason) + (o.refusal_detail.empty() ? "" : " : " + o.refusal_detail));
+    b.AddSectionDictionary("REFUSAL")->SetValue("TEXT", std::string(reason ? reason : o.refusal_reason) +
+                                                            (o.refusal_detail.empty() ? "" : " : " + o.refusal_detail));
   }
   for (const auto& e : store::orientation_events(ctx.tx, {o.id})) {
     auto* d = b.AddSectionDictionary("EVENT");
     d->SetValue("AT", when(e.at));
-    d->SetValue("WHAT", e.kind == "sent" ? "Envoyée" : e.kind == "accepted" ? "Acceptée" : e.kind == "refused" ? "Refusée"
-                                      : e.kind == "expired" ? "Expirée" : "Annulée");
+    d->SetValue("WHAT", e.kind == "sent"       ? "Envoyée"
+                        : e.kind == "accepted" ? "Acceptée"
+                        : e.kind == "refused"  ? "Refusée"
+                        : e.kind == "expired"  ? "Expirée"
+                                               : "Annulée");
     std::string by = e.user_name.empty() ? e.organisation_name : e.user_name + " (" + e.organisation_name + ")";
     d->SetValue("WHO", by.empty() ? "délai écoulé" : by);
     if (!e.detail.empty()) d->AddSectionDictionary("DETAIL")->SetValue("TEXT", e.detail);
@@ -268,9 +289,12 @@ Response orientation_page(Ctx& ctx, const ValidationError* err) {
     std::vector<Page::Option> reasons;
     for (const auto& r : refusal_reasons()) reasons.push_back({r.code, r.label, ""});
     page.select("reason", "Motif du refus", reasons, kept(ctx, err, "reason"));
-    page.textarea("detail", "Précision", kept(ctx, err, "detail"), {"Obligatoire pour « Autre ». La précision est transmise à l'organisation qui a orienté.", "off", false});
+    page.textarea(
+        "detail", "Précision", kept(ctx, err, "detail"),
+        {"Obligatoire pour « Autre ». La précision est transmise à l'organisation qui a orienté.", "off", false});
   }
-  if (o.status == OrientationStatus::pending && side == OrientationSide::sender) b.AddSectionDictionary("CANCEL")->SetValue("ACTION", base + "/annuler");
+  if (o.status == OrientationStatus::pending && side == OrientationSide::sender)
+    b.AddSectionDictionary("CANCEL")->SetValue("ACTION", base + "/annuler");
   if (o.pathway_id) {
     auto p = store::find_pathway(ctx.tx, o.pathway_id);
     if (p && facts_of(ctx.tx, *p, org).member && people::store::has_grant(ctx.tx, o.person_id, org))
@@ -282,23 +306,31 @@ Response orientation_page(Ctx& ctx, const ValidationError* err) {
 
 Response accept(Ctx& ctx) {
   long long org = ctx.org();
-  Orientation o = require_orientation(ctx, OrientationAction::accept, "orientation n° " + std::to_string(ctx.id("orientation")) + " acceptée");
+  Orientation o = require_orientation(ctx, OrientationAction::accept,
+                                      "orientation n° " + std::to_string(ctx.id("orientation")) + " acceptée");
   long long pathway = accept_orientation(ctx.tx, actor_of(ctx), o, ctx.today(), ctx.config.base_url);
-  return redirect_with_flash(pathway_url(org, pathway), "Orientation acceptée : votre organisation a rejoint le parcours de la personne.");
+  return redirect_with_flash(pathway_url(org, pathway),
+                             "Orientation acceptée : votre organisation a rejoint le parcours de la personne.");
 }
 
 Response refuse(Ctx& ctx) {
   long long org = ctx.org();
-  Orientation o = require_orientation(ctx, OrientationAction::refuse, "orientation n° " + std::to_string(ctx.id("orientation")) + " refusée");
-  refuse_orientation(ctx.tx, actor_of(ctx), o, {ctx.form().get("reason"), ctx.form().get("detail")}, ctx.config.base_url);
-  return redirect_with_flash(org_url(org) + "/orientations", "L'orientation n° " + std::to_string(o.id) + " est refusée ; l'organisation qui l'a envoyée est prévenue.");
+  Orientation o = require_orientation(ctx, OrientationAction::refuse,
+                                      "orientation n° " + std::to_string(ctx.id("orientation")) + " refusée");
+  refuse_orientation(ctx.tx, actor_of(ctx), o, {ctx.form().get("reason"), ctx.form().get("detail")},
+                     ctx.config.base_url);
+  return redirect_with_flash(
+      org_url(org) + "/orientations",
+      "L'orientation n° " + std::to_string(o.id) + " est refusée ; l'organisation qui l'a envoyée est prévenue.");
 }
 
 Response cancel(Ctx& ctx) {
   long long org = ctx.org();
-  Orientation o = require_orientation(ctx, OrientationAction::cancel, "orientation n° " + std::to_string(ctx.id("sent")) + " annulée", "sent");
+  Orientation o = require_orientation(ctx, OrientationAction::cancel,
+                                      "orientation n° " + std::to_string(ctx.id("sent")) + " annulée", "sent");
   cancel_orientation(ctx.tx, actor_of(ctx), o);
-  return redirect_with_flash(org_url(org) + "/orientations/envoyees", "L'orientation n° " + std::to_string(o.id) + " est annulée.");
+  return redirect_with_flash(org_url(org) + "/orientations/envoyees",
+                             "L'orientation n° " + std::to_string(o.id) + " est annulée.");
 }
 
 // ---- Settings
@@ -309,8 +341,11 @@ Response settings_page(Ctx& ctx, const ValidationError* err) {
   auto& b = page.body();
   b.SetValue("ACTION", org_url(org) + "/orientations/reglages");
   b.SetValue("BACK", org_url(org));
-  page.field("expiry_days", "Nombre de jours", "number", kept(ctx, err, "expiry_days", std::to_string(store::expiry_days(ctx.tx, org))),
-             {"Sans réponse passé ce délai, une orientation reçue expire et son expéditeur en est prévenu (30 jours par défaut).", "off", true});
+  page.field("expiry_days", "Nombre de jours", "number",
+             kept(ctx, err, "expiry_days", std::to_string(store::expiry_days(ctx.tx, org))),
+             {"Sans réponse passé ce délai, une orientation reçue expire et son expéditeur en est prévenu (30 jours "
+              "par défaut).",
+              "off", true});
   if (err) page.errors(*err);
   return page.render();
 }
@@ -319,32 +354,38 @@ Response save_settings(Ctx& ctx) {
   long long org = ctx.org();
   int days = validate_expiry_days(ctx.form().get("expiry_days"));
   store::set_expiry_days(ctx.tx, org, days);
-  return redirect_with_flash(org_url(org) + "/orientations/reglages", "Le délai est enregistré : " + std::to_string(days) + " jours.");
+  return redirect_with_flash(org_url(org) + "/orientations/reglages",
+                             "Le délai est enregistré : " + std::to_string(days) + " jours.");
 }
 
 }  // namespace
 
 void add_orientation_page_routes(Router& router, directory::Live& live) {
   directory::Live* l = &live;
-  add_route(router, {Method::get, "/organisations/{org}/personnes/{person}/orientations", "pathways.orient_form", Access::member, Kind::page,
-                     [l](Ctx& c) { return orient_form(c, *l, nullptr); }});
-  add_route(router, {Method::post, "/organisations/{org}/personnes/{person}/orientations", "pathways.orient", Access::member, Kind::page, orient,
-                     [l](Ctx& c, const ValidationError& e) { return orient_form(c, *l, &e); }});
+  add_route(router, {Method::get, "/organisations/{org}/personnes/{person}/orientations", "pathways.orient_form",
+                     Access::member, Kind::page, [l](Ctx& c) { return orient_form(c, *l, nullptr); }});
+  add_route(router,
+            {Method::post, "/organisations/{org}/personnes/{person}/orientations", "pathways.orient", Access::member,
+             Kind::page, orient, [l](Ctx& c, const ValidationError& e) { return orient_form(c, *l, &e); }});
   // The fixed addresses before /orientations/{orientation}, which would match them too.
-  add_route(router, {Method::get, "/organisations/{org}/orientations", "pathways.inbox", Access::member, Kind::page, inbox});
-  add_route(router, {Method::get, "/organisations/{org}/orientations/envoyees", "pathways.sent", Access::member, Kind::page, sent_list});
-  add_route(router, {Method::get, "/organisations/{org}/orientations/reglages", "pathways.settings", Access::org_manager, Kind::page,
-                     [](Ctx& c) { return settings_page(c, nullptr); }});
-  add_route(router, {Method::post, "/organisations/{org}/orientations/reglages", "pathways.settings_save", Access::org_manager, Kind::page,
-                     save_settings, [](Ctx& c, const ValidationError& e) { return settings_page(c, &e); }});
-  add_route(router, {Method::get, "/organisations/{org}/orientations/{orientation}", "pathways.orientation", Access::member, Kind::page,
-                     [](Ctx& c) { return orientation_page(c, nullptr); }});
-  add_route(router, {Method::post, "/organisations/{org}/orientations/{orientation}/accepter", "pathways.orientation_accept", Access::member,
-                     Kind::page, accept});
-  add_route(router, {Method::post, "/organisations/{org}/orientations/{orientation}/refuser", "pathways.orientation_refuse", Access::member,
-                     Kind::page, refuse, [](Ctx& c, const ValidationError& e) { return orientation_page(c, &e); }});
-  add_route(router, {Method::post, "/organisations/{org}/orientations/{sent}/annuler", "pathways.orientation_cancel", Access::member, Kind::page,
-                     cancel});
+  add_route(router,
+            {Method::get, "/organisations/{org}/orientations", "pathways.inbox", Access::member, Kind::page, inbox});
+  add_route(router, {Method::get, "/organisations/{org}/orientations/envoyees", "pathways.sent", Access::member,
+                     Kind::page, sent_list});
+  add_route(router, {Method::get, "/organisations/{org}/orientations/reglages", "pathways.settings",
+                     Access::org_manager, Kind::page, [](Ctx& c) { return settings_page(c, nullptr); }});
+  add_route(router,
+            {Method::post, "/organisations/{org}/orientations/reglages", "pathways.settings_save", Access::org_manager,
+             Kind::page, save_settings, [](Ctx& c, const ValidationError& e) { return settings_page(c, &e); }});
+  add_route(router, {Method::get, "/organisations/{org}/orientations/{orientation}", "pathways.orientation",
+                     Access::member, Kind::page, [](Ctx& c) { return orientation_page(c, nullptr); }});
+  add_route(router, {Method::post, "/organisations/{org}/orientations/{orientation}/accepter",
+                     "pathways.orientation_accept", Access::member, Kind::page, accept});
+  add_route(router, {Method::post, "/organisations/{org}/orientations/{orientation}/refuser",
+                     "pathways.orientation_refuse", Access::member, Kind::page, refuse,
+                     [](Ctx& c, const ValidationError& e) { return orientation_page(c, &e); }});
+  add_route(router, {Method::post, "/organisations/{org}/orientations/{sent}/annuler", "pathways.orientation_cancel",
+                     Access::member, Kind::page, cancel});
 }
 
 }  // namespace jalon::pathways

@@ -8,10 +8,18 @@
 
 namespace jalon::pathways::pages {
 
-inline std::string org_url(long long org) { return "/organisations/" + std::to_string(org); }
-inline std::string person_url(long long org, long long person) { return org_url(org) + "/personnes/" + std::to_string(person); }
-inline std::string pathway_url(long long org, long long pathway) { return org_url(org) + "/parcours/" + std::to_string(pathway); }
-inline std::string orientation_url(long long org, long long id) { return org_url(org) + "/orientations/" + std::to_string(id); }
+inline std::string org_url(long long org) {
+  return "/organisations/" + std::to_string(org);
+}
+inline std::string person_url(long long org, long long person) {
+  return org_url(org) + "/personnes/" + std::to_string(person);
+}
+inline std::string pathway_url(long long org, long long pathway) {
+  return org_url(org) + "/parcours/" + std::to_string(pathway);
+}
+inline std::string orientation_url(long long org, long long id) {
+  return org_url(org) + "/orientations/" + std::to_string(id);
+}
 
 // The same errors, each field renamed `prefix` + field: a page holding several forms gives their
 // fields distinct names ("objective_title", "step_title") while the rules name them as the API does.

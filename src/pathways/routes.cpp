@@ -23,7 +23,9 @@ using namespace pages;
 
 namespace {
 
-std::string full_name(const people::Person& p) { return p.first_name + " " + p.last_name; }
+std::string full_name(const people::Person& p) {
+  return p.first_name + " " + p.last_name;
+}
 
 // The tabs of a pathway's pages.
 void fill_nav(Page& page, const Loaded& l, const char* current) {
@@ -88,15 +90,19 @@ Response person_page(Ctx& ctx, const ValidationError* err) {
     d->SetValue("STATUS", label(p.status));
     d->SetValue("STATUS_CODE", code(p.status));
     d->SetValue("STARTED", time::display_civil(p.started_on));
-    d->SetValue("REFERENT", p.referent_org_name + (p.referent_user_name.empty() ? "" : " (" + p.referent_user_name + ")"));
+    d->SetValue("REFERENT",
+                p.referent_org_name + (p.referent_user_name.empty() ? "" : " (" + p.referent_user_name + ")"));
     if (p.status == Status::closed) {
       const Outcome* o = find_outcome(p.outcome);
       d->SetValue("CLOSED", time::display_civil(p.closed_on));
       d->SetValue("OUTCOME", o ? std::string(o->label) + " — " + outcome_category_label(o->category) : p.outcome);
     }
-    if (facts.member) d->AddSectionDictionary("LINK")->SetValue("URL", pathway_url(org, p.id));
-    else if (facts.live_request) d->ShowSection("REQUESTED");
-    else if (can(PathwayAction::request_join, facts)) d->AddSectionDictionary("JOIN")->SetValue("ACTION", pathway_url(org, p.id) + "/demande");
+    if (facts.member)
+      d->AddSectionDictionary("LINK")->SetValue("URL", pathway_url(org, p.id));
+    else if (facts.live_request)
+      d->ShowSection("REQUESTED");
+    else if (can(PathwayAction::request_join, facts))
+      d->AddSectionDictionary("JOIN")->SetValue("ACTION", pathway_url(org, p.id) + "/demande");
   }
   if (all.empty()) b.ShowSection("NONE");
   if (!current) {
@@ -104,7 +110,8 @@ Response person_page(Ctx& ctx, const ValidationError* err) {
     b.SetValue("OPEN_ACTION", person_url(org, person.id) + "/parcours");
     page.field("started_on", "Date de début", "date", kept(ctx, err, "started_on", ctx.today()), {"", "off", true});
     std::vector<Page::Option> counsellors;
-    for (const auto& m : accounts::store::members(ctx.tx, org)) counsellors.push_back({std::to_string(m.user_id), m.display_name, ""});
+    for (const auto& m : accounts::store::members(ctx.tx, org))
+      counsellors.push_back({std::to_string(m.user_id), m.display_name, ""});
     page.select("counsellor_id", "Conseiller référent", counsellors,
                 kept(ctx, err, "counsellor_id", ctx.who.user_id ? std::to_string(ctx.who.user_id) : ""), "", false);
   }
@@ -115,8 +122,8 @@ Response person_page(Ctx& ctx, const ValidationError* err) {
 Response open(Ctx& ctx) {
   long long org = ctx.org();
   people::Person person = people::require(ctx, ctx.id("person"), people::Action::write, "update", "parcours ouvert");
-  long long id = open_pathway(ctx.tx, actor_of(ctx), person.id, parse_id(ctx.form().get("counsellor_id")), ctx.form().get("started_on"),
-                              ctx.today());
+  long long id = open_pathway(ctx.tx, actor_of(ctx), person.id, parse_id(ctx.form().get("counsellor_id")),
+                              ctx.form().get("started_on"), ctx.today());
   return redirect_with_flash(pathway_url(org, id), "Le parcours est ouvert ; votre organisation en est la référente.");
 }
 
@@ -150,7 +157,8 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
   auto members = store::members(ctx.tx, p.id);
   std::vector<Page::Option> member_orgs;
   for (const auto& m : members) {
-    if (m.status == MemberStatus::active) member_orgs.push_back({std::to_string(m.organisation_id), m.organisation_name, ""});
+    if (m.status == MemberStatus::active)
+      member_orgs.push_back({std::to_string(m.organisation_id), m.organisation_name, ""});
     if (m.status != MemberStatus::active && m.status != MemberStatus::requested) continue;
     auto* d = b.AddSectionDictionary("MEMBER");
     d->SetValue("ORG", m.organisation_name);
@@ -169,7 +177,8 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
       r->SetValue("ORG", m.organisation_name);
     }
   }
-  if (can(PathwayAction::leave, l.facts)) b.AddSectionDictionary("LEAVE")->SetValue("ACTION", base + "/membres/" + std::to_string(org) + "/retirer");
+  if (can(PathwayAction::leave, l.facts))
+    b.AddSectionDictionary("LEAVE")->SetValue("ACTION", base + "/membres/" + std::to_string(org) + "/retirer");
   if (manage) {
     auto* m = b.AddSectionDictionary("MANAGE");
     if (l.person.consent_sharing) {
@@ -177,7 +186,9 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
       std::vector<Page::Option> others;
       for (const auto& o : accounts::store::list_organisations(ctx.tx)) {
         bool in = false;
-        for (const auto& mm : members) in = in || (mm.organisation_id == o.id && (mm.status == MemberStatus::active || mm.status == MemberStatus::requested));
+        for (const auto& mm : members)
+          in = in || (mm.organisation_id == o.id &&
+                      (mm.status == MemberStatus::active || mm.status == MemberStatus::requested));
         if (!in) others.push_back({std::to_string(o.id), o.name, ""});
       }
       page.select("invite_organisation_id", "Organisation à inviter", others, kept(ctx, err, "invite_organisation_id"),
@@ -194,13 +205,16 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
                   "Une organisation membre du parcours ; l'historique est conservé.");
     }
     std::vector<Page::Option> counsellors;
-    for (const auto& u : accounts::store::members(ctx.tx, org)) counsellors.push_back({std::to_string(u.user_id), u.display_name, ""});
-    page.select("counsellor_id", "Conseiller référent", counsellors, kept(ctx, err, "counsellor_id", std::to_string(p.referent_user_id)), "", false);
+    for (const auto& u : accounts::store::members(ctx.tx, org))
+      counsellors.push_back({std::to_string(u.user_id), u.display_name, ""});
+    page.select("counsellor_id", "Conseiller référent", counsellors,
+                kept(ctx, err, "counsellor_id", std::to_string(p.referent_user_id)), "", false);
     if (p.status == Status::open) m->ShowSection("CAN_SUSPEND");
     if (p.status == Status::suspended) m->ShowSection("CAN_RESUME");
     std::vector<Page::Option> outcome_options;
     for (const auto& o : outcomes()) outcome_options.push_back({o.code, o.label, outcome_category_label(o.category)});
-    page.select("outcome", "Sortie du parcours", outcome_options, kept(ctx, err, "outcome"), "Typologie des sorties (emploi durable, de transition, sortie positive, autre).");
+    page.select("outcome", "Sortie du parcours", outcome_options, kept(ctx, err, "outcome"),
+                "Typologie des sorties (emploi durable, de transition, sortie positive, autre).");
     page.field("closed_on", "Date de sortie", "date", kept(ctx, err, "closed_on", ctx.today()), {"", "off", true});
     page.textarea("outcome_detail", "Précision sur la sortie", kept(ctx, err, "outcome_detail"),
                   {"Obligatoire pour « Autre sortie » : employeur, formation, situation.", "off", false});
@@ -235,7 +249,8 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
         ad->SetValue("STATUS_CODE", code(a.status));
         std::string meta = a.responsible.empty() ? "" : "Par " + a.responsible;
         std::string d = dates(a.start_on, a.due_on, "début", "échéance");
-        if (!a.completed_on.empty()) d += (d.empty() ? "" : ", ") + std::string("terminée le ") + time::display_civil(a.completed_on);
+        if (!a.completed_on.empty())
+          d += (d.empty() ? "" : ", ") + std::string("terminée le ") + time::display_civil(a.completed_on);
         if (!d.empty()) meta += (meta.empty() ? "" : " — ") + d;
         if (!meta.empty()) ad->AddSectionDictionary("META")->SetValue("TEXT", meta);
         if (edit) {
@@ -244,23 +259,31 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
         }
       }
       if (edit && o.status != Progress::done && o.status != Progress::abandoned)
-        od->AddSectionDictionary("ADD_ACTION")->SetValue("ACTION", base + "/objectifs/" + std::to_string(o.id) + "/actions");
+        od->AddSectionDictionary("ADD_ACTION")
+            ->SetValue("ACTION", base + "/objectifs/" + std::to_string(o.id) + "/actions");
     }
     if (!any) dd->ShowSection("NO_OBJECTIVE");
   }
   if (edit) {
     b.ShowSection("EDIT");
-    page.select("objective_domain", "Domaine", {{"professional", "Professionnel", ""}, {"social", "Social", ""}}, kept(ctx, err, "objective_domain"));
-    page.field("objective_title", "Intitulé de l'objectif", "text", kept(ctx, err, "objective_title"), {"Par exemple : trouver un logement autonome.", "off", true});
-    page.field("objective_target_on", "Échéance visée", "date", kept(ctx, err, "objective_target_on"), {"", "off", false});
+    page.select("objective_domain", "Domaine", {{"professional", "Professionnel", ""}, {"social", "Social", ""}},
+                kept(ctx, err, "objective_domain"));
+    page.field("objective_title", "Intitulé de l'objectif", "text", kept(ctx, err, "objective_title"),
+               {"Par exemple : trouver un logement autonome.", "off", true});
+    page.field("objective_target_on", "Échéance visée", "date", kept(ctx, err, "objective_target_on"),
+               {"", "off", false});
   }
 
-  // Steps
-  for (const auto& s : store::steps(ctx.tx, p.id)) {
-    auto* d = b.AddSectionDictionary("STEP");
+  // Steps (the rows are inside the table's section, shown once when there are some)
+  auto steps = store::steps(ctx.tx, p.id);
+  ctemplate::TemplateDictionary* table = steps.empty() ? nullptr : b.AddSectionDictionary("STEPS");
+  if (steps.empty()) b.ShowSection("NO_STEP");
+  for (const auto& s : steps) {
+    auto* d = table->AddSectionDictionary("STEP");
     d->SetIntValue("ID", s.id);
     const char* scheme = scheme_label(s.scheme);
-    d->SetValue("SCHEME", std::string(scheme ? scheme : s.scheme) + (s.phase ? ", phase " + std::to_string(s.phase) : ""));
+    d->SetValue("SCHEME",
+                std::string(scheme ? scheme : s.scheme) + (s.phase ? ", phase " + std::to_string(s.phase) : ""));
     d->SetValue("TITLE", s.title);
     d->SetValue("ORG", s.organisation_name.empty() ? "—" : s.organisation_name);
     std::string when_text = dates(s.start_on, s.end_on, "du", "au");
@@ -277,14 +300,18 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
     for (const auto& s : schemes()) scheme_options.push_back({s.code, s.label, ""});
     page.select("step_scheme", "Dispositif", scheme_options, kept(ctx, err, "step_scheme"));
     page.field("step_title", "Intitulé de l'étape", "text", kept(ctx, err, "step_title"), {"", "off", true});
-    page.field("step_phase", "Phase", "number", kept(ctx, err, "step_phase"), {"Pour une qualification progressive seulement : 1, 2, 3…", "off", false});
-    page.select("step_organisation_id", "Organisation qui la porte", member_orgs, kept(ctx, err, "step_organisation_id"), "", false);
+    page.field("step_phase", "Phase", "number", kept(ctx, err, "step_phase"),
+               {"Pour une qualification progressive seulement : 1, 2, 3…", "off", false});
+    page.select("step_organisation_id", "Organisation qui la porte", member_orgs,
+                kept(ctx, err, "step_organisation_id"), "", false);
     page.field("step_start_on", "Début", "date", kept(ctx, err, "step_start_on"), {"", "off", false});
     page.field("step_end_on", "Fin", "date", kept(ctx, err, "step_end_on"), {"", "off", false});
   }
 
   // Social outcomes
-  for (const auto& s : store::social_outcomes(ctx.tx, p.id)) {
+  auto social = store::social_outcomes(ctx.tx, p.id);
+  if (social.empty()) b.ShowSection("NO_SOCIAL");
+  for (const auto& s : social) {
     auto* d = b.AddSectionDictionary("SOCIAL");
     const char* kind = social_outcome_label(s.kind);
     d->SetValue("KIND", kind ? kind : s.kind);
@@ -296,12 +323,15 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
     std::vector<Page::Option> kinds;
     for (const auto& k : social_outcome_kinds()) kinds.push_back({k.code, k.label, ""});
     page.select("social_kind", "Résultat obtenu", kinds, kept(ctx, err, "social_kind"));
-    page.field("social_achieved_on", "Date", "date", kept(ctx, err, "social_achieved_on", ctx.today()), {"", "off", true});
+    page.field("social_achieved_on", "Date", "date", kept(ctx, err, "social_achieved_on", ctx.today()),
+               {"", "off", true});
     page.field("social_detail", "Précision", "text", kept(ctx, err, "social_detail"), {"", "off", false});
   }
 
   // Orientations of this pathway
-  for (const auto& o : store::orientations_of_pathway(ctx.tx, p.id)) {
+  auto linked = store::orientations_of_pathway(ctx.tx, p.id);
+  if (linked.empty()) b.ShowSection("NO_ORIENTATION");
+  for (const auto& o : linked) {
     auto* d = b.AddSectionDictionary("ORIENTATION");
     d->SetIntValue("ID", o.id);
     d->SetValue("FROM", o.from_org_name);
@@ -309,15 +339,20 @@ Response show_page(Ctx& ctx, const ValidationError* err) {
     d->SetValue("STATUS", label(o.status));
     d->SetValue("STATUS_CODE", code(o.status));
     d->SetValue("ON", time::display_civil(o.sent_on));
-    if (side_of(o, org) != OrientationSide::other) d->AddSectionDictionary("LINK")->SetValue("URL", orientation_url(org, o.id));
+    if (side_of(o, org) != OrientationSide::other)
+      d->AddSectionDictionary("LINK")->SetValue("URL", orientation_url(org, o.id));
   }
   b.SetValue("ORIENT_URL", person_url(org, l.person.id) + "/orientations");
   if (err) page.errors(*err);
   return page.render();
 }
 
-Response show(Ctx& ctx) { return show_page(ctx, nullptr); }
-Response show_invalid(Ctx& ctx, const ValidationError& e) { return show_page(ctx, &e); }
+Response show(Ctx& ctx) {
+  return show_page(ctx, nullptr);
+}
+Response show_invalid(Ctx& ctx, const ValidationError& e) {
+  return show_page(ctx, &e);
+}
 
 Response done(Ctx&, const Loaded& l, const std::string& message) {
   return redirect_with_flash(pathway_url(l.actor.org, l.pathway.id), message);
@@ -333,10 +368,14 @@ Response change_state(Ctx& ctx) {
   std::string action = ctx.form().get("action");
   Loaded l = require(ctx, PathwayAction::manage, "parcours n° " + std::to_string(ctx.id("pathway")) + " : " + action);
   Status to = action == "suspendre" ? Status::suspended : action == "reprendre" ? Status::open : Status::closed;
-  if (action != "suspendre" && action != "reprendre" && action != "cloturer") throw ValidationError("action", "Choisissez un changement d'état.");
+  if (action != "suspendre" && action != "reprendre" && action != "cloturer")
+    throw ValidationError("action", "Choisissez un changement d'état.");
   CloseInput close{ctx.form().get("outcome"), ctx.form().get("closed_on"), ctx.form().get("outcome_detail")};
   change_status(ctx.tx, l.actor, l.pathway, to, close, ctx.today());
-  return done(ctx, l, to == Status::closed ? "Le parcours est clôturé." : to == Status::suspended ? "Le parcours est suspendu." : "Le parcours a repris.");
+  return done(ctx, l,
+              to == Status::closed      ? "Le parcours est clôturé."
+              : to == Status::suspended ? "Le parcours est suspendu."
+                                        : "Le parcours a repris.");
 }
 
 Response referent(Ctx& ctx) {
@@ -345,14 +384,18 @@ Response referent(Ctx& ctx) {
   if (!org) org = l.pathway.referent_org_id;  // the counsellor form
   long long counsellor = org == l.pathway.referent_org_id ? parse_id(ctx.form().get("counsellor_id")) : 0;
   transfer_referent(ctx.tx, l.actor, l.pathway, org, counsellor);
-  return done(ctx, l, org == l.pathway.referent_org_id ? "Le conseiller référent est enregistré." : "Le rôle de référent est transféré.");
+  return done(ctx, l,
+              org == l.pathway.referent_org_id ? "Le conseiller référent est enregistré."
+                                               : "Le rôle de référent est transféré.");
 }
 
 Response invite_member(Ctx& ctx) {
   long long target = parse_id(ctx.form().get("invite_organisation_id"));
-  Loaded l = require(ctx, PathwayAction::manage, "parcours n° " + std::to_string(ctx.id("pathway")) + " : invitation de l'organisation n° " +
-                                                      std::to_string(target));
-  if (!l.person.consent_sharing) throw Forbidden("La personne n'a pas consenti au partage de sa fiche entre organisations.");
+  Loaded l = require(ctx, PathwayAction::manage,
+                     "parcours n° " + std::to_string(ctx.id("pathway")) + " : invitation de l'organisation n° " +
+                         std::to_string(target));
+  if (!l.person.consent_sharing)
+    throw Forbidden("La personne n'a pas consenti au partage de sa fiche entre organisations.");
   try {
     invite(ctx.tx, l.actor, l.pathway, target);
   } catch (const ValidationError& e) {
@@ -362,15 +405,20 @@ Response invite_member(Ctx& ctx) {
 }
 
 Response ask_to_join(Ctx& ctx) {
-  Loaded l = require(ctx, PathwayAction::request_join, "parcours n° " + std::to_string(ctx.id("pathway")) + " : demande pour le rejoindre");
+  Loaded l = require(ctx, PathwayAction::request_join,
+                     "parcours n° " + std::to_string(ctx.id("pathway")) + " : demande pour le rejoindre");
   request_join(ctx.tx, l.actor, l.pathway);
-  return redirect_with_flash(person_url(l.actor.org, l.person.id) + "/parcours", "Votre demande est envoyée à l'organisation référente.");
+  return redirect_with_flash(person_url(l.actor.org, l.person.id) + "/parcours",
+                             "Votre demande est envoyée à l'organisation référente.");
 }
 
 Response decide_member(Ctx& ctx, bool approve) {
   long long target = ctx.id("target");
-  Loaded l = require(ctx, PathwayAction::manage, "parcours n° " + std::to_string(ctx.id("pathway")) + (approve ? " : demande acceptée" : " : demande refusée"));
-  if (approve && !l.person.consent_sharing) throw Forbidden("La personne n'a pas consenti au partage de sa fiche entre organisations.");
+  Loaded l = require(
+      ctx, PathwayAction::manage,
+      "parcours n° " + std::to_string(ctx.id("pathway")) + (approve ? " : demande acceptée" : " : demande refusée"));
+  if (approve && !l.person.consent_sharing)
+    throw Forbidden("La personne n'a pas consenti au partage de sa fiche entre organisations.");
   decide(ctx.tx, l.actor, l.pathway, target, approve);
   return done(ctx, l, approve ? "L'organisation a rejoint le parcours." : "La demande est refusée.");
 }
@@ -378,10 +426,13 @@ Response decide_member(Ctx& ctx, bool approve) {
 Response remove_member(Ctx& ctx) {
   long long target = ctx.id("target");
   bool self = target == ctx.org();
-  Loaded l = require(ctx, self ? PathwayAction::leave : PathwayAction::manage,
-                     "parcours n° " + std::to_string(ctx.id("pathway")) + " : sortie de l'organisation n° " + std::to_string(target));
+  Loaded l = require(
+      ctx, self ? PathwayAction::leave : PathwayAction::manage,
+      "parcours n° " + std::to_string(ctx.id("pathway")) + " : sortie de l'organisation n° " + std::to_string(target));
   end_membership(ctx.tx, l.actor, l.pathway, target);
-  if (self) return redirect_with_flash(person_url(l.actor.org, l.person.id) + "/parcours", "Votre organisation a quitté le parcours.");
+  if (self)
+    return redirect_with_flash(person_url(l.actor.org, l.person.id) + "/parcours",
+                               "Votre organisation a quitté le parcours.");
   return done(ctx, l, "L'organisation est retirée du parcours.");
 }
 
@@ -389,7 +440,8 @@ Response objective(Ctx& ctx) {
   Loaded l = require(ctx, PathwayAction::edit);
   const Form& f = ctx.form();
   try {
-    add_objective(ctx.tx, l.actor, l.pathway, {f.get("objective_domain"), f.get("objective_title"), f.get("objective_target_on")});
+    add_objective(ctx.tx, l.actor, l.pathway,
+                  {f.get("objective_domain"), f.get("objective_title"), f.get("objective_target_on")});
   } catch (const ValidationError& e) {
     throw prefixed(e, "objective_");
   }
@@ -423,8 +475,8 @@ Response action_status(Ctx& ctx) {
 Response step(Ctx& ctx) {
   Loaded l = require(ctx, PathwayAction::edit);
   const Form& f = ctx.form();
-  StepInput in{f.get("step_scheme"), f.get("step_title"), f.get("step_phase"), f.get("step_start_on"), f.get("step_end_on"),
-               parse_id(f.get("step_organisation_id"))};
+  StepInput in{f.get("step_scheme"),   f.get("step_title"),  f.get("step_phase"),
+               f.get("step_start_on"), f.get("step_end_on"), parse_id(f.get("step_organisation_id"))};
   try {
     add_step(ctx.tx, l.actor, l.pathway, in);
   } catch (const ValidationError& e) {
@@ -443,7 +495,8 @@ Response social(Ctx& ctx) {
   Loaded l = require(ctx, PathwayAction::edit);
   const Form& f = ctx.form();
   try {
-    add_social_outcome(ctx.tx, l.actor, l.pathway, {f.get("social_kind"), f.get("social_achieved_on"), f.get("social_detail")}, ctx.today());
+    add_social_outcome(ctx.tx, l.actor, l.pathway,
+                       {f.get("social_kind"), f.get("social_achieved_on"), f.get("social_detail")}, ctx.today());
   } catch (const ValidationError& e) {
     throw prefixed(e, "social_");
   }
@@ -464,7 +517,8 @@ void fill_note(ctemplate::TemplateDictionary* d, const Note& n) {
   d->SetValue("BODY", n.body);
   d->SetValue("LEVEL", label(n.level));
   d->SetValue("LEVEL_CODE", code(n.level));
-  d->SetValue("AUTHOR", n.author_user_name.empty() ? n.author_org_name : n.author_user_name + " (" + n.author_org_name + ")");
+  d->SetValue("AUTHOR",
+              n.author_user_name.empty() ? n.author_org_name : n.author_user_name + " (" + n.author_org_name + ")");
   d->SetValue("AT", when(n.created_at));
   if (n.version > 1) {
     auto* e = d->AddSectionDictionary("EDITED");
@@ -501,7 +555,8 @@ Response notes_page(Ctx& ctx, const ValidationError* err) {
 }
 
 Response add_note_page(Ctx& ctx) {
-  Loaded l = require(ctx, PathwayAction::write_note, "parcours n° " + std::to_string(ctx.id("pathway")) + " : note ajoutée");
+  Loaded l =
+      require(ctx, PathwayAction::write_note, "parcours n° " + std::to_string(ctx.id("pathway")) + " : note ajoutée");
   try {
     add_note(ctx.tx, l.actor, l.viewer, l.pathway, {ctx.form().get("note_body"), ctx.form().get("note_level")});
   } catch (const ValidationError& e) {
@@ -511,7 +566,9 @@ Response add_note_page(Ctx& ctx) {
 }
 
 Response note_page(Ctx& ctx, const ValidationError* err) {
-  Loaded l = require(ctx, PathwayAction::see, "parcours n° " + std::to_string(ctx.id("pathway")) + " : note n° " + std::to_string(ctx.id("note")));
+  Loaded l =
+      require(ctx, PathwayAction::see,
+              "parcours n° " + std::to_string(ctx.id("pathway")) + " : note n° " + std::to_string(ctx.id("note")));
   auto nv = note_for(ctx.tx, l.viewer, l.pathway, ctx.id("note"));
   Page page(ctx, "pathways/note", "Note du " + day_of(nv.note.created_at));
   fill_nav(page, l, "notes");
@@ -525,14 +582,18 @@ Response note_page(Ctx& ctx, const ValidationError* err) {
     d->SetValue("BODY", it->body);
     d->SetValue("LEVEL", label(it->level));
     d->SetValue("AT", when(it->written_at));
-    d->SetValue("WHO", it->written_by_user_name.empty() ? it->written_by_org_name : it->written_by_user_name + " (" + it->written_by_org_name + ")");
+    d->SetValue("WHO", it->written_by_user_name.empty()
+                           ? it->written_by_org_name
+                           : it->written_by_user_name + " (" + it->written_by_org_name + ")");
   }
   if (nv.versions.size() <= 1) b.ShowSection("NO_VERSION");
   NoteViewer me = l.viewer;
-  if (nv.note.author_org_id == l.actor.org && can(PathwayAction::write_note, l.facts) && can_see_note(me, {nv.note.level, nv.note.author_org_id, nv.note.person_id})) {
+  if (nv.note.author_org_id == l.actor.org && can(PathwayAction::write_note, l.facts) &&
+      can_see_note(me, {nv.note.level, nv.note.author_org_id, nv.note.person_id})) {
     b.SetValue("ACTION", pathway_url(l.actor.org, l.pathway.id) + "/notes/" + std::to_string(nv.note.id));
     b.ShowSection("EDIT");
-    page.textarea("body", "Texte de la note", kept(ctx, err, "body", nv.note.body), {"La version précédente est conservée.", "off", true});
+    page.textarea("body", "Texte de la note", kept(ctx, err, "body", nv.note.body),
+                  {"La version précédente est conservée.", "off", true});
     page.select("level", "Qui peut la lire", level_options(l.viewer), kept(ctx, err, "level", code(nv.note.level)));
   }
   if (err) page.errors(*err);
@@ -540,9 +601,12 @@ Response note_page(Ctx& ctx, const ValidationError* err) {
 }
 
 Response edit_note_page(Ctx& ctx) {
-  Loaded l = require(ctx, PathwayAction::write_note, "parcours n° " + std::to_string(ctx.id("pathway")) + " : note n° " + std::to_string(ctx.id("note")) + " modifiée");
+  Loaded l = require(ctx, PathwayAction::write_note,
+                     "parcours n° " + std::to_string(ctx.id("pathway")) + " : note n° " +
+                         std::to_string(ctx.id("note")) + " modifiée");
   edit_note(ctx.tx, l.actor, l.viewer, l.pathway, ctx.id("note"), {ctx.form().get("body"), ctx.form().get("level")});
-  return redirect_with_flash(pathway_url(l.actor.org, l.pathway.id) + "/notes/" + std::to_string(ctx.id("note")), "La note est modifiée ; la version précédente est conservée.");
+  return redirect_with_flash(pathway_url(l.actor.org, l.pathway.id) + "/notes/" + std::to_string(ctx.id("note")),
+                             "La note est modifiée ; la version précédente est conservée.");
 }
 
 // ---- Timeline
@@ -613,35 +677,49 @@ void add_orientation_page_routes(Router& router, directory::Live& live);  // ori
 
 void add_page_routes(Router& router, directory::Live& live) {
   const std::string pw = "/organisations/{org}/parcours/{pathway}";
-  add_route(router, {Method::get, "/organisations/{org}/parcours", "pathways.list", Access::member, Kind::page, org_pathways});
-  add_route(router, {Method::get, "/organisations/{org}/personnes/{person}/parcours", "pathways.person", Access::member, Kind::page,
-                     [](Ctx& c) { return person_page(c, nullptr); }});
-  add_route(router, {Method::post, "/organisations/{org}/personnes/{person}/parcours", "pathways.open", Access::member, Kind::page, open,
-                     [](Ctx& c, const ValidationError& e) { return person_page(c, &e); }});
+  add_route(router,
+            {Method::get, "/organisations/{org}/parcours", "pathways.list", Access::member, Kind::page, org_pathways});
+  add_route(router, {Method::get, "/organisations/{org}/personnes/{person}/parcours", "pathways.person", Access::member,
+                     Kind::page, [](Ctx& c) { return person_page(c, nullptr); }});
+  add_route(router, {Method::post, "/organisations/{org}/personnes/{person}/parcours", "pathways.open", Access::member,
+                     Kind::page, open, [](Ctx& c, const ValidationError& e) { return person_page(c, &e); }});
   add_route(router, {Method::get, pw, "pathways.show", Access::member, Kind::page, show});
-  add_route(router, {Method::post, pw + "/statut", "pathways.status", Access::member, Kind::page, change_state, show_invalid});
-  add_route(router, {Method::post, pw + "/referent", "pathways.referent", Access::member, Kind::page, referent, show_invalid});
-  add_route(router, {Method::post, pw + "/membres", "pathways.invite", Access::member, Kind::page, invite_member, show_invalid});
-  add_route(router, {Method::post, pw + "/demande", "pathways.request", Access::member, Kind::page, ask_to_join, show_invalid});
-  add_route(router, {Method::post, pw + "/membres/{target}/accepter", "pathways.member_approve", Access::member, Kind::page,
-                     [](Ctx& c) { return decide_member(c, true); }, show_invalid});
-  add_route(router, {Method::post, pw + "/membres/{target}/refuser", "pathways.member_refuse", Access::member, Kind::page,
-                     [](Ctx& c) { return decide_member(c, false); }, show_invalid});
-  add_route(router, {Method::post, pw + "/membres/{target}/retirer", "pathways.member_end", Access::member, Kind::page, remove_member, show_invalid});
-  add_route(router, {Method::post, pw + "/objectifs", "pathways.objective_add", Access::member, Kind::page, objective, show_invalid});
-  add_route(router, {Method::post, pw + "/objectifs/{objective}/statut", "pathways.objective_status", Access::member, Kind::page,
-                     objective_status, show_invalid});
-  add_route(router, {Method::post, pw + "/objectifs/{objective}/actions", "pathways.action_add", Access::member, Kind::page, action, show_invalid});
-  add_route(router, {Method::post, pw + "/actions/{action}/statut", "pathways.action_status", Access::member, Kind::page, action_status, show_invalid});
-  add_route(router, {Method::post, pw + "/etapes", "pathways.step_add", Access::member, Kind::page, step, show_invalid});
-  add_route(router, {Method::post, pw + "/etapes/{step}/statut", "pathways.step_status", Access::member, Kind::page, step_status, show_invalid});
-  add_route(router, {Method::post, pw + "/resultats-sociaux", "pathways.social_outcome", Access::member, Kind::page, social, show_invalid});
-  add_route(router, {Method::get, pw + "/notes", "pathways.notes", Access::member, Kind::page, [](Ctx& c) { return notes_page(c, nullptr); }});
+  add_route(router,
+            {Method::post, pw + "/statut", "pathways.status", Access::member, Kind::page, change_state, show_invalid});
+  add_route(router,
+            {Method::post, pw + "/referent", "pathways.referent", Access::member, Kind::page, referent, show_invalid});
+  add_route(router, {Method::post, pw + "/membres", "pathways.invite", Access::member, Kind::page, invite_member,
+                     show_invalid});
+  add_route(router,
+            {Method::post, pw + "/demande", "pathways.request", Access::member, Kind::page, ask_to_join, show_invalid});
+  add_route(router, {Method::post, pw + "/membres/{target}/accepter", "pathways.member_approve", Access::member,
+                     Kind::page, [](Ctx& c) { return decide_member(c, true); }, show_invalid});
+  add_route(router, {Method::post, pw + "/membres/{target}/refuser", "pathways.member_refuse", Access::member,
+                     Kind::page, [](Ctx& c) { return decide_member(c, false); }, show_invalid});
+  add_route(router, {Method::post, pw + "/membres/{target}/retirer", "pathways.member_end", Access::member, Kind::page,
+                     remove_member, show_invalid});
+  add_route(router, {Method::post, pw + "/objectifs", "pathways.objective_add", Access::member, Kind::page, objective,
+                     show_invalid});
+  add_route(router, {Method::post, pw + "/objectifs/{objective}/statut", "pathways.objective_status", Access::member,
+                     Kind::page, objective_status, show_invalid});
+  add_route(router, {Method::post, pw + "/objectifs/{objective}/actions", "pathways.action_add", Access::member,
+                     Kind::page, action, show_invalid});
+  add_route(router, {Method::post, pw + "/actions/{action}/statut", "pathways.action_status", Access::member,
+                     Kind::page, action_status, show_invalid});
+  add_route(router,
+            {Method::post, pw + "/etapes", "pathways.step_add", Access::member, Kind::page, step, show_invalid});
+  add_route(router, {Method::post, pw + "/etapes/{step}/statut", "pathways.step_status", Access::member, Kind::page,
+                     step_status, show_invalid});
+  add_route(router, {Method::post, pw + "/resultats-sociaux", "pathways.social_outcome", Access::member, Kind::page,
+                     social, show_invalid});
+  add_route(router, {Method::get, pw + "/notes", "pathways.notes", Access::member, Kind::page,
+                     [](Ctx& c) { return notes_page(c, nullptr); }});
   add_route(router, {Method::post, pw + "/notes", "pathways.note_add", Access::member, Kind::page, add_note_page,
                      [](Ctx& c, const ValidationError& e) { return notes_page(c, &e); }});
-  add_route(router, {Method::get, pw + "/notes/{note}", "pathways.note", Access::member, Kind::page, [](Ctx& c) { return note_page(c, nullptr); }});
-  add_route(router, {Method::post, pw + "/notes/{note}", "pathways.note_edit", Access::member, Kind::page, edit_note_page,
-                     [](Ctx& c, const ValidationError& e) { return note_page(c, &e); }});
+  add_route(router, {Method::get, pw + "/notes/{note}", "pathways.note", Access::member, Kind::page,
+                     [](Ctx& c) { return note_page(c, nullptr); }});
+  add_route(router, {Method::post, pw + "/notes/{note}", "pathways.note_edit", Access::member, Kind::page,
+                     edit_note_page, [](Ctx& c, const ValidationError& e) { return note_page(c, &e); }});
   add_route(router, {Method::get, pw + "/chronologie", "pathways.timeline", Access::member, Kind::page, timeline_page});
   add_orientation_page_routes(router, live);
 }

@@ -80,9 +80,12 @@ std::string format_day(date::sys_days d) {
 std::string text_field(Validator& v, const std::string& field, const std::string& value, std::size_t max, bool required,
                        const std::string& what) {
   std::string t = text::trim(value);
-  if (!text::valid_utf8(t)) v.add(field, what + " contient des caractères invalides.");
-  else if (required && t.empty()) v.add(field, "Indiquez " + what + ".");
-  else if (text::utf8_length(t) > max) v.add(field, what + " est trop long (" + std::to_string(max) + " caractères au plus).");
+  if (!text::valid_utf8(t))
+    v.add(field, what + " contient des caractères invalides.");
+  else if (required && t.empty())
+    v.add(field, "Indiquez " + what + ".");
+  else if (text::utf8_length(t) > max)
+    v.add(field, what + " est trop long (" + std::to_string(max) + " caractères au plus).");
   return t;
 }
 
@@ -94,10 +97,18 @@ std::string optional_date(Validator& v, const std::string& field, const std::str
 
 }  // namespace
 
-bool can_move(Status from, Status to) { return listed(status_transitions(), from, to); }
-bool can_move(Progress from, Progress to) { return listed(progress_transitions(), from, to); }
-bool can_move(MemberStatus from, MemberStatus to) { return listed(member_transitions(), from, to); }
-bool can_move(OrientationStatus from, OrientationStatus to) { return listed(orientation_transitions(), from, to); }
+bool can_move(Status from, Status to) {
+  return listed(status_transitions(), from, to);
+}
+bool can_move(Progress from, Progress to) {
+  return listed(progress_transitions(), from, to);
+}
+bool can_move(MemberStatus from, MemberStatus to) {
+  return listed(member_transitions(), from, to);
+}
+bool can_move(OrientationStatus from, OrientationStatus to) {
+  return listed(orientation_transitions(), from, to);
+}
 
 std::vector<Progress> next(Progress from) {
   std::vector<Progress> out;
@@ -115,42 +126,60 @@ std::vector<Status> next(Status from) {
 
 const char* verb(Progress to) {
   switch (to) {
-    case Progress::planned: return "Reprendre";
-    case Progress::in_progress: return "Commencer";
-    case Progress::done: return "Marquer comme réalisé";
-    case Progress::abandoned: return "Abandonner";
+    case Progress::planned:
+      return "Reprendre";
+    case Progress::in_progress:
+      return "Commencer";
+    case Progress::done:
+      return "Marquer comme réalisé";
+    case Progress::abandoned:
+      return "Abandonner";
   }
   return "";
 }
 
-bool engagement_editable(Status s) { return s == Status::open; }
+bool engagement_editable(Status s) {
+  return s == Status::open;
+}
 
 bool can(PathwayAction a, const PathwayFacts& f) {
   bool live = f.status != Status::closed;
   switch (a) {
-    case PathwayAction::see: return f.member;
-    case PathwayAction::edit: return f.member && engagement_editable(f.status);
-    case PathwayAction::write_note: return f.member;
-    case PathwayAction::manage: return f.member && f.referent && live;
-    case PathwayAction::request_join: return !f.member && !f.live_request && live;
-    case PathwayAction::leave: return f.member && !f.referent;
+    case PathwayAction::see:
+      return f.member;
+    case PathwayAction::edit:
+      return f.member && engagement_editable(f.status);
+    case PathwayAction::write_note:
+      return f.member;
+    case PathwayAction::manage:
+      return f.member && f.referent && live;
+    case PathwayAction::request_join:
+      return !f.member && !f.live_request && live;
+    case PathwayAction::leave:
+      return f.member && !f.referent;
   }
   return false;
 }
 
 bool can_see_note(const NoteViewer& v, const NoteFacts& n) {
   switch (v.kind) {
-    case NoteViewer::Kind::platform_admin: return false;
-    case NoteViewer::Kind::person: return n.level == NoteLevel::person && v.person_id != 0 && v.person_id == n.person_id;
+    case NoteViewer::Kind::platform_admin:
+      return false;
+    case NoteViewer::Kind::person:
+      return n.level == NoteLevel::person && v.person_id != 0 && v.person_id == n.person_id;
     case NoteViewer::Kind::staff:
-    case NoteViewer::Kind::token: break;
+    case NoteViewer::Kind::token:
+      break;
   }
   if (!v.member || v.organisation_id == 0) return false;
   switch (n.level) {
     case NoteLevel::person:
-    case NoteLevel::members: return true;
-    case NoteLevel::organisation: return v.organisation_id == n.author_org_id;
-    case NoteLevel::social: return v.kind == NoteViewer::Kind::staff && v.social_worker;
+    case NoteLevel::members:
+      return true;
+    case NoteLevel::organisation:
+      return v.organisation_id == n.author_org_id;
+    case NoteLevel::social:
+      return v.kind == NoteViewer::Kind::staff && v.social_worker;
   }
   return false;
 }
@@ -168,10 +197,13 @@ bool can_edit_note(const NoteViewer& v, const NoteFacts& current, NoteLevel new_
 bool can(OrientationAction a, OrientationSide side, OrientationStatus status) {
   if (side == OrientationSide::other) return false;
   switch (a) {
-    case OrientationAction::see: return true;
+    case OrientationAction::see:
+      return true;
     case OrientationAction::accept:
-    case OrientationAction::refuse: return side == OrientationSide::receiver && status == OrientationStatus::pending;
-    case OrientationAction::cancel: return side == OrientationSide::sender && status == OrientationStatus::pending;
+    case OrientationAction::refuse:
+      return side == OrientationSide::receiver && status == OrientationStatus::pending;
+    case OrientationAction::cancel:
+      return side == OrientationSide::sender && status == OrientationStatus::pending;
   }
   return false;
 }
@@ -182,7 +214,9 @@ std::string expiry_date(const std::string& sent_on, int days) {
   return format_day(*d + date::days(days));
 }
 
-bool is_due_to_expire(const std::string& expires_on, const std::string& today) { return expires_on < today; }
+bool is_due_to_expire(const std::string& expires_on, const std::string& today) {
+  return expires_on < today;
+}
 
 int days_between(const std::string& from, const std::string& to) {
   auto a = parse_day(from), b = parse_day(to);
@@ -217,7 +251,8 @@ StepInput validate_step(StepInput in) {
   in.title = text_field(v, "title", in.title, 300, true, "l'intitulé de l'étape");
   in.phase = text::trim(in.phase);
   if (in.scheme == "progressive_qualification") {
-    bool digits = !in.phase.empty() && in.phase.size() <= 2 && std::all_of(in.phase.begin(), in.phase.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits = !in.phase.empty() && in.phase.size() <= 2 &&
+                  std::all_of(in.phase.begin(), in.phase.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || std::stoi(in.phase) < 1 || std::stoi(in.phase) > 20)
       v.add("phase", "Une qualification progressive se fait par phases : indiquez le numéro de la phase (1 à 20).");
   } else if (!in.phase.empty()) {
@@ -235,8 +270,10 @@ SocialOutcomeInput validate_social_outcome(SocialOutcomeInput in, const std::str
   Validator v;
   if (!social_outcome_label(in.kind)) v.add("kind", "Choisissez le résultat social obtenu.");
   in.achieved_on = text::trim(in.achieved_on);
-  if (!time::valid_civil_date(in.achieved_on)) v.add("achieved_on", "Indiquez la date du résultat (jour, mois, année).");
-  else if (in.achieved_on > today) v.add("achieved_on", "Un résultat s'enregistre quand il est obtenu : la date ne peut pas être future.");
+  if (!time::valid_civil_date(in.achieved_on))
+    v.add("achieved_on", "Indiquez la date du résultat (jour, mois, année).");
+  else if (in.achieved_on > today)
+    v.add("achieved_on", "Un résultat s'enregistre quand il est obtenu : la date ne peut pas être future.");
   in.detail = text_field(v, "detail", in.detail, 2000, false, "la précision");
   v.throw_if_any();
   return in;
@@ -246,9 +283,12 @@ CloseInput validate_close(CloseInput in, const std::string& started_on, const st
   Validator v;
   if (!find_outcome(in.outcome)) v.add("outcome", "Choisissez la sortie du parcours.");
   in.closed_on = text::trim(in.closed_on);
-  if (!time::valid_civil_date(in.closed_on)) v.add("closed_on", "Indiquez la date de sortie (jour, mois, année).");
-  else if (in.closed_on > today) v.add("closed_on", "La date de sortie ne peut pas être future.");
-  else if (in.closed_on < started_on) v.add("closed_on", "La date de sortie ne peut pas précéder le début du parcours.");
+  if (!time::valid_civil_date(in.closed_on))
+    v.add("closed_on", "Indiquez la date de sortie (jour, mois, année).");
+  else if (in.closed_on > today)
+    v.add("closed_on", "La date de sortie ne peut pas être future.");
+  else if (in.closed_on < started_on)
+    v.add("closed_on", "La date de sortie ne peut pas précéder le début du parcours.");
   in.detail = text_field(v, "outcome_detail", in.detail, 2000, in.outcome == "other", "la précision sur la sortie");
   v.throw_if_any();
   return in;
@@ -257,7 +297,8 @@ CloseInput validate_close(CloseInput in, const std::string& started_on, const st
 std::string validate_started_on(const std::string& started_on, const std::string& today) {
   std::string t = text::trim(started_on);
   if (t.empty()) return today;
-  if (!time::valid_civil_date(t)) throw ValidationError("started_on", "Indiquez une date de début valide (jour, mois, année).");
+  if (!time::valid_civil_date(t))
+    throw ValidationError("started_on", "Indiquez une date de début valide (jour, mois, année).");
   if (t > today) throw ValidationError("started_on", "Le parcours ne peut pas commencer dans le futur.");
   return t;
 }
@@ -287,7 +328,8 @@ RefusalInput validate_refusal(RefusalInput in) {
 
 int validate_expiry_days(const std::string& days) {
   std::string t = text::trim(days);
-  bool digits = !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool digits =
+      !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   int n = digits ? std::stoi(t) : 0;
   if (n < 1 || n > 365) throw ValidationError("expiry_days", "Indiquez un nombre de jours entre 1 et 365.");
   return n;
@@ -305,8 +347,12 @@ const char* event_category(const std::string& kind) {
 
 const std::vector<Label>& timeline_categories() {
   static const std::vector<Label> all = {
-      {"parcours", "Parcours et référent"}, {"membres", "Organisations membres"}, {"objectifs", "Objectifs et actions"},
-      {"etapes", "Étapes"},                 {"resultats", "Résultats et sortie"},  {"orientations", "Orientations"},
+      {"parcours", "Parcours et référent"},
+      {"membres", "Organisations membres"},
+      {"objectifs", "Objectifs et actions"},
+      {"etapes", "Étapes"},
+      {"resultats", "Résultats et sortie"},
+      {"orientations", "Orientations"},
       {"notes", "Notes"},
   };
   return all;

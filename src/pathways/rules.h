@@ -27,16 +27,16 @@ bool engagement_editable(Status s);
 // ---- Who may do what on a pathway. The caller already passed people::can for the person
 // (read for `see`, write for the others) as the organisation of the route.
 enum class PathwayAction {
-  see,             // the pathway, its members, engagement, steps, outcomes, timeline
-  edit,            // objectives, actions, steps, social outcomes
-  write_note,      // add a note (its level is checked by can_write_note)
-  manage,          // invite, approve or refuse a request, remove a member, transfer, counsellor, status
-  request_join,    // ask to become a member
-  leave,           // end one's own membership
+  see,           // the pathway, its members, engagement, steps, outcomes, timeline
+  edit,          // objectives, actions, steps, social outcomes
+  write_note,    // add a note (its level is checked by can_write_note)
+  manage,        // invite, approve or refuse a request, remove a member, transfer, counsellor, status
+  request_join,  // ask to become a member
+  leave,         // end one's own membership
 };
 struct PathwayFacts {
-  bool member = false;    // the organisation is an active member
-  bool referent = false;  // the organisation is the referent
+  bool member = false;        // the organisation is an active member
+  bool referent = false;      // the organisation is the referent
   bool live_request = false;  // the organisation has a pending request
   Status status = Status::open;
 };

@@ -9,8 +9,10 @@ namespace jalon::pathways::store {
 namespace {
 
 void bind_id(db::Query& q, long long id) {
-  if (id) q.bind(id);
-  else q.bind_null();
+  if (id)
+    q.bind(id);
+  else
+    q.bind_null();
 }
 
 long long inserted_id(db::Query& q) {
@@ -21,8 +23,10 @@ long long inserted_id(db::Query& q) {
 }
 
 const char* kPathwayColumns =
-    "p.id, p.person_id, p.status, p.referent_org_id, COALESCE(p.referent_user_id, 0), o.name, COALESCE(u.display_name, ''), "
-    "p.started_on, COALESCE(p.closed_on, ''), p.outcome, p.outcome_detail, p.created_by_org, COALESCE(p.created_by_user, 0), "
+    "p.id, p.person_id, p.status, p.referent_org_id, COALESCE(p.referent_user_id, 0), o.name, COALESCE(u.display_name, "
+    "''), "
+    "p.started_on, COALESCE(p.closed_on, ''), p.outcome, p.outcome_detail, p.created_by_org, "
+    "COALESCE(p.created_by_user, 0), "
     "p.created_at, p.updated_at";
 const char* kPathwayFrom =
     " FROM pathways p JOIN organisations o ON o.id = p.referent_org_id LEFT JOIN users u ON u.id = p.referent_user_id";
@@ -56,7 +60,8 @@ std::vector<Pathway> pathways_where(db::Tx& tx, const std::string& where, long l
 }
 
 const char* kMemberSelect =
-    "SELECT m.id, m.pathway_id, m.organisation_id, o.name, m.status, m.origin, m.requested_at, COALESCE(m.joined_at, ''), "
+    "SELECT m.id, m.pathway_id, m.organisation_id, o.name, m.status, m.origin, m.requested_at, COALESCE(m.joined_at, "
+    "''), "
     "COALESCE(m.ended_at, '') FROM pathway_members m JOIN organisations o ON o.id = m.organisation_id ";
 
 Member member_from(const db::Query& q) {
@@ -74,7 +79,8 @@ Member member_from(const db::Query& q) {
 }
 
 const char* kObjectiveSelect =
-    "SELECT id, pathway_id, domain, title, status, COALESCE(target_on, ''), created_by_org, created_at, updated_at FROM pathway_objectives ";
+    "SELECT id, pathway_id, domain, title, status, COALESCE(target_on, ''), created_by_org, created_at, updated_at "
+    "FROM pathway_objectives ";
 
 Objective objective_from(const db::Query& q) {
   Objective o;
@@ -112,7 +118,8 @@ Action action_from(const db::Query& q) {
 }
 
 const char* kStepSelect =
-    "SELECT s.id, s.pathway_id, s.scheme, s.title, COALESCE(s.organisation_id, 0), COALESCE(o.name, ''), COALESCE(s.phase, 0), "
+    "SELECT s.id, s.pathway_id, s.scheme, s.title, COALESCE(s.organisation_id, 0), COALESCE(o.name, ''), "
+    "COALESCE(s.phase, 0), "
     "COALESCE(s.start_on, ''), COALESCE(s.end_on, ''), s.status, s.created_by_org, s.created_at, s.updated_at "
     "FROM pathway_steps s LEFT JOIN organisations o ON o.id = s.organisation_id ";
 
@@ -135,8 +142,10 @@ Step step_from(const db::Query& q) {
 }
 
 const char* kNoteSelect =
-    "SELECT n.id, n.pathway_id, n.person_id, n.author_org_id, COALESCE(n.author_user_id, 0), o.name, COALESCE(u.display_name, ''), "
-    "n.level, n.body, n.version, n.created_at, n.updated_at FROM pathway_notes n JOIN organisations o ON o.id = n.author_org_id "
+    "SELECT n.id, n.pathway_id, n.person_id, n.author_org_id, COALESCE(n.author_user_id, 0), o.name, "
+    "COALESCE(u.display_name, ''), "
+    "n.level, n.body, n.version, n.created_at, n.updated_at FROM pathway_notes n JOIN organisations o ON o.id = "
+    "n.author_org_id "
     "LEFT JOIN users u ON u.id = n.author_user_id ";
 
 Note note_from(const db::Query& q) {
@@ -157,7 +166,8 @@ Note note_from(const db::Query& q) {
 }
 
 const char* kVersionSelect =
-    "SELECT v.note_id, v.version, v.level, v.body, v.written_at, v.written_by_org, COALESCE(v.written_by_user, 0), o.name, "
+    "SELECT v.note_id, v.version, v.level, v.body, v.written_at, v.written_by_org, COALESCE(v.written_by_user, 0), "
+    "o.name, "
     "COALESCE(u.display_name, '') FROM pathway_note_versions v JOIN organisations o ON o.id = v.written_by_org "
     "LEFT JOIN users u ON u.id = v.written_by_user ";
 
@@ -177,8 +187,10 @@ NoteVersion version_from(const db::Query& q) {
 
 void insert_version(db::Tx& tx, long long note, int version, NoteLevel level, const std::string& body, const Actor& by,
                     const std::string& at) {
-  db::Query q(tx, "INSERT INTO pathway_note_versions (note_id, version, level, body, written_at, written_by_org, written_by_user) "
-                  "VALUES (:n, :v, :l, :b, :t, :o, :u)");
+  db::Query q(
+      tx,
+      "INSERT INTO pathway_note_versions (note_id, version, level, body, written_at, written_by_org, written_by_user) "
+      "VALUES (:n, :v, :l, :b, :t, :o, :u)");
   q.bind(note).bind(static_cast<long long>(version)).bind(std::string(code(level))).bind(body).bind(at).bind(by.org);
   bind_id(q, by.user);
   q.run();
@@ -186,8 +198,10 @@ void insert_version(db::Tx& tx, long long note, int version, NoteLevel level, co
 
 const char* kOrientationSelect =
     "SELECT r.id, r.person_id, COALESCE(r.pathway_id, 0), r.from_org_id, COALESCE(r.from_user_id, 0), r.to_org_id, "
-    "COALESCE(r.service_id, 0), COALESCE(r.diagnosis_id, 0), fo.name, COALESCE(fu.display_name, ''), COALESCE(fu.email, ''), to_.name, "
-    "COALESCE(sv.name, ''), r.motif, r.status, r.refusal_reason, r.refusal_detail, r.sent_on, r.expires_on, r.created_at, "
+    "COALESCE(r.service_id, 0), COALESCE(r.diagnosis_id, 0), fo.name, COALESCE(fu.display_name, ''), "
+    "COALESCE(fu.email, ''), to_.name, "
+    "COALESCE(sv.name, ''), r.motif, r.status, r.refusal_reason, r.refusal_detail, r.sent_on, r.expires_on, "
+    "r.created_at, "
     "COALESCE(r.answered_at, ''), COALESCE(r.answered_by_user, 0) "
     "FROM orientations r JOIN organisations fo ON fo.id = r.from_org_id JOIN organisations to_ ON to_.id = r.to_org_id "
     "LEFT JOIN users fu ON fu.id = r.from_user_id LEFT JOIN services sv ON sv.id = r.service_id ";
@@ -219,7 +233,8 @@ Orientation orientation_from(const db::Query& q) {
   return o;
 }
 
-std::vector<Orientation> orientations_where(db::Tx& tx, const std::string& where, long long id, const std::string& status, int limit) {
+std::vector<Orientation> orientations_where(db::Tx& tx, const std::string& where, long long id,
+                                            const std::string& status, int limit) {
   std::string sql = std::string(kOrientationSelect) + "WHERE " + where;
   if (!status.empty()) sql += " AND r.status = :s";
   sql += " ORDER BY r.id DESC LIMIT :l";
@@ -239,8 +254,10 @@ std::vector<Orientation> orientations_where(db::Tx& tx, const std::string& where
 long long create_pathway(db::Tx& tx, long long person, const Actor& by, long long referent_org, long long referent_user,
                          const std::string& started_on) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathways (person_id, status, referent_org_id, referent_user_id, started_on, created_by_org, "
-                  "created_by_user, created_at, updated_at) VALUES (:p, 'open', :ro, :ru, :s, :co, :cu, :c, :u) RETURNING id");
+  db::Query q(
+      tx,
+      "INSERT INTO pathways (person_id, status, referent_org_id, referent_user_id, started_on, created_by_org, "
+      "created_by_user, created_at, updated_at) VALUES (:p, 'open', :ro, :ru, :s, :co, :cu, :c, :u) RETURNING id");
   q.bind(person).bind(referent_org);
   bind_id(q, referent_user);
   q.bind(started_on).bind(by.org);
@@ -269,8 +286,16 @@ std::vector<Pathway> pathways_of_person(db::Tx& tx, long long person) {
 
 void set_status(db::Tx& tx, long long id, Status s, const std::string& closed_on, const std::string& outcome,
                 const std::string& outcome_detail) {
-  db::Query q(tx, "UPDATE pathways SET status = :s, closed_on = :c, outcome = :o, outcome_detail = :d, updated_at = :u WHERE id = :i");
-  q.bind(std::string(code(s))).bind_text_or_null(closed_on).bind(outcome).bind(outcome_detail).bind(time::iso_now()).bind(id).run();
+  db::Query q(tx,
+              "UPDATE pathways SET status = :s, closed_on = :c, outcome = :o, outcome_detail = :d, updated_at = :u "
+              "WHERE id = :i");
+  q.bind(std::string(code(s)))
+      .bind_text_or_null(closed_on)
+      .bind(outcome)
+      .bind(outcome_detail)
+      .bind(time::iso_now())
+      .bind(id)
+      .run();
 }
 
 void set_referent(db::Tx& tx, long long id, long long org, long long user) {
@@ -281,9 +306,10 @@ void set_referent(db::Tx& tx, long long id, long long org, long long user) {
 }
 
 std::vector<Listed> pathways_of_org(db::Tx& tx, long long org, int limit) {
-  db::Query q(tx, std::string("SELECT ") + kPathwayColumns + kPathwayFrom +
-                      " JOIN pathway_members m ON m.pathway_id = p.id AND m.organisation_id = :o AND m.status = 'active' "
-                      "ORDER BY CASE WHEN p.status = 'closed' THEN 1 ELSE 0 END, p.id DESC LIMIT :l");
+  db::Query q(tx,
+              std::string("SELECT ") + kPathwayColumns + kPathwayFrom +
+                  " JOIN pathway_members m ON m.pathway_id = p.id AND m.organisation_id = :o AND m.status = 'active' "
+                  "ORDER BY CASE WHEN p.status = 'closed' THEN 1 ELSE 0 END, p.id DESC LIMIT :l");
   q.bind(org).bind(static_cast<long long>(limit));
   std::vector<Listed> out;
   while (q.next()) {
@@ -313,10 +339,13 @@ std::optional<Member> live_member(db::Tx& tx, long long pathway, long long org) 
   return out;
 }
 
-long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus status, const std::string& origin, long long user) {
+long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus status, const std::string& origin,
+                     long long user) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathway_members (pathway_id, organisation_id, status, origin, requested_by_user, requested_at, joined_at) "
-                  "VALUES (:p, :o, :s, :g, :u, :r, :j) RETURNING id");
+  db::Query q(tx,
+              "INSERT INTO pathway_members (pathway_id, organisation_id, status, origin, requested_by_user, "
+              "requested_at, joined_at) "
+              "VALUES (:p, :o, :s, :g, :u, :r, :j) RETURNING id");
   q.bind(pathway).bind(org).bind(std::string(code(status))).bind(origin);
   bind_id(q, user);
   q.bind(now).bind_text_or_null(status == MemberStatus::active ? now : "");
@@ -325,9 +354,10 @@ long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus 
 
 void set_member_status(db::Tx& tx, long long member_id, MemberStatus status, long long user) {
   std::string now = time::iso_now();
-  db::Query q(tx, "UPDATE pathway_members SET status = :s, decided_by_user = :u, "
-                  "joined_at = CASE WHEN :a = 1 THEN :t1 ELSE joined_at END, "
-                  "ended_at = CASE WHEN :e = 1 THEN :t2 ELSE ended_at END WHERE id = :i");
+  db::Query q(tx,
+              "UPDATE pathway_members SET status = :s, decided_by_user = :u, "
+              "joined_at = CASE WHEN :a = 1 THEN :t1 ELSE joined_at END, "
+              "ended_at = CASE WHEN :e = 1 THEN :t2 ELSE ended_at END WHERE id = :i");
   q.bind(std::string(code(status)));
   bind_id(q, user);
   q.bind(status == MemberStatus::active ? 1LL : 0LL).bind(now);
@@ -336,10 +366,13 @@ void set_member_status(db::Tx& tx, long long member_id, MemberStatus status, lon
 
 // ---- Engagement, steps, social outcomes
 
-long long add_objective(db::Tx& tx, long long pathway, Domain domain, const std::string& title, const std::string& target_on, const Actor& by) {
+long long add_objective(db::Tx& tx, long long pathway, Domain domain, const std::string& title,
+                        const std::string& target_on, const Actor& by) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathway_objectives (pathway_id, domain, title, status, target_on, created_by_org, created_by_user, "
-                  "created_at, updated_at) VALUES (:p, :d, :t, 'planned', :o, :co, :cu, :c, :u) RETURNING id");
+  db::Query q(
+      tx,
+      "INSERT INTO pathway_objectives (pathway_id, domain, title, status, target_on, created_by_org, created_by_user, "
+      "created_at, updated_at) VALUES (:p, :d, :t, 'planned', :o, :co, :cu, :c, :u) RETURNING id");
   q.bind(pathway).bind(std::string(code(domain))).bind(title).bind_text_or_null(target_on).bind(by.org);
   bind_id(q, by.user);
   q.bind(now).bind(now);
@@ -367,12 +400,22 @@ void set_objective_status(db::Tx& tx, long long id, Progress p) {
   q.bind(std::string(code(p))).bind(time::iso_now()).bind(id).run();
 }
 
-long long add_action(db::Tx& tx, long long pathway, long long objective, const std::string& title, const std::string& responsible,
-                     const std::string& start_on, const std::string& due_on, const Actor& by) {
+long long add_action(db::Tx& tx, long long pathway, long long objective, const std::string& title,
+                     const std::string& responsible, const std::string& start_on, const std::string& due_on,
+                     const Actor& by) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathway_actions (pathway_id, objective_id, title, status, responsible, start_on, due_on, created_by_org, "
-                  "created_by_user, created_at, updated_at) VALUES (:p, :ob, :t, 'planned', :r, :s, :d, :co, :cu, :c, :u) RETURNING id");
-  q.bind(pathway).bind(objective).bind(title).bind(responsible).bind_text_or_null(start_on).bind_text_or_null(due_on).bind(by.org);
+  db::Query q(tx,
+              "INSERT INTO pathway_actions (pathway_id, objective_id, title, status, responsible, start_on, due_on, "
+              "created_by_org, "
+              "created_by_user, created_at, updated_at) VALUES (:p, :ob, :t, 'planned', :r, :s, :d, :co, :cu, :c, :u) "
+              "RETURNING id");
+  q.bind(pathway)
+      .bind(objective)
+      .bind(title)
+      .bind(responsible)
+      .bind_text_or_null(start_on)
+      .bind_text_or_null(due_on)
+      .bind(by.org);
   bind_id(q, by.user);
   q.bind(now).bind(now);
   return inserted_id(q);
@@ -400,11 +443,15 @@ void set_action_status(db::Tx& tx, long long id, Progress p, const std::string& 
   q.bind(std::string(code(p))).bind_text_or_null(finished ? today : "").bind(time::iso_now()).bind(id).run();
 }
 
-long long add_step(db::Tx& tx, long long pathway, const std::string& scheme, const std::string& title, long long organisation, int phase,
-                   const std::string& start_on, const std::string& end_on, const Actor& by) {
+long long add_step(db::Tx& tx, long long pathway, const std::string& scheme, const std::string& title,
+                   long long organisation, int phase, const std::string& start_on, const std::string& end_on,
+                   const Actor& by) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathway_steps (pathway_id, scheme, title, organisation_id, phase, start_on, end_on, status, created_by_org, "
-                  "created_by_user, created_at, updated_at) VALUES (:p, :s, :t, :o, :ph, :sd, :ed, 'planned', :co, :cu, :c, :u) RETURNING id");
+  db::Query q(tx,
+              "INSERT INTO pathway_steps (pathway_id, scheme, title, organisation_id, phase, start_on, end_on, status, "
+              "created_by_org, "
+              "created_by_user, created_at, updated_at) VALUES (:p, :s, :t, :o, :ph, :sd, :ed, 'planned', :co, :cu, "
+              ":c, :u) RETURNING id");
   q.bind(pathway).bind(scheme).bind(title);
   bind_id(q, organisation);
   bind_id(q, phase);
@@ -423,8 +470,9 @@ std::optional<Step> find_step(db::Tx& tx, long long id) {
 }
 
 std::vector<Step> steps(db::Tx& tx, long long pathway) {
-  db::Query q(tx, std::string(kStepSelect) +
-                      "WHERE s.pathway_id = :p ORDER BY CASE WHEN s.start_on IS NULL THEN 1 ELSE 0 END, s.start_on, s.id");
+  db::Query q(tx,
+              std::string(kStepSelect) +
+                  "WHERE s.pathway_id = :p ORDER BY CASE WHEN s.start_on IS NULL THEN 1 ELSE 0 END, s.start_on, s.id");
   q.bind(pathway);
   std::vector<Step> out;
   while (q.next()) out.push_back(step_from(q));
@@ -438,8 +486,10 @@ void set_step_status(db::Tx& tx, long long id, Progress p) {
 
 long long add_social_outcome(db::Tx& tx, long long pathway, const std::string& kind, const std::string& achieved_on,
                              const std::string& detail, const Actor& by) {
-  db::Query q(tx, "INSERT INTO pathway_social_outcomes (pathway_id, kind, achieved_on, detail, organisation_id, user_id, recorded_at) "
-                  "VALUES (:p, :k, :a, :d, :o, :u, :r) RETURNING id");
+  db::Query q(tx,
+              "INSERT INTO pathway_social_outcomes (pathway_id, kind, achieved_on, detail, organisation_id, user_id, "
+              "recorded_at) "
+              "VALUES (:p, :k, :a, :d, :o, :u, :r) RETURNING id");
   q.bind(pathway).bind(kind).bind(achieved_on).bind(detail).bind(by.org);
   bind_id(q, by.user);
   q.bind(time::iso_now());
@@ -447,21 +497,25 @@ long long add_social_outcome(db::Tx& tx, long long pathway, const std::string& k
 }
 
 std::vector<SocialOutcome> social_outcomes(db::Tx& tx, long long pathway) {
-  db::Query q(tx, "SELECT s.id, s.pathway_id, s.kind, s.achieved_on, s.detail, s.organisation_id, o.name, s.recorded_at "
-                  "FROM pathway_social_outcomes s JOIN organisations o ON o.id = s.organisation_id WHERE s.pathway_id = :p "
-                  "ORDER BY s.achieved_on, s.id");
+  db::Query q(tx,
+              "SELECT s.id, s.pathway_id, s.kind, s.achieved_on, s.detail, s.organisation_id, o.name, s.recorded_at "
+              "FROM pathway_social_outcomes s JOIN organisations o ON o.id = s.organisation_id WHERE s.pathway_id = :p "
+              "ORDER BY s.achieved_on, s.id");
   q.bind(pathway);
   std::vector<SocialOutcome> out;
   while (q.next())
-    out.push_back(SocialOutcome{q.int64(0), q.int64(1), q.text(2), q.text(3), q.text(4), q.int64(5), q.text(6), q.text(7)});
+    out.push_back(
+        SocialOutcome{q.int64(0), q.int64(1), q.text(2), q.text(3), q.text(4), q.int64(5), q.text(6), q.text(7)});
   return out;
 }
 
 // ---- Events
 
-void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string& kind, long long subject, const std::string& detail) {
-  db::Query q(tx, "INSERT INTO pathway_events (pathway_id, at, organisation_id, user_id, kind, subject_id, detail) "
-                  "VALUES (:p, :a, :o, :u, :k, :s, :d)");
+void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string& kind, long long subject,
+               const std::string& detail) {
+  db::Query q(tx,
+              "INSERT INTO pathway_events (pathway_id, at, organisation_id, user_id, kind, subject_id, detail) "
+              "VALUES (:p, :a, :o, :u, :k, :s, :d)");
   q.bind(pathway).bind(time::iso_now());
   bind_id(q, by.org);
   bind_id(q, by.user);
@@ -471,10 +525,12 @@ void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string
 }
 
 std::vector<Event> events(db::Tx& tx, long long pathway) {
-  db::Query q(tx, "SELECT e.id, e.pathway_id, e.at, COALESCE(e.organisation_id, 0), COALESCE(e.user_id, 0), COALESCE(o.name, ''), "
-                  "COALESCE(u.display_name, ''), e.kind, COALESCE(e.subject_id, 0), e.detail FROM pathway_events e "
-                  "LEFT JOIN organisations o ON o.id = e.organisation_id LEFT JOIN users u ON u.id = e.user_id "
-                  "WHERE e.pathway_id = :p ORDER BY e.id");
+  db::Query q(
+      tx,
+      "SELECT e.id, e.pathway_id, e.at, COALESCE(e.organisation_id, 0), COALESCE(e.user_id, 0), COALESCE(o.name, ''), "
+      "COALESCE(u.display_name, ''), e.kind, COALESCE(e.subject_id, 0), e.detail FROM pathway_events e "
+      "LEFT JOIN organisations o ON o.id = e.organisation_id LEFT JOIN users u ON u.id = e.user_id "
+      "WHERE e.pathway_id = :p ORDER BY e.id");
   q.bind(pathway);
   std::vector<Event> out;
   while (q.next()) {
@@ -496,10 +552,13 @@ std::vector<Event> events(db::Tx& tx, long long pathway) {
 
 // ---- Notes
 
-long long add_note(db::Tx& tx, long long pathway, long long person, NoteLevel level, const std::string& body, const Actor& by) {
+long long add_note(db::Tx& tx, long long pathway, long long person, NoteLevel level, const std::string& body,
+                   const Actor& by) {
   std::string now = time::iso_now();
-  db::Query q(tx, "INSERT INTO pathway_notes (pathway_id, person_id, author_org_id, author_user_id, level, body, version, created_at, "
-                  "updated_at) VALUES (:p, :pe, :o, :u, :l, :b, 1, :c, :m) RETURNING id");
+  db::Query q(tx,
+              "INSERT INTO pathway_notes (pathway_id, person_id, author_org_id, author_user_id, level, body, version, "
+              "created_at, "
+              "updated_at) VALUES (:p, :pe, :o, :u, :l, :b, 1, :c, :m) RETURNING id");
   q.bind(pathway).bind(person).bind(by.org);
   bind_id(q, by.user);
   q.bind(std::string(code(level))).bind(body).bind(now).bind(now);
@@ -538,7 +597,9 @@ void edit_note(db::Tx& tx, const Note& current, NoteLevel level, const std::stri
   // The version is appended first: UNIQUE (note_id, version) refuses a concurrent edit of the
   // same version, so neither overwrites the other silently.
   insert_version(tx, current.id, version, level, body, by, now);
-  db::Query q(tx, "UPDATE pathway_notes SET level = :l, body = :b, version = :v, updated_at = :u WHERE id = :i AND version = :old");
+  db::Query q(
+      tx,
+      "UPDATE pathway_notes SET level = :l, body = :b, version = :v, updated_at = :u WHERE id = :i AND version = :old");
   q.bind(std::string(code(level))).bind(body).bind(static_cast<long long>(version)).bind(now).bind(current.id);
   q.bind(static_cast<long long>(current.version)).run();
 }
@@ -563,9 +624,12 @@ std::vector<NoteVersion> note_versions_of_pathway(db::Tx& tx, long long pathway)
 // ---- Orientations
 
 long long create_orientation(db::Tx& tx, const NewOrientation& o, const Actor& by) {
-  db::Query q(tx, "INSERT INTO orientations (person_id, pathway_id, from_org_id, from_user_id, to_org_id, service_id, motif, "
-                  "diagnosis_id, status, sent_on, expires_on, created_at) VALUES (:p, :pw, :fo, :fu, :to, :sv, :m, :d, 'pending', :s, "
-                  ":e, :c) RETURNING id");
+  db::Query q(
+      tx,
+      "INSERT INTO orientations (person_id, pathway_id, from_org_id, from_user_id, to_org_id, service_id, motif, "
+      "diagnosis_id, status, sent_on, expires_on, created_at) VALUES (:p, :pw, :fo, :fu, :to, :sv, :m, :d, 'pending', "
+      ":s, "
+      ":e, :c) RETURNING id");
   q.bind(o.person);
   bind_id(q, o.pathway);
   q.bind(by.org);
@@ -587,8 +651,9 @@ std::optional<Orientation> find_orientation(db::Tx& tx, long long id) {
 }
 
 bool pending_duplicate(db::Tx& tx, long long person, long long to_org, long long service) {
-  db::Query q(tx, "SELECT COUNT(*) FROM orientations WHERE person_id = :p AND to_org_id = :o AND status = 'pending' "
-                  "AND COALESCE(service_id, 0) = :s");
+  db::Query q(tx,
+              "SELECT COUNT(*) FROM orientations WHERE person_id = :p AND to_org_id = :o AND status = 'pending' "
+              "AND COALESCE(service_id, 0) = :s");
   q.bind(person).bind(to_org).bind(service);
   return q.next() && q.int64(0) > 0;
 }
@@ -605,9 +670,11 @@ std::vector<Orientation> orientations_of_pathway(db::Tx& tx, long long pathway) 
   return orientations_where(tx, "r.pathway_id = :p", pathway, "", 1000);
 }
 
-bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, const std::string& reason, const std::string& detail) {
-  db::Query q(tx, "UPDATE orientations SET status = :s, refusal_reason = :r, refusal_detail = :d, answered_at = :a, "
-                  "answered_by_user = :u WHERE id = :i AND status = 'pending' RETURNING id");
+bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, const std::string& reason,
+            const std::string& detail) {
+  db::Query q(tx,
+              "UPDATE orientations SET status = :s, refusal_reason = :r, refusal_detail = :d, answered_at = :a, "
+              "answered_by_user = :u WHERE id = :i AND status = 'pending' RETURNING id");
   q.bind(std::string(code(to))).bind(reason).bind(detail).bind(time::iso_now());
   bind_id(q, user);
   q.bind(id);
@@ -621,9 +688,11 @@ void link_pathway(db::Tx& tx, long long orientation, long long pathway) {
   q.bind(pathway).bind(orientation).run();
 }
 
-void add_orientation_event(db::Tx& tx, long long orientation, const std::string& kind, const Actor& by, const std::string& detail) {
-  db::Query q(tx, "INSERT INTO orientation_events (orientation_id, at, kind, organisation_id, user_id, detail) "
-                  "VALUES (:o, :a, :k, :org, :u, :d)");
+void add_orientation_event(db::Tx& tx, long long orientation, const std::string& kind, const Actor& by,
+                           const std::string& detail) {
+  db::Query q(tx,
+              "INSERT INTO orientation_events (orientation_id, at, kind, organisation_id, user_id, detail) "
+              "VALUES (:o, :a, :k, :org, :u, :d)");
   q.bind(orientation).bind(time::iso_now()).bind(kind);
   bind_id(q, by.org);
   bind_id(q, by.user);
@@ -637,8 +706,10 @@ std::vector<OrientationEvent> orientation_events(db::Tx& tx, const std::vector<l
   constexpr std::size_t kChunk = 100;
   static const std::string sql = [] {
     std::string s =
-        "SELECT e.id, e.orientation_id, e.at, e.kind, COALESCE(e.organisation_id, 0), COALESCE(e.user_id, 0), COALESCE(o.name, ''), "
-        "COALESCE(u.display_name, ''), e.detail FROM orientation_events e LEFT JOIN organisations o ON o.id = e.organisation_id "
+        "SELECT e.id, e.orientation_id, e.at, e.kind, COALESCE(e.organisation_id, 0), COALESCE(e.user_id, 0), "
+        "COALESCE(o.name, ''), "
+        "COALESCE(u.display_name, ''), e.detail FROM orientation_events e LEFT JOIN organisations o ON o.id = "
+        "e.organisation_id "
         "LEFT JOIN users u ON u.id = e.user_id WHERE e.orientation_id IN (";
     for (std::size_t i = 0; i < kChunk; ++i) s += (i ? ", :i" : ":i") + std::to_string(i);
     return s + ") ORDER BY e.orientation_id, e.id";
@@ -664,7 +735,8 @@ std::vector<OrientationEvent> orientation_events(db::Tx& tx, const std::vector<l
 }
 
 std::vector<long long> due_to_expire(db::Tx& tx, const std::string& today, int limit) {
-  db::Query q(tx, "SELECT id FROM orientations WHERE status = 'pending' AND expires_on < :t ORDER BY expires_on, id LIMIT :l");
+  db::Query q(
+      tx, "SELECT id FROM orientations WHERE status = 'pending' AND expires_on < :t ORDER BY expires_on, id LIMIT :l");
   q.bind(today).bind(static_cast<long long>(limit));
   std::vector<long long> out;
   while (q.next()) out.push_back(q.int64(0));

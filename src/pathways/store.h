@@ -38,25 +38,29 @@ std::vector<Listed> pathways_of_org(db::Tx& tx, long long org, int limit = 200);
 std::vector<Member> members(db::Tx& tx, long long pathway);  // every period, oldest first
 // The organisation's live (requested or active) membership.
 std::optional<Member> live_member(db::Tx& tx, long long pathway, long long org);
-long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus status, const std::string& origin, long long user);
+long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus status, const std::string& origin,
+                     long long user);
 // Moves a live membership (joined_at stamped when it becomes active, ended_at when it ends).
 void set_member_status(db::Tx& tx, long long member_id, MemberStatus status, long long user);
 
 // ---- Engagement, steps, social outcomes
-long long add_objective(db::Tx& tx, long long pathway, Domain domain, const std::string& title, const std::string& target_on, const Actor& by);
+long long add_objective(db::Tx& tx, long long pathway, Domain domain, const std::string& title,
+                        const std::string& target_on, const Actor& by);
 std::optional<Objective> find_objective(db::Tx& tx, long long id);
 std::vector<Objective> objectives(db::Tx& tx, long long pathway);
 void set_objective_status(db::Tx& tx, long long id, Progress p);
 
-long long add_action(db::Tx& tx, long long pathway, long long objective, const std::string& title, const std::string& responsible,
-                     const std::string& start_on, const std::string& due_on, const Actor& by);
+long long add_action(db::Tx& tx, long long pathway, long long objective, const std::string& title,
+                     const std::string& responsible, const std::string& start_on, const std::string& due_on,
+                     const Actor& by);
 std::optional<Action> find_action(db::Tx& tx, long long id);
 std::vector<Action> actions(db::Tx& tx, long long pathway);  // by objective, then id
 // `completed_on` is stamped for done and abandoned, cleared otherwise.
 void set_action_status(db::Tx& tx, long long id, Progress p, const std::string& today);
 
-long long add_step(db::Tx& tx, long long pathway, const std::string& scheme, const std::string& title, long long organisation, int phase,
-                   const std::string& start_on, const std::string& end_on, const Actor& by);
+long long add_step(db::Tx& tx, long long pathway, const std::string& scheme, const std::string& title,
+                   long long organisation, int phase, const std::string& start_on, const std::string& end_on,
+                   const Actor& by);
 std::optional<Step> find_step(db::Tx& tx, long long id);
 std::vector<Step> steps(db::Tx& tx, long long pathway);  // by start date (undated last), then id
 void set_step_status(db::Tx& tx, long long id, Progress p);
@@ -66,11 +70,13 @@ long long add_social_outcome(db::Tx& tx, long long pathway, const std::string& k
 std::vector<SocialOutcome> social_outcomes(db::Tx& tx, long long pathway);
 
 // ---- Events (append-only)
-void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string& kind, long long subject, const std::string& detail);
+void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string& kind, long long subject,
+               const std::string& detail);
 std::vector<Event> events(db::Tx& tx, long long pathway);  // oldest first
 
 // ---- Notes: the current version in pathway_notes, every version in pathway_note_versions.
-long long add_note(db::Tx& tx, long long pathway, long long person, NoteLevel level, const std::string& body, const Actor& by);
+long long add_note(db::Tx& tx, long long pathway, long long person, NoteLevel level, const std::string& body,
+                   const Actor& by);
 std::optional<Note> find_note(db::Tx& tx, long long id);
 std::vector<Note> notes(db::Tx& tx, long long pathway);  // newest first
 // Notes of `person` at `level` in every pathway (the person's own space reads level person).
@@ -99,7 +105,8 @@ std::vector<Orientation> orientations_of_pathway(db::Tx& tx, long long pathway);
 bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, const std::string& reason = "",
             const std::string& detail = "");
 void link_pathway(db::Tx& tx, long long orientation, long long pathway);
-void add_orientation_event(db::Tx& tx, long long orientation, const std::string& kind, const Actor& by, const std::string& detail);
+void add_orientation_event(db::Tx& tx, long long orientation, const std::string& kind, const Actor& by,
+                           const std::string& detail);
 // Events of these orientations, by orientation then time (one statement per 100 ids).
 std::vector<OrientationEvent> orientation_events(db::Tx& tx, const std::vector<long long>& orientations);
 // Pending orientations whose expiry day is before `today`, oldest first, at most `limit`.

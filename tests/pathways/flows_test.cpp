@@ -35,7 +35,8 @@ class PathwayFlows : public ::testing::TestWithParam<db::Engine> {
     sv.updated_on = "2026-11-01";
     service_b_ = directory::store::create_service(tx, sv);
     third_ = accounts::store::create_organisation(tx, {"Tiers", "association", test::siret(900), "86194", false});
-    long long third_admin = accounts::store::create_user(tx, "tiers@test.fr", "Tiers", crypto::hash_password(test::kPassword));
+    long long third_admin =
+        accounts::store::create_user(tx, "tiers@test.fr", "Tiers", crypto::hash_password(test::kPassword));
     accounts::store::add_membership(tx, third_, third_admin, "admin", false);
     token_b_ = accounts::store::create_api_token(tx, world_.org_b, "Logiciel B", world_.b_admin).raw;
     tx.commit();
@@ -60,21 +61,27 @@ TEST_P(PathwayFlows, OrientToAServiceThenTheReceiverAcceptsAndNotesKeepTheirLeve
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("Maraîchage en insertion"), std::string::npos) << "found by the directory's search";
   // A bad submission writes nothing and shows the form again with its errors.
-  auto bad = a.post_form(person_a() + "/orientations", {{"csrf", a.csrf()}, {"service_id", std::to_string(service_b_)}, {"motif", " "}});
+  auto bad = a.post_form(person_a() + "/orientations",
+                         {{"csrf", a.csrf()}, {"service_id", std::to_string(service_b_)}, {"motif", " "}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Indiquez le motif de l&#39;orientation."), std::string::npos);
   int before = count("SELECT COUNT(*) FROM orientations");
   // The interface the diagnosis page posts to.
-  auto sent = a.post_form(person_a() + "/orientations", {{"csrf", a.csrf()}, {"service_id", std::to_string(service_b_)},
-                                                         {"motif", "Souhaite travailler en extérieur."}, {"diagnosis_id", "42"}});
+  auto sent = a.post_form(person_a() + "/orientations", {{"csrf", a.csrf()},
+                                                         {"service_id", std::to_string(service_b_)},
+                                                         {"motif", "Souhaite travailler en extérieur."},
+                                                         {"diagnosis_id", "42"}});
   ASSERT_EQ(sent.status, 303) << sent.body.substr(0, 2000);
   EXPECT_EQ(sent.header("location"), person_a());
   EXPECT_NE(a.get(person_a()).body.find("Orientation envoyée à Jardins de B"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM orientations"), before + 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM orientations WHERE diagnosis_id = 42 AND to_org_id = " + std::to_string(world_.org_b) +
-                  " AND status = 'pending'"),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orientations WHERE diagnosis_id = 42 AND to_org_id = " +
+                  std::to_string(world_.org_b) + " AND status = 'pending'"),
             1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'share' AND detail LIKE 'orientation n° % vers Jardins de B'"), 1);
+  EXPECT_EQ(
+      count(
+          "SELECT COUNT(*) FROM audit_log WHERE action = 'share' AND detail LIKE 'orientation n° % vers Jardins de B'"),
+      1);
   // The receiver's inbox lists it with its age; B answers it.
   HttpClient b(server.port());
   b.login(world_.b_admin_email, test::kPassword);
@@ -93,7 +100,9 @@ TEST_P(PathwayFlows, OrientToAServiceThenTheReceiverAcceptsAndNotesKeepTheirLeve
   // B is not a member of person_a's pathway yet (its request is pending): the pathway is closed to it.
   std::string pathway = org(world_.org_b) + "/parcours/" + std::to_string(world_.pathway_a);
   EXPECT_EQ(b.get(pathway).status, 403);
-  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:pathway' AND person_id = " + std::to_string(world_.person_a)), 1);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:pathway' AND person_id = " +
+                  std::to_string(world_.person_a)),
+            1);
   auto accepted = b.post_form(one + "/accepter", {{"csrf", b.csrf()}});
   ASSERT_EQ(accepted.status, 303) << accepted.body.substr(0, 2000);
   EXPECT_EQ(accepted.header("location"), pathway);
@@ -101,24 +110,33 @@ TEST_P(PathwayFlows, OrientToAServiceThenTheReceiverAcceptsAndNotesKeepTheirLeve
   EXPECT_EQ(b.post_form(one + "/accepter", {{"csrf", b.csrf()}}).status, 409) << "answered once";
   // B writes a note for every member and one for itself.
   b.get(pathway + "/notes");
-  EXPECT_EQ(b.post_form(pathway + "/notes", {{"csrf", b.csrf()}, {"note_body", "Premier jour au jardin : ponctuel."}, {"note_level", "members"}}).status,
-            303);
-  EXPECT_EQ(b.post_form(pathway + "/notes", {{"csrf", b.csrf()}, {"note_body", "Fragilités repérées, à suivre."}, {"note_level", "organisation"}})
-                .status,
-            303);
-  auto social = b.post_form(pathway + "/notes", {{"csrf", b.csrf()}, {"note_body", "Santé."}, {"note_level", "social"}});
+  EXPECT_EQ(
+      b.post_form(pathway + "/notes",
+                  {{"csrf", b.csrf()}, {"note_body", "Premier jour au jardin : ponctuel."}, {"note_level", "members"}})
+          .status,
+      303);
+  EXPECT_EQ(
+      b.post_form(pathway + "/notes",
+                  {{"csrf", b.csrf()}, {"note_body", "Fragilités repérées, à suivre."}, {"note_level", "organisation"}})
+          .status,
+      303);
+  auto social =
+      b.post_form(pathway + "/notes", {{"csrf", b.csrf()}, {"note_body", "Santé."}, {"note_level", "social"}});
   EXPECT_EQ(social.status, 422) << "B's admin is no social worker";
   auto a_notes = a.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a) + "/notes");
   ASSERT_EQ(a_notes.status, 200);
   EXPECT_NE(a_notes.body.find("Premier jour au jardin : ponctuel."), std::string::npos);
   EXPECT_EQ(a_notes.body.find("Fragilités repérées"), std::string::npos);
-  auto timeline = a.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a) + "/chronologie?type=orientations");
+  auto timeline =
+      a.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a) + "/chronologie?type=orientations");
   EXPECT_NE(timeline.body.find("Orientation acceptée"), std::string::npos);
   EXPECT_EQ(timeline.body.find("Premier jour"), std::string::npos) << "filtered by kind";
   // The sender sees every step in its list of sent orientations, and got an e-mail.
   auto sent_list = a.get(org(world_.org_a) + "/orientations/envoyees");
   EXPECT_NE(sent_list.body.find("acceptée (Admin B 1"), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + world_.a_member_email + "' AND subject LIKE '%acceptée%'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + world_.a_member_email +
+                  "' AND subject LIKE '%acceptée%'"),
+            1);
 }
 
 TEST_P(PathwayFlows, OrganisationsOutsideAPathwaySeeNothingOfIt) {
@@ -134,7 +152,9 @@ TEST_P(PathwayFlows, OrganisationsOutsideAPathwaySeeNothingOfIt) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:orientation'"), 1);
   // Another organisation's address is refused by the route, and logged against the person.
   EXPECT_EQ(t.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a)).status, 403);
-  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:route' AND person_id = " + std::to_string(world_.person_a)), 1);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:route' AND person_id = " +
+                  std::to_string(world_.person_a)),
+            1);
   // B sees the person (shared) and asks to join; A's member approves from the pathway page.
   HttpClient b(server.port());
   b.login(world_.b_admin_email, test::kPassword);
@@ -147,24 +167,36 @@ TEST_P(PathwayFlows, OrganisationsOutsideAPathwaySeeNothingOfIt) {
   auto show = a.get(a_pathway);
   ASSERT_EQ(show.status, 200);
   EXPECT_NE(show.body.find("Demande en attente"), std::string::npos);
-  EXPECT_EQ(a.post_form(a_pathway + "/membres/" + std::to_string(world_.org_b) + "/accepter", {{"csrf", a.csrf()}}).status, 303);
+  EXPECT_EQ(
+      a.post_form(a_pathway + "/membres/" + std::to_string(world_.org_b) + "/accepter", {{"csrf", a.csrf()}}).status,
+      303);
   EXPECT_EQ(b.get(org(world_.org_b) + "/parcours/" + std::to_string(world_.pathway_a)).status, 200);
   // The pathway page's forms: an invalid objective is shown again with its error tied to its field.
   a.get(a_pathway);
-  auto invalid = a.post_form(a_pathway + "/objectifs", {{"csrf", a.csrf()}, {"objective_domain", "social"}, {"objective_title", ""}});
+  auto invalid = a.post_form(a_pathway + "/objectifs",
+                             {{"csrf", a.csrf()}, {"objective_domain", "social"}, {"objective_title", ""}});
   EXPECT_EQ(invalid.status, 422);
   EXPECT_NE(invalid.body.find("href=\"#objective_title\""), std::string::npos);
-  EXPECT_EQ(a.post_form(a_pathway + "/objectifs", {{"csrf", a.csrf()}, {"objective_domain", "social"}, {"objective_title", "Logement"}}).status, 303);
-  EXPECT_EQ(a.post_form(a_pathway + "/objectifs/" + std::to_string(world_.objective_a) + "/statut", {{"csrf", a.csrf()}, {"status", "done"}}).status,
+  EXPECT_EQ(a.post_form(a_pathway + "/objectifs",
+                        {{"csrf", a.csrf()}, {"objective_domain", "social"}, {"objective_title", "Logement"}})
+                .status,
             303);
-  EXPECT_EQ(a.post_form(a_pathway + "/objectifs/" + std::to_string(world_.objective_a) + "/statut", {{"csrf", a.csrf()}, {"status", "planned"}})
+  EXPECT_EQ(a.post_form(a_pathway + "/objectifs/" + std::to_string(world_.objective_a) + "/statut",
+                        {{"csrf", a.csrf()}, {"status", "done"}})
+                .status,
+            303);
+  EXPECT_EQ(a.post_form(a_pathway + "/objectifs/" + std::to_string(world_.objective_a) + "/statut",
+                        {{"csrf", a.csrf()}, {"status", "planned"}})
                 .status,
             409)
       << "done is final";
   // Closing needs the outcome; then the page says how it ended.
-  auto no_outcome = a.post_form(a_pathway + "/statut", {{"csrf", a.csrf()}, {"action", "cloturer"}, {"closed_on", "2026-11-20"}});
+  auto no_outcome =
+      a.post_form(a_pathway + "/statut", {{"csrf", a.csrf()}, {"action", "cloturer"}, {"closed_on", "2026-11-20"}});
   EXPECT_EQ(no_outcome.status, 422);
-  EXPECT_EQ(a.post_form(a_pathway + "/statut", {{"csrf", a.csrf()}, {"action", "cloturer"}, {"outcome", "cdi"}, {"closed_on", "2026-11-20"}}).status,
+  EXPECT_EQ(a.post_form(a_pathway + "/statut",
+                        {{"csrf", a.csrf()}, {"action", "cloturer"}, {"outcome", "cdi"}, {"closed_on", "2026-11-20"}})
+                .status,
             303);
   EXPECT_NE(a.get(a_pathway).body.find("CDI (contrat à durée indéterminée) (Emploi durable)"), std::string::npos);
 }
@@ -172,9 +204,11 @@ TEST_P(PathwayFlows, OrganisationsOutsideAPathwaySeeNothingOfIt) {
 TEST_P(PathwayFlows, TheApiAppliesTheSameRules) {
   test::TestServer server(*db_);
   HttpClient api(server.port());
-  std::map<std::string, std::string> ha{{"Authorization", "Bearer " + world_.token_a_raw}, {"Content-Type", "application/json"}};
+  std::map<std::string, std::string> ha{{"Authorization", "Bearer " + world_.token_a_raw},
+                                        {"Content-Type", "application/json"}};
   std::map<std::string, std::string> hb{{"Authorization", "Bearer " + token_b_}, {"Content-Type", "application/json"}};
-  std::string a = "/api/v1/organisations/" + std::to_string(world_.org_a), b = "/api/v1/organisations/" + std::to_string(world_.org_b);
+  std::string a = "/api/v1/organisations/" + std::to_string(world_.org_a),
+              b = "/api/v1/organisations/" + std::to_string(world_.org_b);
   std::string pathway = a + "/pathways/" + std::to_string(world_.pathway_a);
   auto got = api.get(pathway, ha);
   ASSERT_EQ(got.status, 200) << got.body;
@@ -190,7 +224,8 @@ TEST_P(PathwayFlows, TheApiAppliesTheSameRules) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.header("content-type"), "application/problem+json");
   EXPECT_EQ(api.request("PATCH", action, R"({"status":"finished"})", ha).status, 422);
-  auto step = api.request("POST", pathway + "/steps", R"({"scheme":"progressive_qualification","title":"CQP","phase":1})", ha);
+  auto step =
+      api.request("POST", pathway + "/steps", R"({"scheme":"progressive_qualification","title":"CQP","phase":1})", ha);
   EXPECT_EQ(step.status, 201) << step.body;
   EXPECT_EQ(boost::json::parse(step.body).at("phase").as_int64(), 1);
   // A token is no social worker: it cannot write a social note, and reads none.
@@ -198,7 +233,8 @@ TEST_P(PathwayFlows, TheApiAppliesTheSameRules) {
   auto note = api.request("POST", pathway + "/notes", R"({"body":"Entre nous","level":"organisation"})", ha);
   ASSERT_EQ(note.status, 201) << note.body;
   long long note_id = boost::json::parse(note.body).at("id").as_int64();
-  auto edited = api.request("PATCH", pathway + "/notes/" + std::to_string(note_id), R"J({"body":"Entre nous (corrigé)"})J", ha);
+  auto edited =
+      api.request("PATCH", pathway + "/notes/" + std::to_string(note_id), R"J({"body":"Entre nous (corrigé)"})J", ha);
   ASSERT_EQ(edited.status, 200);
   EXPECT_EQ(boost::json::parse(edited.body).at("versions").as_array().size(), 2u);
   EXPECT_EQ(boost::json::parse(edited.body).at("level").as_string(), "organisation") << "unsent fields stay";
@@ -222,7 +258,8 @@ TEST_P(PathwayFlows, TheApiAppliesTheSameRules) {
       EXPECT_EQ(item.at("person").at("first_name").as_string(), "Camille");
     }
   EXPECT_TRUE(listed);
-  EXPECT_EQ(api.request("POST", a + "/orientations/" + id + "/accept", "{}", ha).status, 403) << "the sender does not answer";
+  EXPECT_EQ(api.request("POST", a + "/orientations/" + id + "/accept", "{}", ha).status, 403)
+      << "the sender does not answer";
   auto no_detail = api.request("POST", b + "/orientations/" + id + "/refuse", R"({"reason":"other"})", hb);
   EXPECT_EQ(no_detail.status, 422);
   EXPECT_EQ(boost::json::parse(no_detail.body).at("errors").as_array()[0].at("field").as_string(), "detail");

@@ -1,12 +1,12 @@
 // The pathway room's pure rules: every transition of every state machine (allowed and
 // forbidden), who may do what on a pathway, the note visibility matrix, orientations' sides,
 // dates and validation.
+#include "pathways/rules.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <tuple>
-
-#include "pathways/rules.h"
 
 using namespace jalon;
 using namespace jalon::pathways;
@@ -31,7 +31,9 @@ void check_machine(const std::vector<S>& states, const std::set<std::pair<S, S>>
 
 TEST(PathwayRules, PathwayStatusMachine) {
   check_machine<Status>({Status::open, Status::suspended, Status::closed},
-                        {{Status::open, Status::suspended}, {Status::suspended, Status::open}, {Status::open, Status::closed},
+                        {{Status::open, Status::suspended},
+                         {Status::suspended, Status::open},
+                         {Status::open, Status::closed},
                          {Status::suspended, Status::closed}},
                         "pathway");
   EXPECT_TRUE(next(Status::closed).empty()) << "closed is final";
@@ -53,12 +55,13 @@ TEST(PathwayRules, ProgressMachineOfObjectivesActionsAndSteps) {
 }
 
 TEST(PathwayRules, MembershipMachine) {
-  check_machine<MemberStatus>({MemberStatus::requested, MemberStatus::active, MemberStatus::refused, MemberStatus::ended},
-                              {{MemberStatus::requested, MemberStatus::active},
-                               {MemberStatus::requested, MemberStatus::refused},
-                               {MemberStatus::requested, MemberStatus::ended},
-                               {MemberStatus::active, MemberStatus::ended}},
-                              "membership");
+  check_machine<MemberStatus>(
+      {MemberStatus::requested, MemberStatus::active, MemberStatus::refused, MemberStatus::ended},
+      {{MemberStatus::requested, MemberStatus::active},
+       {MemberStatus::requested, MemberStatus::refused},
+       {MemberStatus::requested, MemberStatus::ended},
+       {MemberStatus::active, MemberStatus::ended}},
+      "membership");
 }
 
 TEST(PathwayRules, OrientationMachine) {
@@ -83,7 +86,8 @@ TEST(PathwayRules, WhoMayDoWhatOnAPathway) {
       for (bool referent : {false, true})
         for (bool request : {false, true}) {
           PathwayFacts f{member, referent, request, s};
-          std::string where = std::string(code(s)) + (member ? " member" : "") + (referent ? " referent" : "") + (request ? " request" : "");
+          std::string where = std::string(code(s)) + (member ? " member" : "") + (referent ? " referent" : "") +
+                              (request ? " request" : "");
           bool live = s != Status::closed;
           EXPECT_EQ(can(PathwayAction::see, f), member) << where;
           EXPECT_EQ(can(PathwayAction::edit, f), member && s == Status::open) << where;
@@ -97,31 +101,64 @@ TEST(PathwayRules, WhoMayDoWhatOnAPathway) {
 // The note visibility matrix: each level × each kind of reader.
 TEST(PathwayRules, NoteVisibilityMatrix) {
   const long long author = 10, other_member = 20, outsider = 30, person = 7;
-  enum Reader { author_staff, author_social, author_token, member_staff, member_social, member_token, outsider_staff, outsider_social,
-                platform_admin, the_person, another_person };
+  enum Reader {
+    author_staff,
+    author_social,
+    author_token,
+    member_staff,
+    member_social,
+    member_token,
+    outsider_staff,
+    outsider_social,
+    platform_admin,
+    the_person,
+    another_person
+  };
   auto viewer = [&](Reader r) {
     NoteViewer v;
     switch (r) {
-      case author_staff: v = {NoteViewer::Kind::staff, author, true, false, 0}; break;
-      case author_social: v = {NoteViewer::Kind::staff, author, true, true, 0}; break;
-      case author_token: v = {NoteViewer::Kind::token, author, true, false, 0}; break;
-      case member_staff: v = {NoteViewer::Kind::staff, other_member, true, false, 0}; break;
-      case member_social: v = {NoteViewer::Kind::staff, other_member, true, true, 0}; break;
-      case member_token: v = {NoteViewer::Kind::token, other_member, true, false, 0}; break;
-      case outsider_staff: v = {NoteViewer::Kind::staff, outsider, false, false, 0}; break;
-      case outsider_social: v = {NoteViewer::Kind::staff, outsider, false, true, 0}; break;
-      case platform_admin: v = {NoteViewer::Kind::platform_admin, 0, false, false, 0}; break;
-      case the_person: v = {NoteViewer::Kind::person, 0, false, false, person}; break;
-      case another_person: v = {NoteViewer::Kind::person, 0, false, false, person + 1}; break;
+      case author_staff:
+        v = {NoteViewer::Kind::staff, author, true, false, 0};
+        break;
+      case author_social:
+        v = {NoteViewer::Kind::staff, author, true, true, 0};
+        break;
+      case author_token:
+        v = {NoteViewer::Kind::token, author, true, false, 0};
+        break;
+      case member_staff:
+        v = {NoteViewer::Kind::staff, other_member, true, false, 0};
+        break;
+      case member_social:
+        v = {NoteViewer::Kind::staff, other_member, true, true, 0};
+        break;
+      case member_token:
+        v = {NoteViewer::Kind::token, other_member, true, false, 0};
+        break;
+      case outsider_staff:
+        v = {NoteViewer::Kind::staff, outsider, false, false, 0};
+        break;
+      case outsider_social:
+        v = {NoteViewer::Kind::staff, outsider, false, true, 0};
+        break;
+      case platform_admin:
+        v = {NoteViewer::Kind::platform_admin, 0, false, false, 0};
+        break;
+      case the_person:
+        v = {NoteViewer::Kind::person, 0, false, false, person};
+        break;
+      case another_person:
+        v = {NoteViewer::Kind::person, 0, false, false, person + 1};
+        break;
     }
     return v;
   };
   //                              author  a.soc  a.tok  member m.soc  m.tok  out    o.soc  admin  person other
   const std::vector<std::tuple<NoteLevel, std::vector<bool>>> expected = {
-      {NoteLevel::person,       {true,   true,  true,  true,  true,  true,  false, false, false, true,  false}},
-      {NoteLevel::members,      {true,   true,  true,  true,  true,  true,  false, false, false, false, false}},
-      {NoteLevel::organisation, {true,   true,  true,  false, false, false, false, false, false, false, false}},
-      {NoteLevel::social,       {false,  true,  false, false, true,  false, false, false, false, false, false}},
+      {NoteLevel::person, {true, true, true, true, true, true, false, false, false, true, false}},
+      {NoteLevel::members, {true, true, true, true, true, true, false, false, false, false, false}},
+      {NoteLevel::organisation, {true, true, true, false, false, false, false, false, false, false, false}},
+      {NoteLevel::social, {false, true, false, false, true, false, false, false, false, false, false}},
   };
   int cells = 0;
   for (const auto& [level, row] : expected)
@@ -150,7 +187,8 @@ TEST(PathwayRules, WritingAndEditingNotes) {
   EXPECT_FALSE(can_edit_note(staff, mine, NoteLevel::social)) << "a level the editor may not write";
   EXPECT_TRUE(can_edit_note(social, mine, NoteLevel::social));
   EXPECT_FALSE(can_edit_note(staff, theirs, NoteLevel::members)) << "another organisation's note";
-  EXPECT_FALSE(can_edit_note(staff, NoteFacts{NoteLevel::social, 10, 7}, NoteLevel::members)) << "a note it cannot read";
+  EXPECT_FALSE(can_edit_note(staff, NoteFacts{NoteLevel::social, 10, 7}, NoteLevel::members))
+      << "a note it cannot read";
 }
 
 TEST(PathwayRules, OrientationSides) {
@@ -198,24 +236,53 @@ std::set<std::string> invalid(F&& f) {
 }  // namespace
 
 TEST(PathwayRules, ValidationNamesEveryBadField) {
-  EXPECT_EQ(invalid([] { validate_objective({"", " ", "2026-02-30"}); }), (std::set<std::string>{"domain", "title", "target_on"}));
+  EXPECT_EQ(invalid([] {
+              validate_objective({"", " ", "2026-02-30"});
+            }),
+            (std::set<std::string>{"domain", "title", "target_on"}));
   EXPECT_EQ(validate_objective({"social", "  Logement  ", ""}).title, "Logement");
   EXPECT_EQ(invalid([] { validate_action({"CV", "", "2026-05-01", "2026-04-01"}); }), std::set<std::string>{"due_on"});
   EXPECT_EQ(invalid([] { validate_action({std::string(301, 'a'), "", "", ""}); }), std::set<std::string>{"title"});
   // Phases belong to progressive qualification, which needs one.
-  EXPECT_EQ(invalid([] { validate_step({"progressive_qualification", "CQP", "", "", "", 0}); }), std::set<std::string>{"phase"});
-  EXPECT_EQ(invalid([] { validate_step({"progressive_qualification", "CQP", "0", "", "", 0}); }), std::set<std::string>{"phase"});
+  EXPECT_EQ(invalid([] {
+              validate_step({"progressive_qualification", "CQP", "", "", "", 0});
+            }),
+            std::set<std::string>{"phase"});
+  EXPECT_EQ(invalid([] {
+              validate_step({"progressive_qualification", "CQP", "0", "", "", 0});
+            }),
+            std::set<std::string>{"phase"});
   EXPECT_EQ(invalid([] { validate_step({"training", "Titre pro", "2", "", "", 0}); }), std::set<std::string>{"phase"});
-  EXPECT_EQ(invalid([] { validate_step({"rocket", "", "", "2026-05-02", "2026-05-01", 0}); }),
+  EXPECT_EQ(invalid([] {
+              validate_step({"rocket", "", "", "2026-05-02", "2026-05-01", 0});
+            }),
             (std::set<std::string>{"scheme", "title", "end_on"}));
   EXPECT_EQ(validate_step({"progressive_qualification", "CQP agent", "2", "", "", 0}).phase, "2");
-  EXPECT_EQ(invalid([] { validate_social_outcome({"housing", "2026-11-29", ""}, "2026-11-28"); }), std::set<std::string>{"achieved_on"});
-  EXPECT_EQ(invalid([] { validate_social_outcome({"fortune", "", ""}, "2026-11-28"); }), (std::set<std::string>{"kind", "achieved_on"}));
+  EXPECT_EQ(invalid([] {
+              validate_social_outcome({"housing", "2026-11-29", ""}, "2026-11-28");
+            }),
+            std::set<std::string>{"achieved_on"});
+  EXPECT_EQ(invalid([] {
+              validate_social_outcome({"fortune", "", ""}, "2026-11-28");
+            }),
+            (std::set<std::string>{"kind", "achieved_on"}));
   // Closing: an outcome of the typology, a date between the start and today, a detail for "other".
-  EXPECT_EQ(invalid([] { validate_close({"", "", ""}, "2026-01-01", "2026-11-28"); }), (std::set<std::string>{"outcome", "closed_on"}));
-  EXPECT_EQ(invalid([] { validate_close({"cdi", "2025-12-31", ""}, "2026-01-01", "2026-11-28"); }), std::set<std::string>{"closed_on"});
-  EXPECT_EQ(invalid([] { validate_close({"cdi", "2026-11-29", ""}, "2026-01-01", "2026-11-28"); }), std::set<std::string>{"closed_on"});
-  EXPECT_EQ(invalid([] { validate_close({"other", "2026-11-28", " "}, "2026-01-01", "2026-11-28"); }), std::set<std::string>{"outcome_detail"});
+  EXPECT_EQ(invalid([] {
+              validate_close({"", "", ""}, "2026-01-01", "2026-11-28");
+            }),
+            (std::set<std::string>{"outcome", "closed_on"}));
+  EXPECT_EQ(invalid([] {
+              validate_close({"cdi", "2025-12-31", ""}, "2026-01-01", "2026-11-28");
+            }),
+            std::set<std::string>{"closed_on"});
+  EXPECT_EQ(invalid([] {
+              validate_close({"cdi", "2026-11-29", ""}, "2026-01-01", "2026-11-28");
+            }),
+            std::set<std::string>{"closed_on"});
+  EXPECT_EQ(invalid([] {
+              validate_close({"other", "2026-11-28", " "}, "2026-01-01", "2026-11-28");
+            }),
+            std::set<std::string>{"outcome_detail"});
   EXPECT_TRUE(invalid([] { validate_close({"cdi", "2026-11-28", ""}, "2026-01-01", "2026-11-28"); }).empty());
   EXPECT_EQ(validate_started_on("", "2026-11-28"), "2026-11-28");
   EXPECT_EQ(invalid([] { validate_started_on("2026-12-01", "2026-11-28"); }), std::set<std::string>{"started_on"});

@@ -15,7 +15,7 @@
   <caption class="visually-hidden">Orientations reçues ({{COUNT}})</caption>
   <thead><tr><th scope="col">Personne</th><th scope="col">Envoyée par</th><th scope="col">Service</th><th scope="col">Motif</th><th scope="col">Reçue il y a</th><th scope="col">État</th></tr></thead>
   <tbody>
-  {{#ROW}}<tr><th scope="row"><a href="{{URL}}">{{PERSON}}</a><br><span class="small text-muted">née le {{BIRTH}}</span></th><td data-label="Envoyée par">{{FROM}}</td><td data-label="Service">{{SERVICE}}</td><td data-label="Motif">{{MOTIF}}</td>
+  {{#ROW}}<tr><th scope="row"><a href="{{URL}}">{{PERSON}}</a><br><span class="small text-muted">naissance : {{BIRTH}}</span></th><td data-label="Envoyée par">{{FROM}}</td><td data-label="Service">{{SERVICE}}</td><td data-label="Motif">{{MOTIF}}</td>
     <td data-label="Reçue il y a">{{AGE}}<br><span class="small text-muted">le {{SENT}}{{#PENDING}}, expire après le {{EXPIRES}}{{/PENDING}}</span></td><td data-label="État"><span class="badge badge-role">{{STATUS}}</span></td></tr>{{/ROW}}
   </tbody>
 </table>

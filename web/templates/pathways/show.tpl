@@ -115,7 +115,8 @@
 
 <section aria-labelledby="etapes" class="mb-4">
   <h2 class="h4" id="etapes">Étapes</h2>
-  <div class="table-responsive">
+  {{#NO_STEP}}<p class="text-muted">Aucune étape.</p>{{/NO_STEP}}
+  {{#STEPS}}<div class="table-responsive">
   <table class="table align-middle table-responsive-cartes">
     <caption class="visually-hidden">Étapes du parcours</caption>
     <thead><tr><th scope="col">Étape</th><th scope="col">Dispositif</th><th scope="col">Organisation</th><th scope="col">Dates</th><th scope="col">État</th></tr></thead>
@@ -129,7 +130,7 @@
       </form>{{/STEP_MOVE}}</td></tr>{{/STEP}}
     </tbody>
   </table>
-  </div>
+  </div>{{/STEPS}}
   {{#EDIT}}
   <details><summary>Ajouter une étape</summary>
     <form method="post" action="{{BASE}}/etapes" class="mt-2" novalidate>
@@ -144,6 +145,7 @@
 
 <section aria-labelledby="resultats" class="mb-4">
   <h2 class="h4" id="resultats">Résultats sociaux</h2>
+  {{#NO_SOCIAL}}<p class="text-muted">Aucun résultat social enregistré.</p>{{/NO_SOCIAL}}
   <ul>
   {{#SOCIAL}}<li>{{KIND}} le {{ON}} ({{ORG}}){{#DETAIL}} — {{TEXT}}{{/DETAIL}}</li>{{/SOCIAL}}
   </ul>
@@ -158,6 +160,7 @@
 
 <section aria-labelledby="orientations">
   <h2 class="h4" id="orientations">Orientations liées au parcours</h2>
+  {{#NO_ORIENTATION}}<p class="text-muted">Aucune orientation.</p>{{/NO_ORIENTATION}}
   <ul>
   {{#ORIENTATION}}<li>N° {{ID}} du {{ON}}, de {{FROM}} vers {{TO}} : {{STATUS}}{{#LINK}} — <a href="{{URL}}">voir<span class="visually-hidden"> l'orientation n° {{ID}}</span></a>{{/LINK}}</li>{{/ORIENTATION}}
   </ul>
