@@ -168,7 +168,7 @@ CREATE TABLE orientations (
   to_org_id BIGINT NOT NULL REFERENCES organisations (id),
   service_id BIGINT REFERENCES services (id),
   motif TEXT NOT NULL,
-  diagnosis_id BIGINT,
+  diagnosis_id BIGINT REFERENCES diagnoses (id),
   status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'refused', 'expired', 'cancelled')),
   refusal_reason TEXT NOT NULL DEFAULT '',
   refusal_detail TEXT NOT NULL DEFAULT '',

@@ -59,3 +59,7 @@ bash scripts/bench_directory.sh
 echo
 echo "== people at a million (scripts/bench_people.sh)"
 bash scripts/bench_people.sh "${JALON_BENCH_PEOPLE:-1000000}"
+
+echo
+echo "== jobs matching at a million offers and candidates (scripts/bench_jobs.sh)"
+bash scripts/bench_jobs.sh

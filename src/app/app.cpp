@@ -3,11 +3,14 @@
 #include "accounts/auth.h"
 #include "accounts/routes.h"
 #include "base/crypto.h"
+#include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
 #include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
+#include "orientation/first_contact.h"
+#include "orientation/routes.h"
 #include "orientation/rules.h"
 #include "referentials/referentials.h"
 
@@ -44,6 +47,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   referentials::load_referentials(config.data_dir);
   // A bad rule file stops the server here, naming the file and line.
   orientation::load_rules(config.data_dir);
+  orientation::load_first_contact(config.data_dir);
   http::set_template_root(config.web_dir);
   files_.load(config.web_dir + "/static");
   add_ops_routes(router_, db_, metrics_);
@@ -53,6 +57,8 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   directory_ = std::make_unique<directory::Live>();
   directory_->build(db_);
   directory::add_search_routes(router_, *directory_);
+  diagnosis::add_routes(router_, *directory_);
+  orientation::add_public_routes(router_, *directory_);
   pathways::add_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(

@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <cstdio>
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
@@ -222,6 +224,15 @@ std::string json_escape(std::string_view s) {
     }
   }
   return out;
+}
+
+std::string format_km(double km) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, km < 10 ? "%.1f" : "%.0f", km);
+  std::string s = buf;
+  for (auto& c : s)
+    if (c == '.') c = ',';
+  return s + " km";
 }
 
 }  // namespace jalon::text

@@ -34,6 +34,9 @@ std::string url_encode(std::string_view s);
 
 std::vector<std::string> split(std::string_view s, char sep);
 
+// A distance as pages show it: "2,4 km" under 10 km, "37 km" above.
+std::string format_km(double km);
+
 // Escapes a string for inclusion in a JSON string literal (without the quotes).
 std::string json_escape(std::string_view s);
 

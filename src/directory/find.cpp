@@ -81,6 +81,7 @@ Found find(db::Tx& tx, const Live& live, const FindRequest& r) {
   if (!r.audience.empty()) q.audiences.push_back(r.audience);
   if (!r.fees.empty()) q.fees.push_back(r.fees);
   if (!r.reception.empty()) q.reception_modes.push_back(r.reception);
+  q.typologies = r.typologies;
   q.text = r.text;
   q.offset = r.offset;
   q.limit = r.limit;

@@ -22,6 +22,8 @@ struct FindRequest {
   std::string audience;   // a public
   std::string fees;       // "gratuit", "payant"
   std::string reception;  // "en-presentiel", "a-distance"
+  // Structure typologies (data·inclusion v0: "ML", "CAP_EMPLOI"…), any of; empty: every kind.
+  std::vector<std::string> typologies;
   // Where: `place` is what a person types (a postal code, an INSEE code or a commune name);
   // the API may instead give `commune_code` (INSEE) or `postal_code`, which say what they are.
   std::string place, commune_code, postal_code;

@@ -335,4 +335,23 @@ bool can(const Actor& who, const Structure& structure, Action a) {
   return std::find(who.organisations.begin(), who.organisations.end(), structure.organisation_id) != who.organisations.end();
 }
 
+std::string display_phone(const std::string& p) {
+  if (p.size() != 10 || p.find_first_not_of("0123456789") != std::string::npos) return p;
+  return p.substr(0, 2) + " " + p.substr(2, 2) + " " + p.substr(4, 2) + " " + p.substr(6, 2) + " " + p.substr(8, 2);
+}
+
+std::string display_address(const Service& sv, const Structure& st) {
+  // A service that names neither an address nor a commune is received at its structure.
+  const bool own = !sv.address.empty() || !sv.commune_code.empty();
+  const std::string& address = own ? sv.address : st.address;
+  const std::string& postal = sv.commune_code.empty() ? st.postal_code : sv.postal_code;
+  const std::string& commune = sv.commune_code.empty() ? st.commune_code : sv.commune_code;
+  std::string where = address;
+  if (!commune.empty())
+    where += (where.empty() ? "" : ", ") + postal + (postal.empty() ? "" : " ") + referentials::communes().name_of(commune);
+  return where;
+}
+
+const std::string& contact_phone(const Service& sv, const Structure& st) { return sv.phone.empty() ? st.phone : sv.phone; }
+
 }  // namespace jalon::directory

@@ -44,6 +44,15 @@ std::optional<int> parse_integer(const std::string& text, bool& ok);
 // Eligibility zone codes as people type them: separated by commas, semicolons, spaces or '|'.
 std::vector<std::string> split_codes(const std::string& text);
 
+// How pages show a telephone number: "05 49 00 00 08" for ten digits, other forms as stored.
+// (Distances: text::format_km.)
+std::string display_phone(const std::string& phone);
+// Where a service is received, on one line ("22 rue Carnot, 86000 Poitiers"): the service's own
+// address when it names one, else its structure's. Reads the process's communes for the name.
+std::string display_address(const Service& service, const Structure& structure);
+// The telephone number to call for a service: its own, else its structure's (as stored).
+const std::string& contact_phone(const Service& service, const Structure& structure);
+
 // True when the entry was last updated 12 months or more before `today` (same day a year
 // before; 29 February counts from 28 February), or when `updated_on` is not a valid date.
 bool is_stale(const std::string& updated_on, const std::string& today);

@@ -97,6 +97,7 @@ Entry make_entry(const Service& service, const Structure& structure, const refer
   e.structure_id = service.structure_id;
   e.name = service.name;
   e.structure_name = structure.name;
+  e.structure_typology = structure.typology;
   e.description = service.description;
   if (auto p = resolve_position(service, structure, communes)) {
     e.latitude = p->latitude;
@@ -138,8 +139,10 @@ std::optional<Place> place_of_postal_code(std::string_view postal_code, const re
 // A query turned into bit masks and dictionary ids.
 struct Index::Filter {
   bool impossible = false;  // a word no entry holds: nothing can match
-  bool by_thematics = false, by_barrier = false, by_audiences = false, by_fees = false, by_modes = false;
+  bool by_thematics = false, by_barrier = false, by_audiences = false, by_fees = false, by_modes = false,
+       by_typologies = false;
   Bits128 thematics, barrier;
+  std::vector<bool> typologies;  // by Hot::typology (0: none, never set)
   std::uint64_t audiences = 0;
   std::uint8_t fees = 0, modes = 0;
   std::optional<Place> place;
@@ -159,7 +162,7 @@ Index::Index(const referentials::Communes& communes, const referentials::Inclusi
              const referentials::Barriers& barriers)
     : communes_(&communes), inclusion_(&inclusion), barriers_(&barriers) {
   if (inclusion.thematics().size() > 128 || inclusion.audiences().size() > 64 || inclusion.fees().size() > 8 ||
-      inclusion.reception_modes().size() > 8)
+      inclusion.reception_modes().size() > 8 || inclusion.structure_typologies().size() > 255)
     throw std::logic_error("directory::Index: a data·inclusion vocabulary outgrew the index's bit sets");
 }
 
@@ -232,6 +235,8 @@ void Index::upsert(const Entry& entry) {
   for (const auto& v : entry.reception_modes)
     if (long i = position(inclusion_->reception_modes(), v); i >= 0)
       h.reception_modes |= static_cast<std::uint8_t>(1u << i);
+  if (long i = position(inclusion_->structure_typologies(), entry.structure_typology); i >= 0)
+    h.typology = static_cast<std::uint8_t>(i + 1);
 
   r.zone.clear();
   for (const auto& z : entry.eligibility_zone)
@@ -341,6 +346,14 @@ Index::Filter Index::compile(const Query& q) const {
       errors.add("reception_modes", "Mode d'accueil inconnu : " + quoted(v) + ".");
     f.by_modes = true;
   }
+  for (const auto& v : q.typologies) {
+    if (f.typologies.empty()) f.typologies.assign(inclusion_->structure_typologies().size() + 1, false);
+    if (long i = position(inclusion_->structure_typologies(), v); i >= 0)
+      f.typologies[static_cast<std::size_t>(i + 1)] = true;
+    else
+      errors.add("typologies", "Type de structure inconnu : " + quoted(v) + ".");
+    f.by_typologies = true;
+  }
   errors.throw_if_any();
 
   if (q.place) {
@@ -392,6 +405,7 @@ bool Index::passes(const Hot& h, const Filter& f) const {
   if (f.by_audiences && !(h.audiences & f.audiences)) return false;
   if (f.by_fees && !(h.fees & f.fees)) return false;
   if (f.by_modes && !(h.reception_modes & f.modes)) return false;
+  if (f.by_typologies && !f.typologies[h.typology]) return false;
   return true;
 }
 

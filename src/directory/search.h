@@ -38,8 +38,9 @@ namespace jalon::directory {
 struct Entry {
   long long service_id = 0;
   long long structure_id = 0;
-  std::string name;            // the service's
-  std::string structure_name;  // searched by text too ("mission locale")
+  std::string name;                // the service's
+  std::string structure_name;      // searched by text too ("mission locale")
+  std::string structure_typology;  // the structure's v0 typology ("ML", "FT"…), or ""
   std::string description;
   // The resolved position (see resolve_position); a service without one is found only by
   // searches without a place.
@@ -95,6 +96,9 @@ struct Query {
   std::vector<std::string> audiences;
   std::vector<std::string> fees;
   std::vector<std::string> reception_modes;
+  // Typologies of the service's structure (data·inclusion v0: "ML", "CAP_EMPLOI"…): a structure
+  // without one matches none.
+  std::vector<std::string> typologies;
   // Words, accents and case ignored, French word forms matched by their Snowball stem against
   // the service's name, its structure's name and its description: every word must match
   // ("and"). The last word also matches as the start of a word (typing "mobi" finds
@@ -128,7 +132,8 @@ class Index {
  public:
   // An empty index over these referentials, which must be loaded and outlive the index.
   // Throws std::logic_error when a vocabulary is larger than the index's bit sets (128
-  // thematics, 64 publics, 8 fees or reception modes): a schema change to look at.
+  // thematics, 64 publics, 8 fees or reception modes, 255 structure typologies): a schema
+  // change to look at.
   Index(const referentials::Communes& communes, const referentials::Inclusion& inclusion,
         const referentials::Barriers& barriers);
 
@@ -141,7 +146,7 @@ class Index {
 
   // The page of `query`, with its total. Throws ValidationError (field: the Query member's name,
   // message in French) for a radius or limit out of range, or an unknown thematic, barrier,
-  // public, fee or reception mode. Thread-safe with other const calls.
+  // public, fee, reception mode or structure typology. Thread-safe with other const calls.
   Result search(const Query& query) const;
 
   // True when the index holds `service_id`.
@@ -165,7 +170,8 @@ class Index {
     std::uint64_t audiences;
     std::uint32_t slot;
     std::uint8_t fees, reception_modes;
-    bool zoned;  // the eligibility zone is not empty
+    std::uint8_t typology;  // 1 + the structure typology's position, 0 for none
+    bool zoned;             // the eligibility zone is not empty
   };
   // The rest of what searches need, by slot (the index keeps no other field of an entry: a page
   // reads what it shows from the database, by the ids of its hits).

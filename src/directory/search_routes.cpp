@@ -27,19 +27,6 @@ namespace {
 
 const std::vector<int> kRadii = {5, 10, 20, 30, 50, 100};
 
-std::string km(double d) {
-  std::string s = d < 10 ? fmt::format("{:.1f}", d) : fmt::format("{:.0f}", d);
-  for (auto& c : s)
-    if (c == '.') c = ',';
-  return s + " km";
-}
-
-// "0549000008" -> "05 49 00 00 08"; other forms as stored.
-std::string phone(const std::string& p) {
-  if (p.size() != 10 || p.find_first_not_of("0123456789") != std::string::npos) return p;
-  return p.substr(0, 2) + " " + p.substr(2, 2) + " " + p.substr(4, 2) + " " + p.substr(6, 2) + " " + p.substr(8, 2);
-}
-
 // A number from the query string, or `fallback` when absent; ValidationError when not a number.
 double number(const Ctx& ctx, const char* name, const char* field, double fallback) {
   std::string v = text::trim(ctx.req.query(name));
@@ -127,7 +114,7 @@ Response search_page(Ctx& ctx, Live& live) {
   auto* res = b.AddSectionDictionary("RESULTS");
   std::size_t total = found.result.total;
   res->SetValue("COUNT", total == 0 ? "Aucun service" : total == 1 ? "1 service" : fmt::format("{} services", total));
-  if (found.place) res->AddSectionDictionary("NEAR")->SetValue("PLACE", found.place_label + " (" + km(r.radius_km) + " autour)");
+  if (found.place) res->AddSectionDictionary("NEAR")->SetValue("PLACE", found.place_label + " (" + text::format_km(r.radius_km) + " autour)");
   if (total == 0) res->ShowSection("NONE");
   for (const auto& f : found.services) {
     const Service& sv = *f.service;
@@ -138,20 +125,15 @@ Response search_page(Ctx& ctx, Live& live) {
     d->SetValue("STRUCTURE", st.name);
     d->SetValue("LINK", "/annuaire/structures/" + std::to_string(st.id) + "#service-" + std::to_string(sv.id));
     d->SetValue("DESCRIPTION", text::cut_utf8(sv.description, 280) + (sv.description.size() > 280 ? "…" : ""));
-    if (f.distance_km) d->AddSectionDictionary("DISTANCE")->SetValue("VALUE", km(*f.distance_km));
-    const std::string& address = sv.address.empty() && sv.commune_code.empty() ? st.address : sv.address;
-    const std::string& postal = sv.commune_code.empty() ? st.postal_code : sv.postal_code;
-    const std::string& commune = sv.commune_code.empty() ? st.commune_code : sv.commune_code;
-    std::string where = address;
-    if (!commune.empty()) where += (where.empty() ? "" : ", ") + postal + (postal.empty() ? "" : " ") + referentials::communes().name_of(commune);
+    if (f.distance_km) d->AddSectionDictionary("DISTANCE")->SetValue("VALUE", text::format_km(*f.distance_km));
     auto fact = [&](const char* label, const std::string& value) {
       if (value.empty()) return;
       auto* x = d->AddSectionDictionary("FACT");
       x->SetValue("LABEL", label);
       x->SetValue("VALUE", value);
     };
-    fact("Adresse", where);
-    fact("Téléphone", phone(sv.phone.empty() ? st.phone : sv.phone));
+    fact("Adresse", display_address(sv, st));
+    fact("Téléphone", display_phone(contact_phone(sv, st)));
     fact("Thématiques", di.thematics().labels(sv.thematics));
     fact("Publics", di.audiences().labels(sv.audiences));
     fact("Frais", sv.fees.empty() ? "" : std::string(di.fees().label(sv.fees)));
@@ -163,7 +145,7 @@ Response search_page(Ctx& ctx, Live& live) {
     bool more = *found.result.wider_total > total;
     auto* w = res->AddSectionDictionary(more ? "WIDER" : "NOT_WIDER");
     w->SetValue("COUNT", fmt::format("{}", *found.result.wider_total));
-    w->SetValue("RADIUS", km(found.result.wider_radius_km));
+    w->SetValue("RADIUS", text::format_km(found.result.wider_radius_km));
     w->SetValue("QUERY", query_string(r, found.result.wider_radius_km, 1));
   }
   if (page_number > 1) res->AddSectionDictionary("PREVIOUS")->SetValue("QUERY", query_string(r, r.radius_km, page_number - 1));

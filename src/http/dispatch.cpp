@@ -176,7 +176,7 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
   for (int attempt = 1;; ++attempt) {
     try {
       std::optional<db::Tx> tx;
-      bool write_first = unsafe(req.method) && !route->late_write;
+      bool write_first = unsafe(req.method) && !route->late_write && !route->computes_only;
       tx.emplace(db_, write_first ? db::Tx::Mode::write : db::Tx::Mode::read);
       bool expired = false;
       who = auth_(*tx, req, config_, expired);
@@ -202,7 +202,7 @@ Response Dispatcher::dispatch(Request& req, std::string& route_name) {
         }
         throw;
       }
-      if (unsafe(req.method) && who.kind != Principal::Kind::api_token) {
+      if (unsafe(req.method) && !route->computes_only && who.kind != Principal::Kind::api_token) {
         std::string sent = req.header("x-csrf-token");
         if (sent.empty() && req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
           sent = Form::parse(req.body).get("csrf");

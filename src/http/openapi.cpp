@@ -51,11 +51,18 @@ std::string openapi_document(const Router& router) {
     for (const auto& [name, desc] : r.doc.query)
       params.push_back(boost::json::object{{"name", name}, {"in", "query"}, {"required", false}, {"description", desc}, {"schema", {{"type", "string"}}}});
     if (!params.empty()) op["parameters"] = params;
-    if (!r.doc.request_schema.empty())
-      op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", schema(r.doc.request_schema)}}}}}};
+    if (!r.doc.request_schema.empty()) {
+      boost::json::object media{{"schema", schema(r.doc.request_schema)}};
+      if (!r.doc.request_example.empty()) media["example"] = boost::json::parse(r.doc.request_example);
+      op["requestBody"] = {{"required", true}, {"content", {{"application/json", std::move(media)}}}};
+    }
     boost::json::object responses;
     boost::json::object ok{{"description", r.doc.success_status == 204 ? "Fait" : "Succès"}};
-    if (r.doc.success_status != 204) ok["content"] = {{"application/json", {{"schema", schema(r.doc.response_schema)}}}};
+    if (r.doc.success_status != 204) {
+      boost::json::object media{{"schema", schema(r.doc.response_schema)}};
+      if (!r.doc.response_example.empty()) media["example"] = boost::json::parse(r.doc.response_example);
+      ok["content"] = {{"application/json", std::move(media)}};
+    }
     responses[std::to_string(r.doc.success_status)] = ok;
     if (!r.doc.request_schema.empty()) {
       responses["400"] = problem_response("Corps de requête invalide");

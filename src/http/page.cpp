@@ -76,7 +76,8 @@ Response error_page(int status, const std::string& title, const std::string& mes
 
 ctemplate::TemplateDictionary* Page::control(const std::string& name, const std::string& tpl, const std::string& label,
                                              const std::string& hint) {
-  auto* d = body_->AddIncludeDictionary(upper(name) + "_FIELD");
+  auto* d = next_section_ ? next_section_->AddIncludeDictionary("FIELD") : body_->AddIncludeDictionary(upper(name) + "_FIELD");
+  next_section_ = nullptr;
   d->SetFilename("layout/" + tpl + ".tpl");
   d->SetValue("ID", name);
   d->SetValue("LABEL", label);

@@ -49,6 +49,10 @@ class Page {
   // sub-group, open when one of its boxes is checked.
   void checkboxes(const std::string& name, const std::string& label, const std::vector<Option>& options,
                   const std::vector<std::string>& checked, const std::string& hint = "");
+  // Places the next control inside `section` (a section dictionary of the body), where its
+  // template says {{>FIELD}}, instead of at {{>NAME_FIELD}}: for lists of controls that come
+  // from data ({{#ROW}}{{>FIELD}}{{/ROW}}).
+  void next_in(ctemplate::TemplateDictionary* section) { next_section_ = section; }
   // Shows the error summary at the top and each message beside its field: field "email"
   // shows section {{#EMAIL_ERROR}} with {{MESSAGE}}; the summary links to the element id "email".
   void errors(const ValidationError& e);
@@ -61,6 +65,7 @@ class Page {
   std::unique_ptr<ctemplate::TemplateDictionary> dict_;
   ctemplate::TemplateDictionary* body_;
   int error_count_ = 0;
+  ctemplate::TemplateDictionary* next_section_ = nullptr;
   struct Control {
     ctemplate::TemplateDictionary* dict;
     ctemplate::TemplateDictionary* described;  // the aria-describedby section, once shown

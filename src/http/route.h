@@ -104,6 +104,11 @@ struct ApiDoc {
   std::string response_schema;  // schema of a success answer
   int success_status = 200;
   std::vector<std::pair<std::string, std::string>> query;  // name, description
+  // Examples (JSON text, empty: none), emitted as the media types' `example`: a request body,
+  // and the answer to that request. Tests may check that the route answers the documented
+  // request as documented.
+  std::string request_example;
+  std::string response_example;
 };
 
 enum class Kind { page, api, ops };
@@ -119,6 +124,10 @@ struct Route {
   InvalidFormRenderer on_invalid;  // pages with forms
   ApiDoc doc;                      // API routes
   bool late_write = false;         // see Ctx::write()
+  // A POST that stores nothing (a simulation, a public calculator): it runs in a read
+  // transaction (it cannot write, and takes no write lock), and needs no CSRF token, since a
+  // forged request changes nothing and its answer goes to the page that sent it.
+  bool computes_only = false;
   // Called when the access check refuses the caller (before the handler), to keep a trace: in
   // the request's transaction when it writes (then committed), else in one of its own.
   std::function<void(db::Tx&, const Request&, const Principal&)> on_refused;

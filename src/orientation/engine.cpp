@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "base/errors.h"
+#include "base/time.h"
+#include "orientation/labels.h"
 #include "referentials/barriers.h"
 #include "referentials/inclusion.h"
 
@@ -32,7 +34,7 @@ void put(Facts& f, std::string_view fact, const std::optional<E>& v) {
   if (!v) return;
   const FactDef* def = find_fact(fact);
   const int i = static_cast<int>(*v);
-  f[std::string(fact)] = {i, false, std::string(def->label) + " : " + std::string(def->values[static_cast<std::size_t>(i)])};
+  f[std::string(fact)] = {i, false, std::string(def->label) + " : " + std::string(value_label(*def, i))};
 }
 
 bool in_force(const Origin& o, Date today) { return o.effective <= today; }
@@ -99,6 +101,10 @@ Reason reason_of(const Origin& o, const std::string& text, std::vector<std::stri
 
 }  // namespace
 
+bool holds_all(const std::vector<Condition>& when, const Facts& facts) {
+  return evaluate(when, facts, nullptr, nullptr) == Truth::yes;
+}
+
 Facts facts_of(const Situation& s, Date today) {
   Facts f;
   if (s.birth_date) {
@@ -123,7 +129,7 @@ Facts facts_of(const Situation& s, Date today) {
   if (s.jobseeker_since) {
     const int m = whole_months(date_field("jobseeker_since", *s.jobseeker_since, today, "Inscription à France Travail"), today);
     f["jobseeker_months"] = {m, true, "inscrit comme demandeur d'emploi depuis " + std::to_string(m) +
-                                          " mois (calculé depuis le " + *s.jobseeker_since + ")"};
+                                          " mois (calculé depuis le " + time::display_civil(*s.jobseeker_since) + ")"};
     if (s.jobseeker == false)
       throw ValidationError("jobseeker", "Une date d'inscription est donnée pour une personne non inscrite.");
     yes_no("jobseeker", std::optional<bool>(true), true);

@@ -30,6 +30,10 @@ using Facts = std::map<std::string, FactValue, std::less<>>;
 // the month as the start date (or the month's last day when it has fewer days).
 Facts facts_of(const Situation& s, Date today);
 
+// True when every condition of `when` holds on known facts of `facts` (an empty list always
+// holds); a condition on an unknown fact makes it false.
+bool holds_all(const std::vector<Condition>& when, const Facts& facts);
+
 struct Reason {
   std::string rule;       // the row's id: "ml-jeune", "rsa"
   std::string where;      // "referent.rules:12"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace jalon::orientation {
 
@@ -44,6 +45,84 @@ const FactDef* find_fact(std::string_view n) {
   for (const auto& f : fact_catalogue())
     if (f.name == n) return &f;
   return nullptr;
+}
+
+namespace {
+// One accessor per declared fact: reads or writes the field's value as its catalogue index.
+using Accessor = std::pair<std::function<std::optional<int>(const Situation&)>, std::function<void(Situation&, std::optional<int>)>>;
+template <typename T>
+Accessor accessor(std::optional<T> Situation::*m) {
+  return {[m](const Situation& s) -> std::optional<int> {
+            if (!(s.*m)) return std::nullopt;
+            return static_cast<int>(*(s.*m));
+          },
+          [m](Situation& s, std::optional<int> v) {
+            if (v) s.*m = static_cast<T>(*v);
+            else s.*m = std::nullopt;
+          }};
+}
+const std::map<std::string_view, Accessor>& accessors() {
+  static const std::map<std::string_view, Accessor> a{
+      {"rqth", accessor(&Situation::rqth)},           {"resource", accessor(&Situation::resource)},
+      {"jobseeker", accessor(&Situation::jobseeker)}, {"qualification", accessor(&Situation::qualification)},
+      {"housing", accessor(&Situation::housing)},     {"licence", accessor(&Situation::licence)},
+      {"vehicle", accessor(&Situation::vehicle)},     {"mobility", accessor(&Situation::mobility)},
+      {"health", accessor(&Situation::health)},       {"isolation", accessor(&Situation::isolation)},
+      {"digital", accessor(&Situation::digital)},     {"childcare", accessor(&Situation::childcare)},
+      {"french", accessor(&Situation::french)},       {"justice", accessor(&Situation::justice)},
+      {"ase", accessor(&Situation::ase)},             {"refugee", accessor(&Situation::refugee)},
+      {"single_parent", accessor(&Situation::single_parent)}, {"qpv", accessor(&Situation::qpv)},
+      {"zrr", accessor(&Situation::zrr)},             {"social_first", accessor(&Situation::social_first)},
+  };
+  return a;
+}
+}  // namespace
+
+const std::vector<DeclaredFact>& declared_facts() {
+  static const std::vector<DeclaredFact> facts = [] {
+    std::vector<DeclaredFact> v;
+    for (const auto& f : fact_catalogue()) {
+      if (f.kind == FactKind::number) continue;
+      v.push_back({f.name, false, f.label});
+      if (f.name == "resource") v.push_back({"resource_since", true, "ressources perçues depuis le"});
+      if (f.name == "jobseeker") v.push_back({"jobseeker_since", true, "inscrit à France Travail depuis le"});
+    }
+    return v;
+  }();
+  return facts;
+}
+
+std::optional<std::string> declared(const Situation& s, std::string_view name) {
+  if (name == "resource_since") return s.resource_since;
+  if (name == "jobseeker_since") return s.jobseeker_since;
+  auto a = accessors().find(name);
+  const FactDef* f = find_fact(name);
+  if (a == accessors().end() || !f) return std::nullopt;
+  auto v = a->second.first(s);
+  if (!v) return std::nullopt;
+  return std::string(f->values[static_cast<std::size_t>(*v)]);
+}
+
+bool set_declared(Situation& s, std::string_view name, std::string_view value) {
+  if (name == "resource_since" || name == "jobseeker_since") {
+    auto& field = name == "resource_since" ? s.resource_since : s.jobseeker_since;
+    if (value.empty()) field = std::nullopt;
+    else field = std::string(value);
+    return true;
+  }
+  auto a = accessors().find(name);
+  const FactDef* f = find_fact(name);
+  if (a == accessors().end() || !f) return false;
+  if (value.empty()) {
+    a->second.second(s, std::nullopt);
+    return true;
+  }
+  for (std::size_t i = 0; i < f->values.size(); ++i)
+    if (f->values[i] == value) {
+      a->second.second(s, static_cast<int>(i));
+      return true;
+    }
+  return false;
 }
 
 namespace {

@@ -67,6 +67,23 @@ struct FactDef {
 const std::vector<FactDef>& fact_catalogue();
 const FactDef* find_fact(std::string_view name);  // nullptr when unknown
 
+// The facts a person or counsellor declares (every Situation field but the birth date, the age,
+// the barriers and the ticked criteria), by their catalogue names, as text: the catalogue's
+// value names ("rsa", "yes", "infra3") and "YYYY-MM-DD" for the two dates (resource_since,
+// jobseeker_since). One table for the diagnosis store, its form and the JSON API.
+struct DeclaredFact {
+  std::string_view name;   // "resource", "resource_since"
+  bool date = false;       // a civil date rather than a catalogue value
+  std::string_view label;  // French
+};
+const std::vector<DeclaredFact>& declared_facts();
+// The value of declared fact `name` in `s`, nullopt when unknown (or `name` is not declared).
+std::optional<std::string> declared(const Situation& s, std::string_view name);
+// Sets declared fact `name` of `s` from text; an empty value makes it unknown. Returns false,
+// changing nothing, for a value outside the catalogue (a date is checked by the caller, which
+// knows `today`) or an unknown name.
+bool set_declared(Situation& s, std::string_view name, std::string_view value);
+
 // Names as written in rule files and case files ("aci", "prescriber", …), and back.
 std::string_view name(SiaeKind k);
 std::string_view label(SiaeKind k);  // "ACI"

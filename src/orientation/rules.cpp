@@ -208,6 +208,13 @@ std::vector<std::string> words(const std::string& cell) {
 
 }  // namespace
 
+std::vector<Condition> parse_conditions(const std::string& where, const std::string& cell) {
+  std::vector<Condition> when = parse_when(where, cell);
+  for (const auto& [fact, set] : allowed(when))
+    if (empty(set)) fail(where, "the conditions on " + std::string(fact) + " can never hold together");
+  return when;
+}
+
 const Scheme* RuleSet::scheme(std::string_view code) const {
   for (const auto& s : schemes_)
     if (s.code == code) return &s;

@@ -35,6 +35,11 @@ struct Condition {
   std::string text;         // as written: "age<26"
 };
 
+// The conditions of a `when` cell ("*", or "fact op value" joined by ","), checked against the
+// fact catalogue; throws std::runtime_error "`where`: message" as RuleSet::load does. Other data
+// files that select by facts (data/orientation/first-contact.txt) share this grammar.
+std::vector<Condition> parse_conditions(const std::string& where, const std::string& cell);
+
 // Where a row comes from, to name it in errors and in the reasons of decisions.
 struct Origin {
   std::string file;  // file name, e.g. "referent.rules"

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/time.h"
 #include "db/query.h"
+#include "diagnosis/store.h"
 #include "directory/store.h"
 #include "mail/outbox.h"
 #include "pathways/store.h"
@@ -463,6 +464,8 @@ Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const Orien
   }
   if (to_org && to_org == by.org)
     v.add(to.service ? "service_id" : "organisation_id", "Choisissez une autre organisation que la vôtre.");
+  if (diagnosis > 0 && !diagnosis::store::find(tx, person, diagnosis))
+    v.add("diagnosis_id", "Ce diagnostic n'existe pas ou concerne une autre personne.");
   std::string m = text::trim(motif);
   try {
     m = validate_motif(motif);
@@ -595,7 +598,7 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
   for (const auto& e : store::events(tx, p.id)) {
     const char* c = event_category(e.kind);
     if (want(c))
-      out.push_back(TimelineEntry{e.at, c, event_title(e.kind), e.detail, who(e.user_name, e.organisation_name)});
+      out.push_back(TimelineEntry{e.at, "", c, event_title(e.kind), e.detail, who(e.user_name, e.organisation_name)});
   }
   if (want("notes")) {
     std::map<long long, Note> notes;
@@ -605,7 +608,7 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
       if (!can_see_note(viewer, NoteFacts{v.level, n.author_org_id, n.person_id})) continue;
       std::string excerpt = v.body.size() > 300 ? text::cut_utf8(v.body, 300) + "…" : v.body;
       out.push_back(TimelineEntry{
-          v.written_at, "notes",
+          v.written_at, "", "notes",
           v.version == 1 ? "Note écrite" : "Note modifiée (version " + std::to_string(v.version) + ")",
           std::string(label(v.level)) + " — " + excerpt, who(v.written_by_user_name, v.written_by_org_name)});
     }
@@ -625,8 +628,17 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
         detail += " — motif : " + o.motif;
       else if (!e.detail.empty())
         detail += " — " + e.detail;
-      out.push_back(TimelineEntry{e.at, "orientations", orientation_event_title(e.kind), detail,
+      out.push_back(TimelineEntry{e.at, "", "orientations", orientation_event_title(e.kind), detail,
                                   who(e.user_name, e.organisation_name)});
+    }
+  }
+  if (want("diagnostics")) {
+    std::string from = expiry_date(p.started_on, -183);
+    for (const auto& d : diagnosis::store::history(tx, p.person_id)) {
+      if (d.made_on < from || (p.status == Status::closed && d.made_on > p.closed_on)) continue;
+      out.push_back(TimelineEntry{d.made_on + "T00:00:00Z", d.made_on, "diagnostics", "Diagnostic",
+                                  std::to_string(d.barriers) + " frein(s) relevé(s)",
+                                  who(d.author_name, d.organisation_name)});
     }
   }
   // Newest first; entries of the same second keep the order they were written in, reversed.

@@ -83,8 +83,10 @@ struct Sent {
   long long id = 0;
   std::string receiver;  // the structure's name for a service, the organisation's otherwise
 };
-// Sends an orientation of `person` from `by` (the caller checked people::Action::share).
-// ValidationError on service_id / organisation_id / motif; Conflict for a pending duplicate.
+// Sends an orientation of `person` from `by` (the caller checked people::Action::share), with
+// the diagnosis it comes from (0: none; else one of the person's).
+// ValidationError on service_id / organisation_id / motif / diagnosis_id; Conflict for a pending
+// duplicate.
 Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const OrientationTarget& to,
                       const std::string& motif, long long diagnosis, const std::string& today);
 OrientationSide side_of(const Orientation& o, long long org);
@@ -102,13 +104,16 @@ int expire_orientations(db::Database& db, const std::string& today, const std::s
 
 // ---- Timeline
 struct TimelineEntry {
-  std::string at;        // instant
+  std::string at;        // instant (the sort key)
+  std::string on;        // a civil date instead, when the fact has no instant (a diagnosis)
   std::string category;  // see rules.h timeline_categories()
   std::string title;     // French
   std::string detail;
   std::string who;  // "Karim Haddad (Mission Locale…)"
 };
 // Everything that happened in `p` that `viewer` may see, newest first; `category` "" for all.
+// The person's diagnoses count from six months before the start (a prescriber's diagnosis is
+// valid six months) to the exit.
 std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p,
                                     const std::string& category);
 

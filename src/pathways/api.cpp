@@ -351,11 +351,16 @@ Response timeline_api(Ctx& ctx) {
   bool known = kind.empty();
   for (const auto& c : timeline_categories()) known = known || kind == c.code;
   if (!known)
-    throw ValidationError("kind",
-                          "Type inconnu : parcours, membres, objectifs, etapes, resultats, orientations ou notes.");
+    throw ValidationError(
+        "kind", "Type inconnu : parcours, membres, objectifs, etapes, resultats, orientations, notes ou diagnostics.");
   json::array items;
   for (const auto& e : timeline(ctx.tx, l.viewer, l.pathway, kind))
-    items.push_back({{"at", e.at}, {"kind", e.category}, {"title", e.title}, {"detail", e.detail}, {"by", e.who}});
+    items.push_back({{"at", e.on.empty() ? json::value(e.at) : json::value(nullptr)},
+                     {"on", nullable(e.on)},
+                     {"kind", e.category},
+                     {"title", e.title},
+                     {"detail", e.detail},
+                     {"by", e.who}});
   return items_response(std::move(items));
 }
 
@@ -654,7 +659,7 @@ void add_api_routes(Router& router) {
        list_of(
            R"J({"type":"object","properties":{"at":{"type":"string"},"kind":{"type":"string"},"title":{"type":"string"},"detail":{"type":"string"},"by":{"type":"string"}}})J"),
        200,
-       {{"kind", "parcours, membres, objectifs, etapes, resultats, orientations ou notes"}}});
+       {{"kind", "parcours, membres, objectifs, etapes, resultats, orientations, notes ou diagnostics"}}});
   add(Method::get, pw + "/notes", "api.pathways.notes.list", list_notes,
       {"Notes du parcours que l'appelant peut lire (selon leur niveau de confidentialité)", tag, "",
        list_of(note_schema())});

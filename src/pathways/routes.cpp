@@ -13,6 +13,7 @@
 #include "pathways/pages.h"
 #include "pathways/store.h"
 #include "people/access.h"
+#include "people/routes.h"
 #include "people/store.h"
 #include "referentials/communes.h"
 
@@ -627,8 +628,8 @@ Response timeline_page(Ctx& ctx) {
   auto entries = timeline(ctx.tx, l.viewer, l.pathway, category);
   for (const auto& e : entries) {
     auto* d = b.AddSectionDictionary("ENTRY");
-    d->SetValue("AT", when(e.at));
-    d->SetValue("DATETIME", e.at);
+    d->SetValue("AT", e.on.empty() ? when(e.at) : "le " + time::display_civil(e.on));
+    d->SetValue("DATETIME", e.on.empty() ? e.at : e.on);
     d->SetValue("CATEGORY", e.category);
     d->SetValue("TITLE", e.title);
     d->SetValue("WHO", e.who);
@@ -669,6 +670,34 @@ Response org_pathways(Ctx& ctx) {
   }
   if (!shown) b.ShowSection("EMPTY");
   return page.render();
+}
+
+// The section of the person's page: the current pathway and the pending orientations, with the
+// links to the pathways and to the orientation form.
+std::string panel(Ctx& ctx, const people::Person& person) {
+  long long org = ctx.org();
+  ctemplate::TemplateDictionary dict("pathway-panel");
+  dict.SetValue("PATHWAYS", person_url(org, person.id) + "/parcours");
+  dict.SetValue("ORIENT", person_url(org, person.id) + "/orientations");
+  if (auto p = store::current_pathway(ctx.tx, person.id)) {
+    auto* d = dict.AddSectionDictionary("CURRENT");
+    d->SetValue("STATUS", label(p->status));
+    d->SetValue("STARTED", time::display_civil(p->started_on));
+    d->SetValue("REFERENT",
+                p->referent_org_name + (p->referent_user_name.empty() ? "" : " (" + p->referent_user_name + ")"));
+    if (!facts_of(ctx.tx, *p, org).member) d->ShowSection("NOT_MEMBER");
+  } else {
+    dict.ShowSection("NONE");
+  }
+  for (const auto& o : store::orientations_of_person(ctx.tx, person.id, "pending")) {
+    auto* d = dict.AddSectionDictionary("PENDING");
+    d->SetValue("TO", o.to_org_name + (o.service_name.empty() ? "" : " — " + o.service_name));
+    d->SetValue("FROM", o.from_org_name);
+    d->SetValue("SENT", time::display_civil(o.sent_on));
+    if (side_of(o, org) != OrientationSide::other)
+      d->AddSectionDictionary("LINK")->SetValue("URL", orientation_url(org, o.id));
+  }
+  return render_template("pathways/panel", dict);
 }
 
 }  // namespace
@@ -722,6 +751,7 @@ void add_page_routes(Router& router, directory::Live& live) {
                      edit_note_page, [](Ctx& c, const ValidationError& e) { return note_page(c, &e); }});
   add_route(router, {Method::get, pw + "/chronologie", "pathways.timeline", Access::member, Kind::page, timeline_page});
   add_orientation_page_routes(router, live);
+  people::add_person_panel("30-pathway", panel);
 }
 
 void add_routes(Router& router, directory::Live& live) {

@@ -354,6 +354,7 @@ const std::vector<Label>& timeline_categories() {
       {"resultats", "Résultats et sortie"},
       {"orientations", "Orientations"},
       {"notes", "Notes"},
+      {"diagnostics", "Diagnostics"},
   };
   return all;
 }

@@ -670,6 +670,10 @@ std::vector<Orientation> orientations_of_pathway(db::Tx& tx, long long pathway) 
   return orientations_where(tx, "r.pathway_id = :p", pathway, "", 1000);
 }
 
+std::vector<Orientation> orientations_of_person(db::Tx& tx, long long person, const std::string& status) {
+  return orientations_where(tx, "r.person_id = :p", person, status, 100);
+}
+
 bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, const std::string& reason,
             const std::string& detail) {
   db::Query q(tx,

@@ -100,6 +100,8 @@ bool pending_duplicate(db::Tx& tx, long long person, long long to_org, long long
 std::vector<Orientation> received(db::Tx& tx, long long org, const std::string& status, int limit = 200);
 std::vector<Orientation> sent(db::Tx& tx, long long org, const std::string& status, int limit = 200);
 std::vector<Orientation> orientations_of_pathway(db::Tx& tx, long long pathway);
+// The person's orientations with `status` ("" for all), newest first.
+std::vector<Orientation> orientations_of_person(db::Tx& tx, long long person, const std::string& status);
 // Moves a pending orientation to `to`; false when it was no longer pending (another request or
 // the expiry job came first).
 bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, const std::string& reason = "",

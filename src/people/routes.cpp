@@ -2,6 +2,9 @@
 // revoke a grant, and the audit log of the organisation's people.
 #include "people/routes.h"
 
+#include <map>
+#include <mutex>
+
 #include "base/text.h"
 #include "base/time.h"
 #include "http/multipart.h"
@@ -19,6 +22,12 @@ using namespace http;
 namespace {
 
 std::string base(long long org) { return "/organisations/" + std::to_string(org) + "/personnes"; }
+
+std::mutex g_panels_mutex;
+std::map<std::string, PersonPanel>& panels() {
+  static std::map<std::string, PersonPanel> p;
+  return p;
+}
 
 
 Response list(Ctx& ctx) {
@@ -178,6 +187,12 @@ Response show(Ctx& ctx) {
   } else {
     b.ShowSection("NO_SHARE");
   }
+  std::map<std::string, PersonPanel> shown;
+  {
+    std::lock_guard lock(g_panels_mutex);
+    shown = panels();
+  }
+  for (const auto& [name, panel] : shown) b.AddSectionDictionary("PANEL")->SetValue("HTML", panel(ctx, p));
   if (admin) {
     b.ShowSection("ADMIN");
     b.AddSectionDictionary("MERGE")->SetValue("ACTION", base(org) + "/" + std::to_string(p.id) + "/fusionner");
@@ -359,6 +374,11 @@ void add_page_routes(Router& router) {
               Kind::page, revoke});
   add_person_route(router, {Method::post, "/organisations/{org}/personnes/{person}/fusionner", "people.merge", Access::org_admin, Kind::page, merge});
   router.add({Method::get, "/organisations/{org}/journal", "people.journal", Access::org_admin, Kind::page, journal});
+}
+
+void add_person_panel(const std::string& name, PersonPanel panel) {
+  std::lock_guard lock(g_panels_mutex);
+  panels()[name] = std::move(panel);
 }
 
 void add_person_route(Router& router, Route r) {

@@ -51,6 +51,23 @@ const Barrier* Barriers::find(std::string_view code) const {
   return nullptr;
 }
 
+void TransversalSkills::load(const std::string& path) {
+  SourceTable t(path);
+  const std::size_t c_code = t.column("code"), c_label = t.column("label"), c_description = t.column("description");
+  for (const auto& row : t.rows()) {
+    TransversalSkill s{t.required(row, c_code), t.required(row, c_label), t.field(row, c_description)};
+    if (!slug(s.code)) t.fail(row, "code « " + s.code + " » invalide (minuscules, chiffres et tirets)");
+    if (find(s.code)) t.fail(row, "code « " + s.code + " » en double");
+    all_.push_back(std::move(s));
+  }
+}
+
+const TransversalSkill* TransversalSkills::find(std::string_view code) const {
+  for (const auto& s : all_)
+    if (s.code == code) return &s;
+  return nullptr;
+}
+
 std::size_t Barriers::memory_bytes() const {
   std::size_t n = sizeof(*this) + vector_bytes(all_);
   for (const auto& b : all_) {

@@ -58,4 +58,24 @@ class Barriers {
 // The barriers of this process, filled by load_referentials() (referentials/referentials.h).
 const Barriers& barriers();
 
+// The transversal skills a diagnosis records beside ROME's ("Compétence 10", digital,
+// professional communication…), from data/transversal_skills.csv (columns code, label,
+// description). Read-only after load(), like Barriers.
+struct TransversalSkill {
+  std::string code;   // "competence-10"
+  std::string label;  // "Compétence 10 : gérer sa vie professionnelle"
+  std::string description;
+};
+class TransversalSkills {
+ public:
+  // Throws std::runtime_error "path:line: …" for a missing column, an empty code or label, a
+  // code seen twice or not a lowercase slug.
+  void load(const std::string& path);
+  const TransversalSkill* find(std::string_view code) const;  // nullptr when unknown
+  const std::vector<TransversalSkill>& all() const { return all_; }  // file order
+ private:
+  std::vector<TransversalSkill> all_;
+};
+const TransversalSkills& transversal_skills();
+
 }  // namespace jalon::referentials

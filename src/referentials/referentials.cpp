@@ -18,6 +18,7 @@ Communes g_communes;
 Rome g_rome;
 Inclusion g_inclusion;
 Barriers g_barriers;
+TransversalSkills g_skills;
 LoadReport g_report;
 std::once_flag g_loaded;
 
@@ -48,6 +49,9 @@ const Inclusion& inclusion() {
 const Barriers& barriers() {
   return g_barriers;
 }
+const TransversalSkills& transversal_skills() {
+  return g_skills;
+}
 const LoadReport& load_report() {
   return g_report;
 }
@@ -72,12 +76,15 @@ const LoadReport& load_referentials(const std::string& data_dir) {
     t = std::chrono::steady_clock::now();
     Barriers barriers;
     barriers.load(data_dir + "/barriers.csv", inclusion);  // its Term pointers follow `inclusion` when moved
+    TransversalSkills skills;
+    skills.load(data_dir + "/transversal_skills.csv");
     r.barriers_ms = ms_since(t);
     // Everything loaded: install (moves keep the objects' internal pointers valid).
     g_communes = std::move(c);
     g_rome = std::move(rome);
     g_inclusion = std::move(inclusion);
     g_barriers = std::move(barriers);
+    g_skills = std::move(skills);
     // The parsed files are gone: give their pages back rather than keep them resident.
     malloc_trim(0);
     r.total_ms = ms_since(start);

@@ -65,18 +65,24 @@ TEST_P(PathwayFlows, OrientToAServiceThenTheReceiverAcceptsAndNotesKeepTheirLeve
                          {{"csrf", a.csrf()}, {"service_id", std::to_string(service_b_)}, {"motif", " "}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Indiquez le motif de l&#39;orientation."), std::string::npos);
+  // A diagnosis of another person is refused.
+  auto foreign = a.post_form(person_a() + "/orientations", {{"csrf", a.csrf()},
+                                                            {"service_id", std::to_string(service_b_)},
+                                                            {"motif", "Souhaite travailler en extérieur."},
+                                                            {"diagnosis_id", "999999"}});
+  EXPECT_EQ(foreign.status, 422);
   int before = count("SELECT COUNT(*) FROM orientations");
   // The interface the diagnosis page posts to.
   auto sent = a.post_form(person_a() + "/orientations", {{"csrf", a.csrf()},
                                                          {"service_id", std::to_string(service_b_)},
                                                          {"motif", "Souhaite travailler en extérieur."},
-                                                         {"diagnosis_id", "42"}});
+                                                         {"diagnosis_id", std::to_string(world_.diagnosis_a)}});
   ASSERT_EQ(sent.status, 303) << sent.body.substr(0, 2000);
   EXPECT_EQ(sent.header("location"), person_a());
   EXPECT_NE(a.get(person_a()).body.find("Orientation envoyée à Jardins de B"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM orientations"), before + 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM orientations WHERE diagnosis_id = 42 AND to_org_id = " +
-                  std::to_string(world_.org_b) + " AND status = 'pending'"),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orientations WHERE diagnosis_id = " + std::to_string(world_.diagnosis_a) +
+                  " AND to_org_id = " + std::to_string(world_.org_b) + " AND status = 'pending'"),
             1);
   EXPECT_EQ(
       count(
@@ -131,6 +137,11 @@ TEST_P(PathwayFlows, OrientToAServiceThenTheReceiverAcceptsAndNotesKeepTheirLeve
       a.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a) + "/chronologie?type=orientations");
   EXPECT_NE(timeline.body.find("Orientation acceptée"), std::string::npos);
   EXPECT_EQ(timeline.body.find("Premier jour"), std::string::npos) << "filtered by kind";
+  auto diagnoses =
+      a.get(org(world_.org_a) + "/parcours/" + std::to_string(world_.pathway_a) + "/chronologie?type=diagnostics");
+  EXPECT_NE(diagnoses.body.find("le 02/11/2026"), std::string::npos) << "the person's diagnosis, dated without an hour";
+  // The person's page says where the pathway stands.
+  EXPECT_NE(a.get(person_a()).body.find("Parcours en cours depuis le 01/11/2026"), std::string::npos);
   // The sender sees every step in its list of sent orientations, and got an e-mail.
   auto sent_list = a.get(org(world_.org_a) + "/orientations/envoyees");
   EXPECT_NE(sent_list.body.find("acceptée (Admin B 1"), std::string::npos);

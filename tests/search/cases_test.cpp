@@ -87,6 +87,8 @@ directory::Entry entry_of(long long id, const std::vector<std::pair<std::string,
       st.latitude = std::stod(v);
     else if (k == "structure_lon")
       st.longitude = std::stod(v);
+    else if (k == "typology")
+      st.typology = v;
     else if (k == "thematics")
       s.thematics = list(v);
     else if (k == "publics")
@@ -125,6 +127,8 @@ directory::Query query_of(const std::vector<std::pair<std::string, std::string>>
       q.fees = list(v);
     else if (k == "modes")
       q.reception_modes = list(v);
+    else if (k == "typologies")
+      q.typologies = list(v);
     else if (k == "text")
       q.text = v;
     else if (k == "offset")

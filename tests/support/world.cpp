@@ -3,6 +3,7 @@
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/siret.h"
+#include "diagnosis/store.h"
 #include "directory/store.h"
 #include "pathways/actions.h"
 #include "pathways/store.h"
@@ -66,6 +67,14 @@ World make_world(db::Database& db, int n) {
   sv.status = directory::ServiceStatus::published;
   sv.updated_on = "2026-11-01";
   w.service_a = directory::store::create_service(tx, sv);
+  diagnosis::Diagnosis dg;
+  dg.person_id = w.person_a;
+  dg.organisation_id = w.org_a;
+  dg.author_id = w.a_member;
+  dg.author_kind = diagnosis::AuthorKind::prescriber;
+  dg.made_on = "2026-11-02";
+  dg.commune_code = "86194";
+  w.diagnosis_a = diagnosis::store::insert(tx, dg);
   {
     using namespace pathways;
     Actor a{w.org_a, w.a_admin, false, false}, b{w.org_b, w.b_admin, false, false};

@@ -27,6 +27,7 @@ struct World {
   Session s_a_admin, s_a_member, s_b_admin, s_platform;
   long long person_a = 0;  // created by A, consenting, shared with B
   long long structure_a = 0, service_a = 0;  // A's directory entry and one published service of it
+  long long diagnosis_a = 0;                  // a diagnosis of person_a by A
   // person_a's open pathway: A referent, B asking to join; one objective with an action, a step, a
   // note shared with members; a pending orientation of person_a from B to A, and one from A to B.
   long long pathway_a = 0, objective_a = 0, action_a = 0, step_a = 0, note_a = 0;

@@ -1,4 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}<p class="lead">Jalon réunit les professionnels de l'insertion d'un territoire autour d'un parcours partagé pour chaque personne accompagnée.</p>
+<div class="card mb-3 carte-public"><div class="card-body">
+  <h2 class="h5">Vous cherchez un emploi, une formation, de l'aide ?</h2>
+  <p>En quelques questions, sans inscription : à qui vous adresser en premier, les adresses les plus proches de chez vous et ce qui peut vous aider.</p>
+  <a class="btn btn-primary" href="/par-ou-commencer">Par où commencer ?</a>
+  <p class="mt-3 mb-0">Et aussi : <a href="/annuaire">l'annuaire des services d'insertion</a>, <a href="/iae/eligibilite">le simulateur d'éligibilité à l'IAE</a>.</p>
+</div></div>
 <div class="row g-3">
   <div class="col-md-6">
     <div class="card h-100"><div class="card-body">

@@ -20,6 +20,7 @@
         {{#NAV_ORG}}<li class="nav-item nav-org"><a class="nav-link" href="/organisations/{{ORG_ID}}">{{ORG_NAME}}</a></li>{{/NAV_ORG}}
         {{/LOGGED_IN}}
         {{#PLATFORM_ADMIN}}<li class="nav-item"><a class="nav-link" href="/admin/organisations">Organisations</a></li>{{/PLATFORM_ADMIN}}
+        <li class="nav-item"><a class="nav-link" href="/par-ou-commencer">Par où commencer ?</a></li>
         <li class="nav-item"><a class="nav-link" href="/annuaire">Annuaire</a></li>
       </ul>
       <ul class="navbar-nav">

@@ -16,9 +16,7 @@
   <dt class="col-sm-4 col-lg-3">Niveau de qualification</dt><dd class="col-sm-8 col-lg-9">{{LEVEL}}</dd>
   <dt class="col-sm-4 col-lg-3">Consentement au partage</dt><dd class="col-sm-8 col-lg-9">{{CONSENT}}</dd>
 </dl>
-<h2 class="h4 mt-4">Parcours</h2>
-<p class="d-flex flex-wrap gap-2"><a class="btn btn-primary" href="/organisations/{{ORG_ID}}/personnes/{{ID}}/parcours">Parcours</a>
-  <a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/personnes/{{ID}}/orientations">Orienter vers une autre structure</a></p>
+{{#PANEL}}{{HTML:none}}{{/PANEL}}
 <h2 class="h4 mt-4">Organisations qui ont accès à la fiche</h2>
 <ul>
 {{#GRANT}}<li>{{ORG}} ({{REASON}}){{#REVOCABLE}}
