@@ -17,10 +17,6 @@ std::string_view name(AuthorKind k);          // "prescriber", "employer", "othe
 std::string_view label(AuthorKind k);         // French
 std::optional<AuthorKind> parse_author_kind(std::string_view s);
 
-// The French label of value `value` ("rsa", "infra3", "strong", "yes") of fact `fact` of the
-// orientation catalogue; the value itself when it has none.
-std::string_view value_label(std::string_view fact, std::string_view value);
-
 struct Diagnosis {
   long long id = 0, person_id = 0, organisation_id = 0, author_id = 0;
   std::string organisation_name, author_name;  // read back with the row

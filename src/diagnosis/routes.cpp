@@ -13,6 +13,9 @@
 #include "diagnosis/store.h"
 #include "directory/find.h"
 #include "http/page.h"
+#include "directory/rules.h"
+#include "orientation/labels.h"
+#include "orientation/nearby.h"
 #include "orientation/rules.h"
 #include "people/access.h"
 #include "people/routes.h"
@@ -32,15 +35,11 @@ std::string person_path(long long org, long long person) {
   return "/organisations/" + std::to_string(org) + "/personnes/" + std::to_string(person);
 }
 
-// The barriers whose severity is also a fact of the engine: the form asks once, in the barriers.
-const std::map<std::string, std::string_view>& barrier_facts() {
-  static const std::map<std::string, std::string_view> m{
-      {"mobilite", "mobility"}, {"sante", "health"}, {"isolement", "isolation"}, {"numerique", "digital"}, {"famille", "childcare"}};
-  return m;
-}
+// A fact that is also a barrier's severity (data/barriers.csv, column fact): the form asks it
+// once, in the barriers.
 bool asked_as_barrier(std::string_view fact) {
-  for (const auto& [code, f] : barrier_facts())
-    if (f == fact) return true;
+  for (const auto& b : referentials::barriers().all())
+    if (b.fact == fact) return true;
   return false;
 }
 
@@ -83,7 +82,7 @@ FormState read_form(Ctx& ctx) {
       continue;
     }
     if (*severity != orientation::Severity::none) d.situation.barriers[b.code] = *severity;
-    if (auto it = barrier_facts().find(b.code); it != barrier_facts().end()) orientation::set_declared(d.situation, it->second, value);
+    if (!b.fact.empty()) orientation::set_declared(d.situation, b.fact, value);
   }
   d.transversal_skills = values_of(f, "transversal");
   d.rome_skills = values_of(f, "rome_skill");
@@ -136,7 +135,7 @@ Response form_page(Ctx& ctx, const people::Person& p, const FormState& st, const
     }
     const auto* def = orientation::find_fact(fact.name);
     std::vector<Page::Option> options;
-    for (auto v : def->values) options.push_back({std::string(v), std::string(value_label(fact.name, v)), ""});
+    for (auto v : def->values) options.push_back({std::string(v), std::string(orientation::value_label(fact.name, v)), ""});
     page.select(name, label, options, value, "", false);
   }
   // Barriers: one severity each.
@@ -146,11 +145,11 @@ Response form_page(Ctx& ctx, const people::Person& p, const FormState& st, const
     if (auto it = d.situation.barriers.find(bar.code); it != d.situation.barriers.end()) {
       const char* names[] = {"none", "light", "strong", "blocking"};
       value = names[static_cast<int>(it->second)];
-    } else if (auto f = barrier_facts().find(bar.code); f != barrier_facts().end()) {
-      value = orientation::declared(d.situation, f->second).value_or("");
+    } else if (!bar.fact.empty()) {
+      value = orientation::declared(d.situation, bar.fact).value_or("");
     }
     std::vector<Page::Option> options;
-    for (auto v : {"none", "light", "strong", "blocking"}) options.push_back({v, std::string(value_label("mobility", v)), ""});
+    for (auto v : {"none", "light", "strong", "blocking"}) options.push_back({v, std::string(orientation::value_label("mobility", v)), ""});
     page.next_in(b.AddSectionDictionary("BARRIER"));
     page.select(name, bar.label, options, value, bar.description, false);
   }
@@ -264,31 +263,37 @@ void set_reason(ctemplate::TemplateDictionary* d, const orientation::Reason& r) 
   for (const auto& f : r.facts) d->AddSectionDictionary("USED")->SetValue("TEXT", f);
 }
 
-// Up to `n` nearest published services answering `barrier` around `commune` (30 km).
-void nearest(Ctx& ctx, const directory::Live& live, const std::string& barrier, const std::string& commune,
-             ctemplate::TemplateDictionary* into, long long org, long long person) {
-  if (commune.empty()) {
-    into->ShowSection("NO_PLACE");
+void add_service(Ctx& ctx, ctemplate::TemplateDictionary* into, const orientation::NearbyService& s, long long org, long long person,
+                 const std::string& motif);
+
+// Nearby services (diagnosis/services.tpl inside `section`), each with its one-click
+// orientation (the pathway room's route) for `motif`.
+void add_services(Ctx& ctx, ctemplate::TemplateDictionary* section, const std::vector<orientation::NearbyService>& services, long long org,
+                  long long person, const std::string& motif) {
+  if (services.empty()) {
+    section->ShowSection("NO_SERVICE");
     return;
   }
-  directory::FindRequest r;
-  r.barrier = barrier;
-  r.commune_code = commune;
-  r.radius_km = 30;
-  r.limit = 3;
-  directory::Found found = directory::find(ctx.tx, live, r);
-  if (found.services.empty()) into->ShowSection("NO_SERVICE");
-  for (const auto& s : found.services) {
-    auto* d = into->AddSectionDictionary("SERVICE");
-    d->SetValue("NAME", s.service->name);
-    d->SetValue("STRUCTURE", s.structure->name);
-    d->SetValue("LINK", "/annuaire/structures/" + std::to_string(s.structure->id) + "#service-" + std::to_string(s.service->id));
-    if (s.distance_km) d->AddSectionDictionary("DISTANCE")->SetValue("KM", text::format_km(*s.distance_km));
-    d->SetIntValue("SERVICE_ID", s.service->id);
-    d->SetValue("ORIENT_ACTION", person_path(org, person) + "/orientations");
-    d->SetValue("MOTIF", "Frein « " + referentials::barriers().find(barrier)->label + " » relevé au diagnostic");
-    d->SetValue("CSRF", ctx.csrf);
-  }
+  auto* list = section->AddIncludeDictionary("SERVICES");
+  list->SetFilename("diagnosis/services.tpl");
+  for (const auto& s : services) add_service(ctx, list, s, org, person, motif);
+}
+
+// One of them.
+void add_service(Ctx& ctx, ctemplate::TemplateDictionary* into, const orientation::NearbyService& s, long long org, long long person,
+                 const std::string& motif) {
+  auto* d = into->AddSectionDictionary("SERVICE");
+  d->SetValue("NAME", s.service.name);
+  d->SetValue("STRUCTURE", s.structure.name);
+  d->SetValue("ADDRESS", directory::display_address(s.service, s.structure));
+  if (!s.structure.phone.empty() || !s.service.phone.empty())
+    d->AddSectionDictionary("PHONE")->SetValue("NUMBER", directory::display_phone(s.service.phone.empty() ? s.structure.phone : s.service.phone));
+  d->SetValue("LINK", "/annuaire/structures/" + std::to_string(s.structure.id) + "#service-" + std::to_string(s.service.id));
+  d->SetValue("KM", text::format_km(s.distance_km));
+  d->SetIntValue("SERVICE_ID", s.service.id);
+  d->SetValue("ORIENT_ACTION", person_path(org, person) + "/orientations");
+  d->SetValue("MOTIF", motif);
+  d->SetValue("CSRF", ctx.csrf);
 }
 
 Response show(Ctx& ctx, const directory::Live& live) {
@@ -316,7 +321,7 @@ Response show(Ctx& ctx, const directory::Live& live) {
     std::string l(fact.label);
     l[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(l[0])));
     f->SetValue("LABEL", l);
-    f->SetValue("VALUE", fact.date ? time::display_civil(*v) : std::string(value_label(fact.name, *v)));
+    f->SetValue("VALUE", fact.date ? time::display_civil(*v) : std::string(orientation::value_label(fact.name, *v)));
   }
   for (const auto& code : d.transversal_skills)
     if (const auto* s = referentials::transversal_skills().find(code)) b.AddSectionDictionary("SKILL")->SetValue("LABEL", s->label);
@@ -337,11 +342,20 @@ Response show(Ctx& ctx, const directory::Live& live) {
     r->SetValue("LABEL", s.label);
     set_reason(r, s.reason);
   }
-  // Barriers: solutions and the nearest services, each with its "orient" button.
-  for (const auto& adv : a.orientation.barriers) {
+  // The directory around the place of residence: the referent's nearest structures, and the
+  // nearest services of each barrier, each with its "orient" button.
+  std::optional<orientation::Nearby> near;
+  if (auto place = directory::place_of_commune(d.commune_code, referentials::communes()))
+    near = orientation::nearby(ctx.tx, live, a.orientation, *place);
+  if (a.orientation.referent && near) {
+    auto* r = b.AddSectionDictionary("REFERENT_PLACES");
+    add_services(ctx, r, near->referent, org, p.id, "Premier accueil : " + a.orientation.referent->label);
+  }
+  for (std::size_t i = 0; i < a.orientation.barriers.size(); ++i) {
+    const auto& adv = a.orientation.barriers[i];
     auto* r = b.AddSectionDictionary("BARRIER");
     r->SetValue("LABEL", adv.label);
-    r->SetValue("SEVERITY", std::string(value_label("mobility", std::array{"none", "light", "strong", "blocking"}[static_cast<int>(adv.severity)])));
+    r->SetValue("SEVERITY", std::string(orientation::value_label("mobility", std::array{"none", "light", "strong", "blocking"}[static_cast<int>(adv.severity)])));
     for (const auto& sol : adv.solutions) {
       auto* s = r->AddSectionDictionary("SOLUTION");
       s->SetValue("TEXT", sol.text);
@@ -349,7 +363,11 @@ Response show(Ctx& ctx, const directory::Live& live) {
       for (const auto& t : sol.actors) actors += (actors.empty() ? "" : ", ") + std::string(referentials::inclusion().structure_typologies().label(t));
       s->SetValue("ACTORS", actors);
     }
-    nearest(ctx, live, adv.barrier, d.commune_code, r, org, p.id);
+    if (!near) {
+      r->ShowSection("NO_PLACE");
+    } else {
+      add_services(ctx, r, near->barriers[i].services, org, p.id, "Frein « " + adv.label + " » relevé au diagnostic");
+    }
   }
   if (a.orientation.barriers.empty()) b.ShowSection("NO_BARRIER");
   // IAE eligibility per kind.

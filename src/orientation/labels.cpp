@@ -40,4 +40,12 @@ std::string_view value_label(const FactDef& fact, int value) {
   return fact.values[i];
 }
 
+std::string_view value_label(std::string_view fact, std::string_view value) {
+  const FactDef* f = find_fact(fact);
+  if (!f) return value;
+  for (std::size_t i = 0; i < f->values.size(); ++i)
+    if (f->values[i] == value) return value_label(*f, static_cast<int>(i));
+  return value;
+}
+
 }  // namespace jalon::orientation

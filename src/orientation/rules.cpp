@@ -456,6 +456,13 @@ void RuleSet::load(const std::string& dir, const referentials::Inclusion& inclus
     parse_text(f.filename().string(), s.str(), inclusion, barriers);
   }
   check_all();
+  // A barrier whose severity is also a fact names a severity fact of the catalogue.
+  for (const auto& b : barriers.all()) {
+    if (b.fact.empty()) continue;
+    const FactDef* f = find_fact(b.fact);
+    if (!f || f->kind != FactKind::ordered || f->values != find_fact("mobility")->values)
+      throw std::runtime_error("barriers.csv: frein « " + b.code + " » : « " + b.fact + " » n'est pas une difficulté du catalogue des faits");
+  }
 }
 
 namespace {

@@ -20,9 +20,10 @@ void Barriers::load(const std::string& path, const Inclusion& inclusion) {
   SourceTable t(path);
   const std::size_t c_code = t.column("code"), c_label = t.column("label"), c_description = t.column("description"),
                     c_thematics = t.column("thematics");
+  const auto c_fact = t.optional_column("fact");
   const auto& terms = inclusion.thematics().terms();
   for (const auto& row : t.rows()) {
-    Barrier b{t.required(row, c_code), t.required(row, c_label), t.field(row, c_description), {}, {}};
+    Barrier b{t.required(row, c_code), t.required(row, c_label), t.field(row, c_description), {}, {}, c_fact ? t.field(row, *c_fact) : ""};
     if (!slug(b.code)) t.fail(row, "code « " + b.code + " » invalide (minuscules, chiffres et tirets)");
     if (find(b.code)) t.fail(row, "code « " + b.code + " » en double");
     std::vector<bool> chosen(terms.size(), false);
@@ -71,7 +72,7 @@ const TransversalSkill* TransversalSkills::find(std::string_view code) const {
 std::size_t Barriers::memory_bytes() const {
   std::size_t n = sizeof(*this) + vector_bytes(all_);
   for (const auto& b : all_) {
-    n += string_bytes(b.code) + string_bytes(b.label) + string_bytes(b.description) + vector_bytes(b.mapping) +
+    n += string_bytes(b.code) + string_bytes(b.label) + string_bytes(b.description) + string_bytes(b.fact) + vector_bytes(b.mapping) +
          vector_bytes(b.thematics);
     for (const auto& m : b.mapping) n += string_bytes(m);
   }

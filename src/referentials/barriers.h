@@ -28,6 +28,9 @@ struct Barrier {
   // The mapping resolved to thematics: a category stands for all of its thematics. In the
   // vocabulary's file order, without duplicates; never empty.
   std::vector<const Term*> thematics;
+  // The severity fact of the orientation catalogue that this barrier's severity also is
+  // ("mobility" for "mobilite"), or "" (column fact; checked by the orientation rules' loader).
+  std::string fact;
 };
 
 class Barriers {
@@ -38,7 +41,7 @@ class Barriers {
   Barriers(Barriers&&) = default;
   Barriers& operator=(Barriers&&) = default;
 
-  // Loads the CSV `path` (columns code, label, description, thematics; thematics separated by
+  // Loads the CSV `path` (columns code, label, description, thematics and optionally fact; thematics separated by
   // spaces) into this empty object, resolving each mapping against `inclusion`, which must be
   // loaded. Throws std::runtime_error "path:line: …" for a missing column, an empty code, label
   // or mapping, a code seen twice or not a lowercase slug, or a value that is neither a

@@ -37,6 +37,12 @@ std::size_t SourceTable::column(std::string_view name) const {
   return static_cast<std::size_t>(it - table_.header.begin());
 }
 
+std::optional<std::size_t> SourceTable::optional_column(std::string_view name) const {
+  auto it = std::find(table_.header.begin(), table_.header.end(), name);
+  if (it == table_.header.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - table_.header.begin());
+}
+
 const std::string& SourceTable::field(const csv::Row& row, std::size_t col) const {
   if (col >= row.fields.size())
     fail(row, std::to_string(row.fields.size()) + " colonnes au lieu de " + std::to_string(table_.header.size()));

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ class SourceTable {
 
   // Index of the column named `name` in the header; throws "path:1: colonne X absente".
   std::size_t column(std::string_view name) const;
+  // The same for a column a file may leave out.
+  std::optional<std::size_t> optional_column(std::string_view name) const;
 
   // Field `col` of `row`; throws "path:line: …" when the row is shorter than the header.
   const std::string& field(const csv::Row& row, std::size_t col) const;

@@ -2,6 +2,9 @@
 // (a row applies from its date of effect; a later version replaces it) holds.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "orientation/engine.h"
 #include "referentials/referentials.h"
 #include "support/test_db.h"
@@ -103,4 +106,34 @@ TEST_F(RuleFiles, ARuleAppliesFromItsDateOfEffectAndALaterVersionReplacesIt) {
   EXPECT_EQ(o.referent->reason.text, "Version 2.");
   EXPECT_EQ(o.referent->reason.where, "v.rules:2");
   EXPECT_FALSE(orient(s, *parse_date("2024-12-31"), r).referent.has_value());
+}
+
+TEST_F(RuleFiles, ABarrierMustNameASeverityFactOfTheCatalogue) {
+  std::string path = ::testing::TempDir() + "/barriers_fact_test.csv";
+  // The repository's barriers, the mobility one naming `fact`.
+  std::ifstream in(test::source_dir() + "/data/barriers.csv");
+  std::stringstream original;
+  original << in.rdbuf();
+  auto load_with = [&](const std::string& fact) {
+    std::string text = original.str();
+    auto at = text.find(",mobility\n");
+    EXPECT_NE(at, std::string::npos);
+    text.replace(at, 10, "," + fact + "\n");
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+    referentials::Barriers b;
+    b.load(path, referentials::inclusion());
+    RuleSet r;
+    try {
+      r.load(test::source_dir() + "/data/rules", referentials::inclusion(), b);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(load_with("mobility"), "");
+  EXPECT_EQ(load_with(""), "");
+  EXPECT_NE(load_with("age").find("« age » n'est pas une difficulté"), std::string::npos);
+  EXPECT_NE(load_with("mobilité").find("barriers.csv: frein « mobilite »"), std::string::npos);
 }

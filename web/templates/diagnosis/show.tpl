@@ -11,6 +11,9 @@
     <ul>{{#USED}}<li>{{TEXT}}</li>{{/USED}}</ul>
     <p class="small text-muted">Règle « {{RULE}} » ({{WHERE}}), en vigueur depuis le {{EFFECTIVE}}. Source : {{SOURCE}}.</p>
   </details>
+  {{#REFERENT_PLACES}}<h3 class="h6 mt-3">Les plus proches</h3>
+  {{#NO_SERVICE}}<p class="text-muted">Aucune structure de ce type publiée dans l'annuaire à proximité.</p>{{/NO_SERVICE}}
+  {{>SERVICES}}{{/REFERENT_PLACES}}
 </div></div>{{/REFERENT}}
 {{#NO_REFERENT}}<p>Le diagnostic ne renseigne pas assez la situation pour désigner un référent (âge, inscription, ressources…).</p>{{/NO_REFERENT}}
 
@@ -27,18 +30,8 @@
   <h3 class="h5">{{LABEL}} <span class="badge badge-statut">{{SEVERITY}}</span></h3>
   <ul>{{#SOLUTION}}<li>{{TEXT}} <span class="text-muted">({{ACTORS}})</span></li>{{/SOLUTION}}</ul>
   {{#NO_PLACE}}<p class="text-muted">Renseignez la commune de résidence pour voir les services proches.</p>{{/NO_PLACE}}
-  {{#NO_SERVICE}}<p class="text-muted">Aucun service publié dans l'annuaire à moins de 30 km pour ce frein.</p>{{/NO_SERVICE}}
-  <ul class="list-unstyled">
-  {{#SERVICE}}<li class="mb-2 d-flex flex-wrap gap-2 align-items-center">
-    <span><a href="{{LINK}}">{{NAME}}</a>, {{STRUCTURE}}{{#DISTANCE}} à {{KM}}{{/DISTANCE}}</span>
-    <form method="post" action="{{ORIENT_ACTION}}" class="d-inline">
-      <input type="hidden" name="csrf" value="{{CSRF}}">
-      <input type="hidden" name="service_id" value="{{SERVICE_ID}}">
-      <input type="hidden" name="motif" value="{{MOTIF}}">
-      <button class="btn btn-sm btn-outline-primary" type="submit">Orienter vers ce service<span class="visually-hidden"> : {{NAME}}, {{STRUCTURE}}</span></button>
-    </form>
-  </li>{{/SERVICE}}
-  </ul>
+  {{#NO_SERVICE}}<p class="text-muted">Aucun service publié dans l'annuaire à moins de 200 km pour ce frein.</p>{{/NO_SERVICE}}
+  {{>SERVICES}}
 </section>{{/BARRIER}}
 
 <h2 class="h4 mt-4">Éligibilité à l'IAE</h2>
