@@ -12,6 +12,7 @@
 #include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
+#include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
 #include "orientation/first_contact.h"
@@ -69,6 +70,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   directory::add_search_routes(router_, *directory_);
   diagnosis::add_routes(router_, *directory_);
   orientation::add_public_routes(router_, *directory_);
+  pathways::add_routes(router_, *directory_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

@@ -15,6 +15,8 @@
 #include "base/siret.h"
 #include "directory/import.h"
 #include "directory/store.h"
+#include "base/time.h"
+#include "pathways/demo.h"
 #include "people/rules.h"
 #include "people/store.h"
 #include "referentials/communes.h"
@@ -169,6 +171,7 @@ DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   }
   report.people = load_demo_people(tx, accompanying);
   load_demo_directory(tx, data_dir, org_of_slug, report);
+  pathways::load_demo(tx, org_of_slug, time::today());
   report.appointments = space::load_demo(tx, org_of_slug);
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();

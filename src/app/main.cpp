@@ -27,6 +27,7 @@
 #include "db/migrate.h"
 #include "directory/import.h"
 #include "mail/outbox.h"
+#include "pathways/actions.h"
 #include "people/import.h"
 #include "people/store.h"
 #include "orientation/rules.h"
@@ -64,8 +65,8 @@ int serve(Config& c) {
                         {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
   // Background work every 10 s: appointment reminders and e-mail delivery (each one server at a
-  // time, see send_reminders and deliver_pending) and the purge of expired sessions, old login
-  // failures, spent links and link requests (idempotent).
+  // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, and the
+  // purge of expired sessions, old login failures, spent links and link requests (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;
@@ -76,6 +77,7 @@ int serve(Config& c) {
       try {
         appointments::send_reminders(*db, c.base_url, time::now());
         mail::deliver_pending(*db, c);
+        pathways::expire_orientations(*db, time::today(), c.base_url);  // one server at a time (advisory lock)
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
         accounts::store::purge_stale(tx, time::iso_now(), month_ago);

@@ -1,5 +1,7 @@
 #include "people/store.h"
 
+#include <algorithm>
+
 #include "base/errors.h"
 #include "base/time.h"
 #include "db/query.h"
@@ -174,6 +176,46 @@ void revoke(db::Tx& tx, long long person, long long org) {
   std::string now = time::iso_now();
   tx.sql() << "UPDATE person_grants SET revoked_at = :t WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(now),
       use(person), use(org);
+}
+
+void set_grant_reason(db::Tx& tx, long long person, long long org, GrantReason reason) {
+  std::string code = grant_reason_code(reason);
+  tx.sql() << "UPDATE person_grants SET reason = :r WHERE person_id = :p AND organisation_id = :o AND revoked_at IS NULL", use(code),
+      use(person), use(org);
+}
+
+namespace {
+// Rows of `ids` by chunks of 50 placeholders (the unused ones bound to 0, which no row has), so
+// that each statement's text is constant and stays prepared.
+std::vector<Row> rows_by_ids(db::Tx& tx, const std::string& head, long long org, const std::vector<long long>& ids) {
+  constexpr std::size_t kChunk = 50;
+  std::string sql = head;
+  for (std::size_t i = 0; i < kChunk; ++i) sql += (i ? ", :i" : ":i") + std::to_string(i);
+  sql += ") ORDER BY 2";
+  std::vector<Row> out;
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    db::Query query(tx, sql);
+    if (org) query.bind(org);
+    for (std::size_t i = 0; i < kChunk; ++i) query.bind(start + i < ids.size() ? ids[start + i] : 0LL);
+    while (query.next()) out.push_back(Row{query.int64(1), query.text(2), query.text(3), query.text(4), query.text(5), query.text(0)});
+  }
+  std::sort(out.begin(), out.end(), [](const Row& a, const Row& b) { return a.id < b.id; });
+  out.erase(std::unique(out.begin(), out.end(), [](const Row& a, const Row& b) { return a.id == b.id; }), out.end());
+  return out;
+}
+}  // namespace
+
+std::vector<Row> visible_to(db::Tx& tx, long long org, const std::vector<long long>& ids) {
+  return rows_by_ids(tx,
+                     "SELECT g.sort_key, g.person_id, g.first_name, g.last_name, COALESCE(g.birth_date, ''), g.commune_code "
+                     "FROM person_grants g WHERE g.organisation_id = :o AND g.revoked_at IS NULL AND g.person_id IN (",
+                     org, ids);
+}
+
+std::vector<Row> identities(db::Tx& tx, const std::vector<long long>& ids) {
+  return rows_by_ids(tx,
+                     "SELECT '', p.id, p.first_name, p.last_name, COALESCE(p.birth_date, ''), p.commune_code FROM people p WHERE p.id IN (",
+                     0, ids);
 }
 
 std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {

@@ -33,6 +33,9 @@ std::vector<Grant> grants(db::Tx& tx, long long person);  // live and revoked, o
 // Gives `org` access (or gives it back after a revocation). Conflict if it already has it.
 void grant(db::Tx& tx, long long person, long long org, GrantReason reason, long long by_org);
 void revoke(db::Tx& tx, long long person, long long org);
+// Changes the reason of `org`'s live grant (the pathway room: an organisation that becomes, or
+// stops being, a person's referent). Nothing when it has none.
+void set_grant_reason(db::Tx& tx, long long person, long long org, GrantReason reason);
 
 // The people `org` sees, in name order, 50 at most, after `after_sort_key` (keyset pagination).
 struct Query {
@@ -49,6 +52,13 @@ struct Row {
   std::string sort_key;
 };
 std::vector<Row> search(db::Tx& tx, long long org, const Query& q);
+// What a list shows of these people (any order, any number; unknown ids left out), in id order:
+// `visible_to` reads only those `org` has a live grant for (from the grants' copies);
+// `identities` reads any, for a list whose reader was given the person by other means (an
+// orientation received). Neither writes the audit log: the caller does. A few statements
+// whatever the number of ids.
+std::vector<Row> visible_to(db::Tx& tx, long long org, const std::vector<long long>& ids);
+std::vector<Row> identities(db::Tx& tx, const std::vector<long long>& ids);
 
 // Records that could be the same person as `p` (same France Travail identifier or same birth
 // date), whoever created them, `p` itself excluded; at most 200.

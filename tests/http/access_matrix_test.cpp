@@ -65,6 +65,13 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("service", std::to_string(w.service_a));
   put("diagnosis", std::to_string(w.diagnosis_a));
   put("target", std::to_string(w.org_b));
+  put("pathway", std::to_string(w.pathway_a));
+  put("objective", std::to_string(w.objective_a));
+  put("action", std::to_string(w.action_a));
+  put("step", std::to_string(w.step_a));
+  put("note", std::to_string(w.note_a));
+  put("orientation", std::to_string(w.orientation_to_a));
+  put("sent", std::to_string(w.orientation_from_a));
   put("appointment", std::to_string(w.appointment_a));
   put("document", std::to_string(w.document_a));
   put("code", r.pattern.rfind("/invitation/", 0) == 0   ? w.invitation_code

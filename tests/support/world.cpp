@@ -10,6 +10,8 @@
 #include "base/siret.h"
 #include "diagnosis/store.h"
 #include "directory/store.h"
+#include "pathways/actions.h"
+#include "pathways/store.h"
 #include "people/store.h"
 
 namespace jalon::test {
@@ -103,6 +105,22 @@ World make_world(db::Database& db, int n) {
   dg.made_on = "2026-11-02";
   dg.commune_code = "86194";
   w.diagnosis_a = diagnosis::store::insert(tx, dg);
+  {
+    using namespace pathways;
+    Actor a{w.org_a, w.a_admin, false, false}, b{w.org_b, w.b_admin, false, false};
+    w.pathway_a = open_pathway(tx, a, w.person_a, w.a_member, "2026-11-01", "2026-11-28");
+    auto p = *pathways::store::find_pathway(tx, w.pathway_a);
+    request_join(tx, b, p);
+    w.objective_a = add_objective(tx, a, p, {"professional", "Trouver un emploi", ""});
+    w.action_a = add_action(tx, a, p, w.objective_a, {"Refaire le CV", "la personne", "", ""});
+    w.step_a = add_step(tx, a, p, {"workshop", "Atelier CV", "", "", "", 0});
+    NoteViewer author;
+    author.organisation_id = w.org_a;
+    author.member = true;
+    w.note_a = add_note(tx, a, author, p, {"Premier entretien.", "members"});
+    w.orientation_to_a = send_orientation(tx, b, w.person_a, {0, w.org_a}, "Accompagnement renforcé", 0, "2026-11-27").id;
+    w.orientation_from_a = send_orientation(tx, a, w.person_a, {0, w.org_b}, "Contrat d'insertion", 0, "2026-11-27").id;
+  }
   auto session = [&](long long user) {
     auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);
     return Session{s.raw_id, s.csrf_token};

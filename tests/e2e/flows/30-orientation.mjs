@@ -1,0 +1,97 @@
+// A counsellor of the demo Mission Locale orients a young person to an association's service; a
+// member of the association finds it in its inbox, accepts it, and writes a note shared with the
+// organisations of the pathway and a note restricted to the association; the Mission Locale
+// counsellor then reads the first and not the second. Every page is checked with axe.
+export default async function ({ browser, server, check, audit, has, one, login }) {
+  const stamp = String(Date.now()).slice(-5);
+  const shared = `Premier café-rencontre : à l'aise dans le groupe (${stamp}).`;
+  const restricted = `Fragilités évoquées en entretien, à suivre en interne (${stamp}).`;
+
+  // The Mission Locale counsellor records a young person who consents to sharing.
+  const mlCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const ml = await login(mlCtx, 'conseil.ml-poitou@jalon-demo.fr');
+  check(ml.url().endsWith('/tableau-de-bord'), 'the Mission Locale counsellor logs in');
+  await ml.getByRole('link', { name: 'Personnes accompagnées' }).first().click();
+  await ml.getByRole('link', { name: 'Nouvelle personne' }).click();
+  await ml.fill('#last_name', 'Orienta');
+  await ml.fill('#first_name', 'Yanis');
+  await ml.fill('#birth_date', '2007-05-02');
+  await ml.fill('#commune_code', '86070');  // Chauvigny: within the zone the association's service serves
+  await ml.check('#consent_sharing');
+  await ml.getByRole('button', { name: 'Enregistrer la fiche' }).click();
+  check(await one(ml.getByText('La fiche a été créée.')), 'the young person is recorded');
+  const personUrl = ml.url();
+
+  // Orient by hand: search the directory, choose the association's service, give the motive.
+  await ml.getByRole('link', { name: 'Orienter vers une autre structure' }).click();
+  check(await one(ml.getByRole('heading', { name: 'Orienter Yanis Orienta' })), 'the orientation form opens from the record');
+  await ml.fill('#recherche', 'café rencontre');
+  await ml.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await ml.waitForURL('**/orientations?*');
+  const service = ml.getByLabel(/Café-rencontre et sorties/);
+  check(await one(service), "the directory search finds the association's service");
+  await audit(ml, '30a-orienter');
+  // Sent without a motive: the error is summarised and tied to its field, nothing is sent.
+  await service.check();
+  await ml.getByRole('button', { name: "Envoyer l'orientation" }).click();
+  check(await one(ml.locator('#motif[aria-invalid=true]')), 'a missing motive is reported on its field');
+  await audit(ml, '30b-orienter-erreur');
+  await ml.getByLabel(/Café-rencontre et sorties/).check();
+  await ml.fill('#motif', "Rompre l'isolement : Yanis sort peu et souhaite rencontrer d'autres jeunes.");
+  await ml.getByRole('button', { name: "Envoyer l'orientation" }).click();
+  await ml.waitForURL(personUrl);
+  check(await one(ml.getByText('Orientation envoyée à Entraide Vienne Solidarité')), 'the orientation is sent and confirmed on the record');
+
+  // A member of the association finds it in the inbox, with its age, and accepts it.
+  const asCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const as = await login(asCtx, 'conseil.entraide@jalon-demo.fr');
+  await as.getByRole('link', { name: 'Orientations reçues' }).first().click();
+  const row = as.getByRole('row').filter({ hasText: 'Orienta Yanis' });
+  check(await one(row), 'the orientation is in the association inbox');
+  check(await has(row.getByText("aujourd'hui")), 'with its age');
+  await audit(as, '30c-orientations-recues');
+  await as.getByRole('link', { name: 'Orienta Yanis' }).click();
+  check(await has(as.getByText("Rompre l'isolement")), 'the orientation shows its motive');
+  await audit(as, '30d-orientation-recue');
+  await as.getByRole('button', { name: "Accepter l'orientation" }).click();
+  check(await one(as.getByRole('heading', { name: 'Parcours de Yanis Orienta' })), 'accepting leads to the pathway the association joined');
+  check(await has(as.getByRole('rowheader', { name: 'Entraide Vienne Solidarité' })), 'the association is a member of the pathway');
+  await audit(as, '30e-parcours');
+
+  // Two notes: one for every organisation of the pathway, one for the association only.
+  await as.getByRole('link', { name: 'Notes', exact: true }).click();
+  await as.fill('#note_body', shared);
+  await as.selectOption('#note_level', 'members');
+  await as.getByRole('button', { name: 'Enregistrer la note' }).click();
+  check(await one(as.getByText('La note est enregistrée.')), 'a note shared with the members is saved');
+  await as.fill('#note_body', restricted);
+  await as.selectOption('#note_level', 'organisation');
+  await as.getByRole('button', { name: 'Enregistrer la note' }).click();
+  check(await has(as.getByText(restricted)), 'the restricted note is saved and its author reads it');
+  await audit(as, '30f-notes-association');
+
+  // The Mission Locale counsellor reads the shared note, not the restricted one.
+  await ml.goto(personUrl);
+  await ml.getByRole('link', { name: 'Parcours', exact: true }).click();
+  await ml.getByRole('link', { name: 'Voir le parcours' }).click();
+  await ml.getByRole('link', { name: 'Notes', exact: true }).click();
+  check(await has(ml.getByText(shared)), 'the Mission Locale counsellor reads the note shared with the members');
+  check((await ml.getByText(restricted).count()) === 0, "but not the note restricted to the association");
+  await audit(ml, '30g-notes-mission-locale');
+  await ml.getByRole('link', { name: 'Chronologie' }).click();
+  check(await has(ml.getByRole('heading', { name: 'Orientation acceptée' })), 'the timeline shows the accepted orientation');
+  check((await ml.getByText(restricted).count()) === 0, 'and not the restricted note');
+  await audit(ml, '30h-chronologie');
+  // The sender's list of sent orientations shows each step.
+  await ml.goto(personUrl.replace(/\/personnes\/\d+$/, '/orientations/envoyees'));
+  check(await has(ml.getByText(/acceptée \(Jérôme Faure/)), 'the sent orientation shows who accepted it');
+  await audit(ml, '30i-orientations-envoyees');
+  const mails = server.outbox('conseil.ml-poitou@jalon-demo.fr');
+  check(mails.some((m) => /acceptée par Entraide Vienne Solidarité/.test(m.subject)), 'the sender is told by e-mail');
+  // On a phone the pathway stays usable.
+  await as.setViewportSize({ width: 375, height: 740 });
+  await as.getByRole('link', { name: 'Parcours', exact: true }).click();
+  await audit(as, '30j-parcours-telephone');
+  await mlCtx.close();
+  await asCtx.close();
+}
