@@ -10,6 +10,7 @@
 #include "diagnosis/store.h"
 #include "directory/store.h"
 #include "mail/outbox.h"
+#include "notifications/notify.h"
 #include "pathways/store.h"
 #include "people/store.h"
 
@@ -76,9 +77,13 @@ void ensure_member_org(db::Tx& tx, const Pathway& p, long long org, const std::s
                  " n'est pas possible.");
 }
 
-// ---- E-mail to the sender of an orientation (the in-app bell comes with part B).
-void mail_sender(db::Tx& tx, const Orientation& o, const std::string& what, const std::string& extra,
+// ---- Telling the sender of an orientation: an e-mail, and the in-app bell (notification
+// `kind`; its e-mail only when the user asks for it, the message above being sent anyway).
+void mail_sender(db::Tx& tx, const Orientation& o, const std::string& kind, const std::string& what, const std::string& extra,
                  const std::string& base_url) {
+  if (o.from_user_id)
+    notifications::notify(tx, o.from_user_id, kind, "L'orientation n° " + std::to_string(o.id) + " " + what + ".",
+                          "/organisations/" + std::to_string(o.from_org_id) + "/orientations/" + std::to_string(o.id));
   if (o.from_user_email.empty()) return;
   std::string who = "la personne";
   if (auto p = people::store::find(tx, o.person_id)) {
@@ -486,6 +491,10 @@ Sent send_orientation(db::Tx& tx, const Actor& by, long long person, const Orien
   o.expires_on = expiry_date(today, store::expiry_days(tx, to_org));
   long long id = store::create_orientation(tx, o, by);
   store::add_orientation_event(tx, id, "sent", by, "Vers " + receiver);
+  // The receiving organisation's members: no identity in the text, the inbox shows the rest.
+  notifications::notify_organisation(tx, to_org, "orientation.received",
+                                     "Nouvelle orientation reçue (n° " + std::to_string(id) + ") : à accepter ou refuser.",
+                                     "/organisations/" + std::to_string(to_org) + "/orientations");
   return Sent{id, receiver};
 }
 
@@ -541,7 +550,7 @@ long long accept_orientation(db::Tx& tx, const Actor& by, const Orientation& o, 
   if (!was_member)
     store::add_event(tx, pathway_id, by, "member_joined", 0,
                      o.to_org_name + " rejoint le parcours (orientation n° " + std::to_string(o.id) + " acceptée)");
-  mail_sender(tx, o, "a été acceptée par " + o.to_org_name,
+  mail_sender(tx, o, "orientation.accepted", "a été acceptée par " + o.to_org_name,
               "La personne est désormais suivie aussi par cette organisation dans son parcours.", base_url);
   return pathway_id;
 }
@@ -554,7 +563,7 @@ void refuse_orientation(db::Tx& tx, const Actor& by, const Orientation& o, const
     throw Conflict("Cette orientation a déjà reçu une réponse.");
   std::string why = std::string(refusal_reason_label(v.reason)) + (v.detail.empty() ? "" : " : " + v.detail);
   store::add_orientation_event(tx, o.id, "refused", by, why);
-  mail_sender(tx, o, "a été refusée par " + o.to_org_name, "Motif du refus : " + why, base_url);
+  mail_sender(tx, o, "orientation.refused", "a été refusée par " + o.to_org_name, "Motif du refus : " + why, base_url);
 }
 
 void cancel_orientation(db::Tx& tx, const Actor& by, const Orientation& o) {
@@ -579,7 +588,7 @@ int expire_orientations(db::Database& db, const std::string& today, const std::s
       auto o = store::find_orientation(tx, id);
       if (!o || !store::answer(tx, id, OrientationStatus::expired, 0)) continue;
       store::add_orientation_event(tx, id, "expired", Actor{}, "Sans réponse au " + time::display_civil(o->expires_on));
-      mail_sender(tx, *o, "a expiré sans réponse de " + o->to_org_name,
+      mail_sender(tx, *o, "orientation.expired", "a expiré sans réponse de " + o->to_org_name,
                   "Le délai de réponse s'est terminé le " + time::display_civil(o->expires_on) +
                       " : vous pouvez orienter la personne ailleurs.",
                   base_url);

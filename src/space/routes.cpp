@@ -17,6 +17,8 @@
 #include "notifications/notify.h"
 #include "people/actions.h"
 #include "people/rules.h"
+#include "pathways/actions.h"
+#include "pathways/store.h"
 #include "people/store.h"
 #include "space/auth.h"
 #include "space/store.h"
@@ -209,6 +211,32 @@ Response home(Ctx& ctx) {
     r->SetValue("URL", "/mon-espace/documents/" + std::to_string(d.id));
     r->SetValue("ORG", d.organisation_name);
     r->SetValue("SIZE", documents::display_size(static_cast<std::uint64_t>(d.size)));
+  }
+  // The pathway: the referent, the objectives, and the notes written for the person (the
+  // pathway room decides which: the level "shared with the person" only).
+  if (auto path = pathways::store::current_pathway(ctx.tx, p.id)) {
+    auto* r = b.AddSectionDictionary("PATHWAY");
+    r->SetValue("REFERENT_ORG", path->referent_org_name);
+    if (!path->referent_user_name.empty()) r->AddSectionDictionary("REFERENT_USER")->SetValue("NAME", path->referent_user_name);
+    r->SetValue("SINCE", time::display_civil(path->started_on));
+    auto objectives = pathways::store::objectives(ctx.tx, path->id);
+    if (objectives.empty()) r->ShowSection("NO_OBJECTIVE");
+    for (const auto& o : objectives) {
+      auto* d = r->AddSectionDictionary("OBJECTIVE");
+      d->SetValue("TITLE", o.title);
+      d->SetValue("STATUS", std::string(pathways::label(o.status)));
+    }
+  } else {
+    b.ShowSection("NO_PATHWAY");
+  }
+  auto notes = pathways::notes_for_person(ctx.tx, p.id);
+  if (notes.empty()) b.ShowSection("NO_NOTE");
+  for (const auto& n : notes) {
+    auto* d = b.AddSectionDictionary("NOTE");
+    d->SetValue("ORG", n.author_org_name);
+    auto at = time::parse_iso(n.created_at);
+    d->SetValue("WHEN", at ? time::display(*at) : n.created_at);
+    d->SetValue("BODY", n.body);
   }
   for (const auto& g : people::store::grants(ctx.tx, p.id)) {
     if (!g.revoked_at.empty()) continue;

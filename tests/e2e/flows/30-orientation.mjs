@@ -1,11 +1,15 @@
 // A counsellor of the demo Mission Locale orients a young person to an association's service; a
 // member of the association finds it in its inbox, accepts it, and writes a note shared with the
 // organisations of the pathway and a note restricted to the association; the Mission Locale
-// counsellor then reads the first and not the second. Every page is checked with axe.
+// counsellor then reads the first and not the second. The association also writes a note for the
+// young person and gives them an appointment; the young person logs in with a link sent by e-mail
+// and sees the appointment and that note, not the restricted one. Every page is checked with axe.
 export default async function ({ browser, server, check, audit, has, one, login }) {
   const stamp = String(Date.now()).slice(-5);
   const shared = `Premier café-rencontre : à l'aise dans le groupe (${stamp}).`;
   const restricted = `Fragilités évoquées en entretien, à suivre en interne (${stamp}).`;
+  const forPerson = `Bravo pour ce premier café-rencontre, à jeudi ! (${stamp})`;
+  const email = `yanis.orienta.${stamp}@exemple.fr`;
 
   // The Mission Locale counsellor records a young person who consents to sharing.
   const mlCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
@@ -17,6 +21,7 @@ export default async function ({ browser, server, check, audit, has, one, login 
   await ml.fill('#first_name', 'Yanis');
   await ml.fill('#birth_date', '2007-05-02');
   await ml.fill('#commune_code', '86070');  // Chauvigny: within the zone the association's service serves
+  await ml.fill('#email', email);
   await ml.check('#consent_sharing');
   await ml.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   check(await one(ml.getByText('La fiche a été créée.')), 'the young person is recorded');
@@ -88,7 +93,48 @@ export default async function ({ browser, server, check, audit, has, one, login 
   await audit(ml, '30i-orientations-envoyees');
   const mails = server.outbox('conseil.ml-poitou@jalon-demo.fr');
   check(mails.some((m) => /acceptée par Entraide Vienne Solidarité/.test(m.subject)), 'the sender is told by e-mail');
+  // The association writes to the young person and gives them an appointment.
+  await as.getByRole('link', { name: 'Notes', exact: true }).click();
+  await as.fill('#note_body', forPerson);
+  await as.selectOption('#note_level', 'person');
+  await as.getByRole('button', { name: 'Enregistrer la note' }).click();
+  check(await has(as.getByText(forPerson)), 'a note shared with the person is saved');
+  const day = new Date(Date.now() + 2 * 86400e3).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const assocPersonUrl = server.url + '/organisations/' + as.url().match(/organisations\/(\d+)/)[1] + '/personnes/' +
+                         personUrl.match(/personnes\/(\d+)/)[1];
+  await as.goto(assocPersonUrl);
+  await as.getByRole('link', { name: 'Rendez-vous', exact: true }).click();
+  await as.getByRole('link', { name: 'Nouveau rendez-vous' }).click();
+  await as.fill('#date', day);
+  await as.fill('#time', '14:30');
+  await as.fill('#duration', '60');
+  await as.fill('#subject', `Café-rencontre (${stamp})`);
+  await as.fill('#place', 'Entraide Vienne Solidarité, Chauvigny');
+  await as.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+  check(await one(as.getByText('Le rendez-vous est enregistré.')), 'the association gives the young person an appointment');
+
+  // The young person logs in with a one-time link and sees the appointment and the note written
+  // for them, not the restricted note.
+  const youngCtx = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  const young = await youngCtx.newPage();
+  await young.goto(server.url + '/mon-espace');
+  await young.fill('#email', email);
+  await young.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
+  const link = server.outbox(email)[0]?.body.match(/https?:\/\/\S+(\/mon-espace\/lien\/\S+)/)?.[1];
+  check(Boolean(link), 'the young person receives a one-time link');
+  await young.goto(server.url + link);
+  await young.getByRole('button', { name: 'Ouvrir mon espace' }).click();
+  await young.waitForURL('**/mon-espace/accueil');
+  check(await has(young.getByText(`Café-rencontre (${stamp})`)), 'the young person sees the appointment');
+  check(await has(young.getByText(forPerson)), 'and the note written for them');
+  check((await young.getByText(restricted).count()) === 0 && (await young.getByText(shared).count()) === 0,
+        'but neither the restricted note nor the one for the organisations');
+  check(await has(young.getByText(/Votre référent : Mission Locale/)), 'their space names their referent');
+  await audit(young, '30k-espace-jeune');
+  await youngCtx.close();
+
   // On a phone the pathway stays usable.
+  await as.goto(assocPersonUrl);
   await as.setViewportSize({ width: 375, height: 740 });
   await as.getByRole('link', { name: 'Parcours', exact: true }).click();
   await audit(as, '30j-parcours-telephone');

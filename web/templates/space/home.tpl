@@ -1,4 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<p>Bonjour {{FIRST_NAME}}.</p>
+<h2 class="h4 mt-4">Mon parcours</h2>
+{{#NO_PATHWAY}}<p>Aucun parcours en cours.</p>{{/NO_PATHWAY}}
+{{#PATHWAY}}<p>Votre référent : {{REFERENT_ORG}}{{#REFERENT_USER}}, {{NAME}}{{/REFERENT_USER}} (depuis le {{SINCE}}).</p>
+<h3 class="h5">Mes objectifs</h3>
+{{#NO_OBJECTIVE}}<p>Aucun objectif fixé pour l'instant.</p>{{/NO_OBJECTIVE}}
+<ul>{{#OBJECTIVE}}<li>{{TITLE}} : {{STATUS}}</li>{{/OBJECTIVE}}</ul>{{/PATHWAY}}
+<h3 class="h5">Messages de mes conseillers</h3>
+{{#NO_NOTE}}<p>Aucun message.</p>{{/NO_NOTE}}
+<ul class="list-unstyled">{{#NOTE}}<li class="border-start ps-3 mb-2"><p class="mb-1 small text-muted">{{ORG}}, {{WHEN}}</p><p class="mb-0">{{BODY}}</p></li>{{/NOTE}}</ul>
 <h2 class="h4 mt-4">Mes prochains rendez-vous</h2>
 {{#NO_UPCOMING}}<p>Aucun rendez-vous à venir.</p>{{/NO_UPCOMING}}
 <ul class="list-unstyled">
