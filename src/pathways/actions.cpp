@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "accounts/store.h"
+#include "appointments/rules.h"
+#include "appointments/store.h"
 #include "base/text.h"
 #include "base/time.h"
 #include "db/query.h"
@@ -648,6 +651,22 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
       out.push_back(TimelineEntry{d.made_on + "T00:00:00Z", d.made_on, "diagnostics", "Diagnostic",
                                   std::to_string(d.barriers) + " frein(s) relevé(s)",
                                   who(d.author_name, d.organisation_name)});
+    }
+  }
+  if (want("rendez-vous")) {
+    // The person's appointments with the pathway's member organisations, during the pathway.
+    std::set<long long> orgs;
+    for (const auto& m : store::members(tx, p.id)) orgs.insert(m.organisation_id);
+    for (const auto& a : appointments::store::of_person(tx, p.person_id, 0, 500)) {
+      std::string day = a.starts_at.substr(0, 10);
+      if (!orgs.count(a.organisation_id) || day < p.started_on || (p.status == Status::closed && day > p.closed_on)) continue;
+      std::string status;
+      for (const auto& part : a.participants)
+        if (part.person_id == p.person_id) status = appointments::status_label(part.status);
+      auto at = time::parse_iso(a.starts_at);
+      out.push_back(TimelineEntry{a.starts_at, "", "rendez-vous", "Rendez-vous : " + a.subject,
+                                  (at ? appointments::display_when(*at) : a.starts_at) + (status.empty() ? "" : " (" + status + ")"),
+                                  who(a.counsellor_name, a.organisation_name)});
     }
   }
   // Newest first; entries of the same second keep the order they were written in, reversed.

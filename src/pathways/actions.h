@@ -113,7 +113,8 @@ struct TimelineEntry {
 };
 // Everything that happened in `p` that `viewer` may see, newest first; `category` "" for all.
 // The person's diagnoses count from six months before the start (a prescriber's diagnosis is
-// valid six months) to the exit.
+// valid six months) to the exit; their appointments with the member organisations, from the
+// start to the exit.
 std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const Pathway& p,
                                     const std::string& category);
 

@@ -355,6 +355,7 @@ const std::vector<Label>& timeline_categories() {
       {"orientations", "Orientations"},
       {"notes", "Notes"},
       {"diagnostics", "Diagnostics"},
+      {"rendez-vous", "Rendez-vous"},
   };
   return all;
 }

@@ -133,6 +133,13 @@ export default async function ({ browser, server, check, audit, has, one, login 
   await audit(young, '30k-espace-jeune');
   await youngCtx.close();
 
+  // The Mission Locale's timeline shows the association's appointment with the young person.
+  await ml.goto(personUrl);
+  await ml.getByRole('link', { name: 'Parcours', exact: true }).click();
+  await ml.getByRole('link', { name: 'Voir le parcours' }).click();
+  await ml.getByRole('link', { name: 'Chronologie' }).click();
+  check(await has(ml.getByRole('heading', { name: `Rendez-vous : Café-rencontre (${stamp})` })), 'the timeline shows the appointments of the member organisations');
+
   // On a phone the pathway stays usable.
   await as.goto(assocPersonUrl);
   await as.setViewportSize({ width: 375, height: 740 });
