@@ -226,15 +226,19 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   if (!o.open) return hits;
   double radius = max_candidate_radius_;
   if (o.max_distance_km) radius = std::min(radius, *o.max_distance_km);
-  // A candidate wanting several related occupations is met in several lists: score it once.
-  std::vector<std::uint32_t> seen;
-  for (auto occ : near_reverse_[occupation_number(o.title)])
+  // A candidate wanting several related occupations is met in several lists: it is scored in the
+  // list of the lowest-numbered one only.
+  const auto& lists = near_reverse_[occupation_number(o.title)];
+  std::vector<std::uint8_t> listed(near_.size(), 0);
+  for (auto occ : lists) listed[occ] = 1;
+  for (auto occ : lists)
     band(candidates_by_occupation_[occ], o.latitude, o.longitude, radius, [&](std::uint32_t slot) {
       const Candidate& c = candidates_[slot];
-      if (c.wanted.size() > 1) {
-        if (std::find(seen.begin(), seen.end(), slot) != seen.end()) return;
-        seen.push_back(slot);
-      }
+      if (c.wanted.size() > 1)
+        for (const auto* t : c.wanted) {
+          auto other = static_cast<std::uint16_t>(t->occupation - first_occupation_);
+          if (other < occ && listed[other]) return;
+        }
       if (auto m = match(c, o, w_)) hits.push_back({c.id, *m});
     });
   return page(std::move(hits), limit, offset);
