@@ -9,21 +9,11 @@
 #include "base/errors.h"
 #include "base/text.h"
 #include "orientation/engine.h"
+#include "orientation/rules.h"
 
 namespace jalon::orientation {
 
 namespace {
-
-[[noreturn]] void fail(const std::string& where, const std::string& message) {
-  throw std::runtime_error(where + ": " + message);
-}
-
-bool slug(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-  return true;
-}
 
 std::vector<std::string> words(const std::string& cell) {
   std::vector<std::string> out;
@@ -46,22 +36,12 @@ void FirstContact::load(const std::string& path, const referentials::Inclusion& 
 
 void FirstContact::load_text(const std::string& file, std::string_view content,
                              const referentials::Inclusion& inclusion, const referentials::Barriers& barriers) {
-  std::istringstream in{std::string(content)};
-  std::string raw;
-  int line = 0;
-  while (std::getline(in, raw)) {
-    ++line;
-    const std::string trimmed = text::trim(raw);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    std::vector<std::string> c;
-    for (const auto& cell : text::split(trimmed, '|')) c.push_back(text::trim(cell));
-    const std::string where = file + ":" + std::to_string(line);
+  for (const auto& row : grammar_rows(file, content)) {
+    const auto& c = row.cells;
+    const int line = row.line;
+    const std::string& where = row.where;
     const std::string& kind = c[0];
-    auto need = [&](std::size_t n, const char* columns) {
-      if (c.size() != n)
-        fail(where, "a " + kind + " row has " + std::to_string(n) + " cells (" + columns + "), found " +
-                        std::to_string(c.size()));
-    };
+    auto need = [&](std::size_t n, const char* columns) { row.need(n, columns); };
     auto barrier = [&](const std::string& code) {
       if (!barriers.find(code)) fail(where, "unknown barrier « " + code + " » (data/barriers.csv)");
     };

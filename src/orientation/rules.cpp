@@ -48,17 +48,6 @@ namespace {
 
 constexpr int kNumberDomain = 1501;  // numbers (ages, months) are compared on 0..1500
 
-[[noreturn]] void fail(const std::string& where, const std::string& message) {
-  throw std::runtime_error(where + ": " + message);
-}
-
-bool slug(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-  return true;
-}
-
 int domain_size(const FactDef& f) {
   return f.kind == FactKind::number ? kNumberDomain : static_cast<int>(f.values.size());
 }
@@ -257,6 +246,37 @@ struct RowParser {
 
 }  // namespace
 
+void fail(const std::string& where, const std::string& message) { throw std::runtime_error(where + ": " + message); }
+
+bool slug(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  return true;
+}
+
+void GrammarRow::need(std::size_t n, const char* columns) const {
+  if (cells.size() != n)
+    fail(where, "a " + cells[0] + " row has " + std::to_string(n) + " cells (" + columns + "), found " +
+                    std::to_string(cells.size()));
+}
+
+std::vector<GrammarRow> grammar_rows(const std::string& file, std::string_view content) {
+  std::vector<GrammarRow> rows;
+  std::istringstream in{std::string(content)};
+  std::string raw;
+  int line = 0;
+  while (std::getline(in, raw)) {
+    ++line;
+    const std::string trimmed = text::trim(raw);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    GrammarRow r{line, file + ":" + std::to_string(line), {}};
+    for (const auto& cell : text::split(trimmed, '|')) r.cells.push_back(text::trim(cell));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 void RuleSet::add_text(const std::string& file, std::string_view content, const referentials::Inclusion& inclusion,
                        const referentials::Barriers& barriers) {
   parse_text(file, content, inclusion, barriers);
@@ -266,22 +286,12 @@ void RuleSet::add_text(const std::string& file, std::string_view content, const 
 void RuleSet::parse_text(const std::string& file, std::string_view content, const referentials::Inclusion& inclusion,
                          const referentials::Barriers& barriers) {
   RowParser p{file, inclusion, barriers};
-  std::istringstream in{std::string(content)};
-  std::string raw;
-  int line = 0;
-  while (std::getline(in, raw)) {
-    ++line;
-    const std::string trimmed = text::trim(raw);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    std::vector<std::string> c;
-    for (const auto& cell : text::split(trimmed, '|')) c.push_back(text::trim(cell));
-    const std::string where = file + ":" + std::to_string(line);
+  for (const auto& row : grammar_rows(file, content)) {
+    const auto& c = row.cells;
+    const int line = row.line;
+    const std::string& where = row.where;
     const std::string& kind = c[0];
-    auto need = [&](std::size_t n, const char* columns) {
-      if (c.size() != n)
-        fail(where, "a " + kind + " row has " + std::to_string(n) + " cells (" + columns + "), found " +
-                        std::to_string(c.size()));
-    };
+    auto need = [&](std::size_t n, const char* columns) { row.need(n, columns); };
     if (kind == "referent" || kind == "offer") {
       need(8, "kind | id | priority | when | then | effective | source | reason");
       Rule r;

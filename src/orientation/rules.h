@@ -147,6 +147,23 @@ class RuleSet {
   std::vector<Validity> validities_;
 };
 
+// ---- The grammar every rule-like data file shares (docs/orientation.md, "Grammar"): rules.cpp
+// and first_contact.cpp read their files through it.
+// Throws std::runtime_error "where: message" (where is "file:line").
+[[noreturn]] void fail(const std::string& where, const std::string& message);
+// A code of a data file: lowercase letters, digits, "-" and "_", not empty.
+bool slug(std::string_view s);
+// One row: its cells split on "|" and trimmed, the first naming the row kind.
+struct GrammarRow {
+  int line = 0;
+  std::string where;  // "file:line"
+  std::vector<std::string> cells;
+  // Throws (fail) unless the row has `n` cells; `columns` names them for the message.
+  void need(std::size_t n, const char* columns) const;
+};
+// The rows of `content` (the text of `file`), blank lines and "#" comments left out.
+std::vector<GrammarRow> grammar_rows(const std::string& file, std::string_view content);
+
 // Loads data_dir/rules into the object returned by rules(), against the process's referentials
 // (referentials::load_referentials must have run). Only the first successful call loads; on error
 // it throws as RuleSet::load does and installs nothing. Call it before starting threads.

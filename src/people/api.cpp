@@ -4,6 +4,7 @@
 #include "http/json.h"
 #include "people/access.h"
 #include "people/actions.h"
+#include "people/json.h"
 #include "people/routes.h"
 #include "people/store.h"
 
@@ -11,22 +12,6 @@ namespace jalon::people {
 
 using namespace http;
 namespace json = boost::json;
-
-namespace {
-
-const char* kPersonSchema = R"J({"type":"object","required":["id","first_name","last_name"],"properties":{
-"id":{"type":"integer"},"first_name":{"type":"string"},"last_name":{"type":"string"},"birth_name":{"type":"string"},
-"birth_date":{"type":"string","format":"date","nullable":true},"sex":{"type":"string","enum":["","F","M"]},
-"email":{"type":"string"},"phone":{"type":"string"},"address":{"type":"string"},"postal_code":{"type":"string"},
-"commune_code":{"type":"string"},"ft_id":{"type":"string"},"qualification_level":{"type":"string"},
-"consent_sharing":{"type":"boolean"},"consent_at":{"type":"string","nullable":true},"created_by_org":{"type":"integer"},
-"created_at":{"type":"string"},"updated_at":{"type":"string"}}})J";
-
-const char* kPersonInputSchema = R"J({"type":"object","properties":{
-"first_name":{"type":"string"},"last_name":{"type":"string"},"birth_name":{"type":"string"},"birth_date":{"type":"string","format":"date"},
-"sex":{"type":"string","enum":["","F","M"]},"email":{"type":"string"},"phone":{"type":"string"},"address":{"type":"string"},
-"postal_code":{"type":"string"},"commune_code":{"type":"string"},"ft_id":{"type":"string"},"qualification_level":{"type":"string"},
-"consent_sharing":{"type":"boolean"},"confirm_not_duplicate":{"type":"boolean","description":"à la création : créer malgré des doublons probables"}}})J";
 
 json::value nullable(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
@@ -50,6 +35,22 @@ json::object person_json(const Person& p) {
           {"created_at", p.created_at},
           {"updated_at", p.updated_at}};
 }
+
+namespace {
+
+const char* kPersonSchema = R"J({"type":"object","required":["id","first_name","last_name"],"properties":{
+"id":{"type":"integer"},"first_name":{"type":"string"},"last_name":{"type":"string"},"birth_name":{"type":"string"},
+"birth_date":{"type":"string","format":"date","nullable":true},"sex":{"type":"string","enum":["","F","M"]},
+"email":{"type":"string"},"phone":{"type":"string"},"address":{"type":"string"},"postal_code":{"type":"string"},
+"commune_code":{"type":"string"},"ft_id":{"type":"string"},"qualification_level":{"type":"string"},
+"consent_sharing":{"type":"boolean"},"consent_at":{"type":"string","nullable":true},"created_by_org":{"type":"integer"},
+"created_at":{"type":"string"},"updated_at":{"type":"string"}}})J";
+
+const char* kPersonInputSchema = R"J({"type":"object","properties":{
+"first_name":{"type":"string"},"last_name":{"type":"string"},"birth_name":{"type":"string"},"birth_date":{"type":"string","format":"date"},
+"sex":{"type":"string","enum":["","F","M"]},"email":{"type":"string"},"phone":{"type":"string"},"address":{"type":"string"},
+"postal_code":{"type":"string"},"commune_code":{"type":"string"},"ft_id":{"type":"string"},"qualification_level":{"type":"string"},
+"consent_sharing":{"type":"boolean"},"confirm_not_duplicate":{"type":"boolean","description":"à la création : créer malgré des doublons probables"}}})J";
 
 // Fields present in `body` replace those of `base`.
 Person read_person(const json::object& body, Person base) {

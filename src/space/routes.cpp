@@ -16,6 +16,7 @@
 #include "mail/outbox.h"
 #include "notifications/notify.h"
 #include "people/actions.h"
+#include "people/json.h"
 #include "people/rules.h"
 #include "pathways/actions.h"
 #include "pathways/store.h"
@@ -252,29 +253,9 @@ Response home(Ctx& ctx) {
   return page.render();
 }
 
-json::value nullable(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
-
 Response export_data(Ctx& ctx) {
   people::Person p = me(ctx);
-  json::object person{{"id", p.id},
-                      {"first_name", p.first_name},
-                      {"last_name", p.last_name},
-                      {"birth_name", p.birth_name},
-                      {"birth_date", nullable(p.birth_date)},
-                      {"sex", p.sex},
-                      {"email", p.email},
-                      {"phone", p.phone},
-                      {"address", p.address},
-                      {"postal_code", p.postal_code},
-                      {"commune_code", p.commune_code},
-                      {"ft_id", p.ft_id},
-                      {"qualification_level", p.qualification_level},
-                      {"consent_sharing", p.consent_sharing},
-                      {"consent_at", nullable(p.consent_at)},
-                      {"created_at", p.created_at},
-                      {"updated_at", p.updated_at}};
+  json::object person = people::person_json(p);
   json::array grants;
   for (const auto& g : people::store::grants(ctx.tx, p.id))
     grants.push_back({{"organisation_id", g.organisation_id},
@@ -282,7 +263,7 @@ Response export_data(Ctx& ctx) {
                       {"reason", g.reason},
                       {"reason_label", people::grant_reason_label(g.reason)},
                       {"granted_at", g.granted_at},
-                      {"revoked_at", nullable(g.revoked_at)}});
+                      {"revoked_at", people::nullable(g.revoked_at)}});
   json::array appointments_json;
   for (const auto& a : appointments::store::of_person(ctx.tx, p.id, 0, 10000)) {
     const auto* m = mine(a, p.id);
@@ -297,7 +278,7 @@ Response export_data(Ctx& ctx) {
                                  {"subject", a.subject},
                                  {"status", m ? appointments::status_code(m->status) : ""},
                                  {"cancelled_by_you", m && m->by_person},
-                                 {"reminded_at", nullable(m ? m->reminded_at : "")}});
+                                 {"reminded_at", people::nullable(m ? m->reminded_at : "")}});
   }
   json::array docs;
   for (const auto& d : documents::store::of_person(ctx.tx, p.id))
@@ -320,7 +301,7 @@ Response export_data(Ctx& ctx) {
          {"by", self                  ? json::value("vous-même")
                 : e.user_name.empty() ? (e.token_id ? json::value("logiciel (jeton d'API)") : json::value(nullptr))
                                       : json::value(e.user_name)},
-         {"organisation", nullable(e.organisation_name)}});
+         {"organisation", people::nullable(e.organisation_name)}});
   }
   json::object out{{"generated_at", time::iso_now()}, {"person", std::move(person)},
                    {"grants", std::move(grants)},     {"appointments", std::move(appointments_json)},
