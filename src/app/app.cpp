@@ -12,6 +12,8 @@
 #include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
+#include "jobs/match.h"
+#include "jobs/routes.h"
 #include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
@@ -54,6 +56,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   // A bad rule file stops the server here, naming the file and line.
   orientation::load_rules(config.data_dir);
   orientation::load_first_contact(config.data_dir);
+  jobs::load_matching(config.data_dir);
   http::set_template_root(config.web_dir);
   files_.load(config.web_dir + "/static");
   add_ops_routes(router_, db_, metrics_);
@@ -71,6 +74,9 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   diagnosis::add_routes(router_, *directory_);
   orientation::add_public_routes(router_, *directory_);
   pathways::add_routes(router_, *directory_);
+  jobs_ = std::make_unique<jobs::Live>();
+  jobs_->build(db_);
+  jobs::add_routes(router_, *jobs_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

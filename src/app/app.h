@@ -6,6 +6,7 @@
 #include "base/config.h"
 #include "db/db.h"
 #include "directory/live.h"
+#include "jobs/live.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/route.h"
@@ -33,6 +34,7 @@ class App {
   http::Metrics metrics_;
   http::StaticFiles files_;
   std::unique_ptr<directory::Live> directory_;  // the directory's search index
+  std::unique_ptr<jobs::Live> jobs_;            // the jobs matching index
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
 };

@@ -16,6 +16,9 @@
 #include "directory/import.h"
 #include "directory/store.h"
 #include "base/time.h"
+#include "jobs/demo.h"
+#include "jobs/match.h"
+#include "orientation/rules.h"
 #include "pathways/demo.h"
 #include "people/rules.h"
 #include "people/store.h"
@@ -143,6 +146,9 @@ void load_demo_directory(db::Tx& tx, const std::string& data_dir, const std::map
 
 DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   DemoReport report;
+  // The demo's diagnoses and job profiles ask the orientation rules and the matching weights.
+  orientation::load_rules(data_dir);
+  jobs::load_matching(data_dir);
   db::Tx tx(db, db::Tx::Mode::write);
   if (db::setting(tx, "demo_loaded")) return report;
   // One hash for every demo account (same password): hashing once keeps the load quick.
@@ -173,6 +179,9 @@ DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   load_demo_directory(tx, data_dir, org_of_slug, report);
   pathways::load_demo(tx, org_of_slug, time::today());
   report.appointments = space::load_demo(tx, org_of_slug);
+  auto jobs = jobs::load_demo(tx, org_of_slug, time::today());
+  report.offers = jobs.offers;
+  report.job_profiles = jobs.profiles;
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;

@@ -11,7 +11,7 @@ inline constexpr const char* kDemoPassword = "Jalon-demo-2026";
 
 struct DemoReport {
   bool created = false;  // false when the demo was already loaded
-  int organisations = 0, users = 0, people = 0, structures = 0, services = 0, appointments = 0;
+  int organisations = 0, users = 0, people = 0, structures = 0, services = 0, appointments = 0, offers = 0, job_profiles = 0;
 };
 
 // Loads the demo once (remembered in settings); later calls change nothing. Needs the

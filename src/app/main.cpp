@@ -27,6 +27,7 @@
 #include "db/migrate.h"
 #include "directory/import.h"
 #include "mail/outbox.h"
+#include "jobs/actions.h"
 #include "pathways/actions.h"
 #include "people/import.h"
 #include "people/store.h"
@@ -65,8 +66,9 @@ int serve(Config& c) {
                         {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
   // Background work every 10 s: appointment reminders and e-mail delivery (each one server at a
-  // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, and the
-  // purge of expired sessions, old login failures, spent links and link requests (idempotent).
+  // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, the
+  // closing of offers untouched for 90 days, and the purge of expired sessions, old login
+  // failures, spent links and link requests (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;
@@ -78,6 +80,7 @@ int serve(Config& c) {
         appointments::send_reminders(*db, c.base_url, time::now());
         mail::deliver_pending(*db, c);
         pathways::expire_orientations(*db, time::today(), c.base_url);  // one server at a time (advisory lock)
+        jobs::close_stale_offers(*db, time::today());                   // likewise
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
         accounts::store::purge_stale(tx, time::iso_now(), month_ago);
@@ -242,7 +245,7 @@ int main(int argc, char** argv) {
         if (r.created)
           std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
                     << r.people << " personnes accompagnées, " << r.structures << " structures et " << r.services
-                    << " services dans l'annuaire.\n";
+                    << " services dans l'annuaire, " << r.offers << " offres d'emploi.\n";
         std::cout << app::demo_logins() << std::flush;
       }
       return serve(c);
@@ -259,7 +262,7 @@ int main(int argc, char** argv) {
       if (r.created)
         std::cout << "Données de démonstration chargées : " << r.organisations << " organisations, " << r.users << " utilisateurs, "
                   << r.people << " personnes accompagnées, " << r.structures << " structures et " << r.services
-                    << " services dans l'annuaire.\n";
+                    << " services dans l'annuaire, " << r.offers << " offres d'emploi.\n";
       else std::cout << "Les données de démonstration sont déjà chargées.\n";
       std::cout << app::demo_logins();
       return 0;

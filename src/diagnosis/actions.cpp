@@ -6,6 +6,15 @@
 
 namespace jalon::diagnosis {
 
+namespace {
+std::vector<std::function<void(db::Tx&, long long)>>& created_hooks() {
+  static std::vector<std::function<void(db::Tx&, long long)>> hooks;
+  return hooks;
+}
+}  // namespace
+
+void on_created(std::function<void(db::Tx&, long long person)> f) { created_hooks().push_back(std::move(f)); }
+
 std::vector<std::string> criterion_codes(const std::string& today) {
   std::vector<std::string> codes;
   auto day = orientation::parse_date(today);
@@ -25,7 +34,9 @@ long long create(db::Tx& tx, const people::Person& person, long long org, long l
   d.author_id = author;
   d.token_id = author ? 0 : token;
   d.author_kind = author_kind_of(facts.kind, facts.authorised_prescriber);
-  return store::insert(tx, d);
+  long long id = store::insert(tx, d);
+  for (const auto& f : created_hooks()) f(tx, person.id);
+  return id;
 }
 
 Advice advise(const Diagnosis& d, const std::string& birth_date, const std::string& today) {

@@ -1,5 +1,6 @@
 // What the diagnosis pages and API both do.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct Advice {
 };
 // `today` is the day the advice is asked for: ages and durations are counted at that day.
 Advice advise(const Diagnosis& d, const std::string& birth_date, const std::string& today);
+
+// Tells `f` about every diagnosis created (in its transaction, after the insert): rooms whose
+// data derive from a person's latest diagnosis register at start-up (not thread-safe then).
+void on_created(std::function<void(db::Tx&, long long person)> f);
 
 // The IAE criterion codes of the rules in force (for validation and the form).
 std::vector<std::string> criterion_codes(const std::string& today);

@@ -31,6 +31,16 @@ bool get_bool(const boost::json::object& o, const char* field, bool fallback) {
   return it->value().as_bool();
 }
 
+std::optional<double> get_number(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::nullopt;
+  const auto& v = it->value();
+  if (v.is_double()) return v.as_double();
+  if (v.is_int64()) return static_cast<double>(v.as_int64());
+  if (v.is_uint64()) return static_cast<double>(v.as_uint64());
+  throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un nombre.");
+}
+
 bool has(const boost::json::object& o, const char* field) { return o.find(field) != o.end(); }
 
 Response json_response(const boost::json::value& v, int status) { return Response::json(boost::json::serialize(v), status); }

@@ -15,6 +15,8 @@ boost::json::object body_object(const Request& req);
 // Reads an optional string field; ValidationError (422) naming the field when it has another type.
 std::string get_string(const boost::json::object& o, const char* field, const std::string& fallback = "");
 bool get_bool(const boost::json::object& o, const char* field, bool fallback = false);
+// An optional number field (null or absent: nullopt); ValidationError naming it for another type.
+std::optional<double> get_number(const boost::json::object& o, const char* field);
 bool has(const boost::json::object& o, const char* field);
 
 Response json_response(const boost::json::value& v, int status = 200);

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "base/geo.h"
 #include "base/text.h"
 #include "referentials/referentials.h"
+#include "referentials/rome.h"
 #include "referentials/source.h"
 
 namespace jalon::jobs {
@@ -82,9 +84,17 @@ Weights load_weights(const std::string& path) {
 
 namespace {
 Weights g_weights;
-}
+std::mutex g_mutex;
+bool g_loaded = false;
+}  // namespace
 const Weights& weights() { return g_weights; }
-void load_matching(const std::string& data_dir) { g_weights = load_weights(data_dir + "/matching.csv"); }
+void load_matching(const std::string& data_dir) {
+  // Once per process, like the rules: readers never see the weights change under them.
+  std::lock_guard lock(g_mutex);
+  if (g_loaded) return;
+  g_weights = load_weights(data_dir + "/matching.csv");
+  g_loaded = true;
+}
 
 double radius_for(std::optional<bool> licence, std::optional<bool> vehicle, int mobility, const Weights& w) {
   double r = w.radius_default;

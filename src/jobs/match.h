@@ -25,7 +25,8 @@ struct Weights {
 // an unknown part or key, a value that is not a number >= 0, a key given twice or missing, or
 // shares that do not add up to 1.
 Weights load_weights(const std::string& path);
-// The weights of this process: load_matching() installs them (defaults before).
+// The weights of this process: the first load_matching() installs them (defaults before);
+// later calls change nothing.
 const Weights& weights();
 void load_matching(const std::string& data_dir);
 

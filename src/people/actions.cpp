@@ -9,6 +9,18 @@
 
 namespace jalon::people {
 
+namespace {
+std::vector<std::function<void(db::Tx&, long long)>>& changed_hooks() {
+  static std::vector<std::function<void(db::Tx&, long long)>> hooks;
+  return hooks;
+}
+void changed(db::Tx& tx, long long person) {
+  for (const auto& f : changed_hooks()) f(tx, person);
+}
+}  // namespace
+
+void on_changed(std::function<void(db::Tx&, long long person)> f) { changed_hooks().push_back(std::move(f)); }
+
 bool commune_exists(const std::string& insee_code) { return referentials::communes().find(insee_code) != nullptr; }
 
 std::vector<std::pair<std::string, std::string>> communes_of_postal_code(const std::string& postal_code) {
@@ -57,6 +69,7 @@ Person update_person(db::Tx& tx, const Person& current, Person changes, const st
   if (current.consent_sharing && !p.consent_sharing)
     for (const auto& g : store::grants(tx, p.id))
       if (g.revoked_at.empty() && !survives_consent_withdrawal(g.reason)) store::revoke(tx, p.id, g.organisation_id);
+  changed(tx, p.id);
   return p;
 }
 
@@ -82,6 +95,8 @@ void revoke_access(db::Tx& tx, long long person, long long target) {
 void merge_people(db::Tx& tx, long long org, const Person& kept, long long absorbed_id) {
   if (absorbed_id == kept.id) throw ValidationError("other", "Choisissez une autre fiche que celle-ci.");
   store::merge(tx, kept.id, absorbed_id, org);
+  changed(tx, kept.id);
+  changed(tx, absorbed_id);
 }
 
 std::vector<store::Row> search_people(db::Tx& tx, long long org, store::Query q, const std::string& typed) {

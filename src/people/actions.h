@@ -1,5 +1,6 @@
 // What the people pages and API both do.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,10 @@
 #include "people/store.h"
 
 namespace jalon::people {
+
+// Tells `f` about every record updated or merged (in the write's transaction, after it): rooms
+// whose data derive from a person's record register at start-up (not thread-safe then).
+void on_changed(std::function<void(db::Tx&, long long person)> f);
 
 bool commune_exists(const std::string& insee_code);
 std::vector<std::pair<std::string, std::string>> communes_of_postal_code(const std::string& postal_code);

@@ -64,6 +64,7 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("structure", std::to_string(w.structure_a));
   put("service", std::to_string(w.service_a));
   put("diagnosis", std::to_string(w.diagnosis_a));
+  put("offer", std::to_string(w.offer_a));
   put("target", std::to_string(w.org_b));
   put("pathway", std::to_string(w.pathway_a));
   put("objective", std::to_string(w.objective_a));

@@ -9,6 +9,7 @@
 #include "base/crypto.h"
 #include "base/siret.h"
 #include "diagnosis/store.h"
+#include "jobs/store.h"
 #include "directory/store.h"
 #include "pathways/actions.h"
 #include "pathways/store.h"
@@ -105,6 +106,16 @@ World make_world(db::Database& db, int n) {
   dg.made_on = "2026-11-02";
   dg.commune_code = "86194";
   w.diagnosis_a = diagnosis::store::insert(tx, dg);
+  // An offer A relays for a local employer.
+  jobs::JobOffer offer;
+  offer.organisation_id = w.org_a;
+  offer.job_title = 10805;  // Aide à domicile
+  offer.title = "Aide à domicile " + tag;
+  offer.commune_code = "86194";
+  offer.contract = jobs::Contract::cdd;
+  offer.contract_months = 6;
+  offer.hours = 24;
+  w.offer_a = jobs::store::insert_offer(tx, offer, w.a_admin);
   {
     using namespace pathways;
     Actor a{w.org_a, w.a_admin, false, false}, b{w.org_b, w.b_admin, false, false};

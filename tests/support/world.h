@@ -33,6 +33,7 @@ struct World {
   std::string space_code;       // a one-time link to person_a's own space
   Session s_person;             // person_a logged in to their own space (cookie jalon_espace)
   long long diagnosis_a = 0;                  // a diagnosis of person_a by A
+  long long offer_a = 0;                      // an open job offer published by A (aide à domicile, Poitiers)
   // person_a's open pathway: A referent, B asking to join; one objective with an action, a step, a
   // note shared with members; a pending orientation of person_a from B to A, and one from A to B.
   long long pathway_a = 0, objective_a = 0, action_a = 0, step_a = 0, note_a = 0;

@@ -1,0 +1,116 @@
+#include "jobs/actions.h"
+
+#include "accounts/store.h"
+#include "base/errors.h"
+#include "base/time.h"
+#include "db/query.h"
+#include "diagnosis/store.h"
+#include "jobs/rules.h"
+#include "jobs/store.h"
+#include "notifications/notify.h"
+#include "people/store.h"
+#include "referentials/communes.h"
+#include "referentials/referentials.h"
+#include "referentials/rome.h"
+
+namespace jalon::jobs {
+
+long long publish(db::Tx& tx, long long org, long long user, JobOffer o) {
+  auto organisation = accounts::store::get_organisation(tx, org);
+  if (!may_publish(organisation.kind))
+    throw Forbidden("Les services de l'État et l'agence de paiement ne publient pas d'offres d'emploi.");
+  o.organisation_id = org;
+  validate(o);
+  if (o.title.empty()) o.title = referentials::rome().job_title(o.job_title)->label;
+  return store::insert_offer(tx, o, user);
+}
+
+JobOffer offer_of(db::Tx& tx, long long org, long long id) {
+  auto o = store::find_offer(tx, id);
+  if (!o || o->organisation_id != org) throw NotFound("Cette offre n'existe pas.");
+  return *o;
+}
+
+void edit(db::Tx& tx, const JobOffer& current, JobOffer changes) {
+  changes.id = current.id;
+  changes.organisation_id = current.organisation_id;
+  validate(changes);
+  if (changes.title.empty()) changes.title = referentials::rome().job_title(changes.job_title)->label;
+  store::update_offer(tx, changes);
+}
+
+void close(db::Tx& tx, const JobOffer& o, ClosedReason why) {
+  if (!store::close_offer(tx, o.id, why)) throw Conflict("Cette offre est déjà fermée.");
+}
+
+void reopen(db::Tx& tx, const JobOffer& o) {
+  if (!store::reopen_offer(tx, o.id)) throw Conflict("Cette offre est déjà ouverte.");
+}
+
+int close_stale_offers(db::Database& db, const std::string& today) {
+  int closed = 0;
+  std::string before = stale_before(today);
+  db::transact(db, [&](db::Tx& tx) {
+    closed = 0;
+    if (tx.engine() == db::Engine::postgresql) {
+      // One server at a time: the lock ends with the transaction.
+      db::Query lock(tx, "SELECT CASE WHEN pg_try_advisory_xact_lock(7419011) THEN 1 ELSE 0 END");
+      if (!lock.next() || lock.int64(0) != 1) return;
+      lock.run();
+    }
+    for (long long id : store::stale_offers(tx, before, 500)) {
+      auto o = store::find_offer(tx, id);
+      if (!o || !store::close_offer(tx, id, ClosedReason::inactive)) continue;
+      notifications::notify_organisation(tx, o->organisation_id, "offer.closed",
+                                         "Votre offre « " + o->title + " » a été fermée : elle n'avait pas été mise à jour depuis " +
+                                             std::to_string(kInactiveDays) + " jours. Vous pouvez la rouvrir.",
+                                         "/organisations/" + std::to_string(o->organisation_id) + "/offres/" + std::to_string(id));
+      ++closed;
+    }
+  });
+  return closed;
+}
+
+JobProfile profile_of(db::Tx& tx, const people::Person& person, bool* stored) {
+  auto p = store::find_profile(tx, person.id);
+  if (stored) *stored = p.has_value();
+  if (p) return *p;
+  JobProfile fresh;
+  fresh.person_id = person.id;
+  auto latest = diagnosis::store::current(tx, person.id);
+  derive_profile(fresh, latest ? &*latest : nullptr, person);
+  return fresh;
+}
+
+JobProfile save_profile(db::Tx& tx, const people::Person& person, JobProfile choices, long long org, long long user) {
+  Validator v;
+  if (!(choices.min_hours >= 0 && choices.min_hours <= 48)) v.add("min_hours", "Le minimum d'heures va de 0 à 48.");
+  if (!(choices.max_hours > 0 && choices.max_hours <= 48)) v.add("max_hours", "Le maximum d'heures va de 1 à 48.");
+  else if (choices.min_hours > choices.max_hours) v.add("max_hours", "Le maximum d'heures doit être au moins égal au minimum.");
+  if (choices.chosen_radius_km && !(*choices.chosen_radius_km > 0 && *choices.chosen_radius_km <= 200))
+    v.add("radius_km", "Le rayon va de 1 à 200 km.");
+  if (!choices.chosen_commune.empty() && !referentials::communes().find(choices.chosen_commune))
+    v.add("commune_code", "Commune inconnue : indiquez le code INSEE ou choisissez-la dans la liste.");
+  if (!choices.available_on.empty() && !time::valid_civil_date(choices.available_on))
+    v.add("available_on", "Date impossible (format AAAA-MM-JJ).");
+  v.throw_if_any();
+  choices.person_id = person.id;
+  auto latest = diagnosis::store::current(tx, person.id);
+  derive_profile(choices, latest ? &*latest : nullptr, person);
+  store::save_profile(tx, choices, org, user);
+  return choices;
+}
+
+void refresh_profile(db::Tx& tx, long long person) {
+  auto p = store::find_profile(tx, person);
+  if (!p) return;
+  auto record = people::store::find(tx, person);
+  if (!record) return;
+  // A record merged into another leaves the matching; the kept record has its own profile.
+  if (record->merged_into) p->searching = false;
+  auto latest = diagnosis::store::current(tx, person);
+  derive_profile(*p, latest ? &*latest : nullptr, *record);
+  store::save_profile(tx, *p, 0, 0);
+}
+
+}  // namespace jalon::jobs
