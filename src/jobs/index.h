@@ -1,11 +1,15 @@
 // The in-memory matching index (docs/jobs.md, "Index"): open offers kept per ROME occupation and
 // candidates per wanted occupation, each list sorted by latitude row then longitude, so that a query looks
-// only at the related occupations' entries within the radius's rows and longitudes, then scores them with
-// jobs::match. Answers equal a brute-force scoring of every pair (tests check it).
+// only at the related occupations' entries within the radius's rows and longitudes. Each entry carries
+// what bounds its score (place, hard filters, contract, hours, penalty): a query keeps its current top k
+// and scores with jobs::match only the entries whose bound can still enter it. Answers equal a
+// brute-force scoring of every pair (tests check it).
 //
-// Not thread-safe by itself: the owner serialises writes against reads (a shared mutex).
+// Not thread-safe by itself: the owner serialises writes against reads (a shared mutex). Queries are
+// const and keep no state between calls: several may run at once under a shared lock.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -38,27 +42,66 @@ class Index {
   std::size_t offer_count() const { return offer_slot_.size(); }
   std::size_t candidate_count() const { return candidate_slot_.size(); }
 
+  // Which ids a query may rank: nullptr ranks every match; otherwise only the ids for which
+  // (*keep)(id) is true, as if the others were not in the index (offset and limit count kept ones
+  // only). The query calls it on its own thread, at most once per id and only for pairs that pass
+  // the hard filters and could still enter the page, in no particular order: it must answer the
+  // same for an id during the call and must not write to the index (the caller holds its read lock).
+  using Keep = std::function<bool(long long id)>;
+
   // The best offers for `c` (which need not be in the index), best first: results
-  // [offset, offset + limit) of the full ranking.
-  std::vector<OfferHit> offers_for(const Candidate& c, std::size_t limit, std::size_t offset = 0) const;
-  // The best candidates for `o`, likewise.
-  std::vector<CandidateHit> candidates_for(const Offer& o, std::size_t limit, std::size_t offset = 0) const;
+  // [offset, offset + limit) of the full ranking, ties by the pair hash (jobs::better).
+  std::vector<OfferHit> offers_for(const Candidate& c, std::size_t limit, std::size_t offset = 0, const Keep* keep = nullptr) const;
+  // The best candidates for `o`, likewise (keep is given candidate ids).
+  std::vector<CandidateHit> candidates_for(const Offer& o, std::size_t limit, std::size_t offset = 0, const Keep* keep = nullptr) const;
 
   // Approximate bytes held.
   std::size_t memory_bytes() const;
 
  private:
-  struct Entry {
-    float latitude, longitude;
-    std::uint32_t slot;
-    std::int32_t row;  // latitude row, set by insert()
+  // An offer as its list keeps it: what bounds its score for any candidate without reading the
+  // Offer (36 bytes, so a query's scan stays in a few cache lines per row).
+  struct OfferEntry {
+    float x, y, z;       // unit vector of the place: the chord to the query bounds the distance from below
+    std::uint32_t slot;  // in offers_
+    std::uint32_t title;  // OGR code of the job title (same title beats same occupation)
+    float max_km;        // the employer's maximum distance, +infinity when none
+    float hours;
+    float penalty;       // flood penalty with the index's weights
+    std::uint8_t contract;
+    std::uint8_t flags;  // kLicence, kIae
   };
-  using List = std::vector<Entry>;  // sorted by latitude row, then longitude (index.cpp)
-  static void insert(List& l, Entry e);
-  static void erase(List& l, std::uint32_t slot, float latitude, float longitude);
+  // A candidate in the list of one of its wanted occupations.
+  struct CandidateEntry {
+    float x, y, z;
+    std::uint32_t slot;  // in candidates_
+    float radius;
+    float min_hours, max_hours;
+    std::uint8_t contracts;
+    std::uint8_t flags;  // kLicence, kIae (eligible), kMany (more than 3 wanted occupations)
+    // The candidate's other wanted occupations (kNone when fewer): a candidate is scored in one of
+    // its lists only, the one with the best link to the offer (index.cpp).
+    std::uint16_t others[2];
+  };
+  static constexpr std::uint8_t kLicence = 1, kIae = 2, kMany = 4;
+  static constexpr std::uint16_t kNone = 0xFFFF;
+  // Entries sorted by latitude row then longitude, with the longitudes apart (the binary searches
+  // read only them) and where each row starts.
+  template <typename E>
+  struct List {
+    std::vector<float> lon;
+    std::vector<E> entries;
+    std::int32_t row0 = 0;              // the first row with a start
+    std::vector<std::uint32_t> start;   // start[r - row0]: the first entry of row r; back(): the size
+  };
+  template <typename E>
+  static void insert(List<E>& l, double latitude, double longitude, const E& e);
+  template <typename E>
+  static void erase(List<E>& l, std::uint32_t slot, double latitude, double longitude);
+  template <typename E, typename F>
+  static void band(const List<E>& l, double lat, double lon, double radius_km, F&& f);
   std::uint16_t occupation_number(const referentials::JobTitle* t) const;
-  template <typename F>
-  static void band(const List& l, double lat, double lon, double radius_km, F&& f);
+  OfferEntry offer_entry(const Offer& o, std::uint32_t slot) const;
 
   Weights w_;
   const referentials::Occupation* first_occupation_ = nullptr;
@@ -69,7 +112,8 @@ class Index {
   std::vector<Candidate> candidates_;
   std::vector<std::uint32_t> free_offers_, free_candidates_;
   std::unordered_map<long long, std::uint32_t> offer_slot_, candidate_slot_;
-  std::vector<List> offers_by_occupation_, candidates_by_occupation_;
+  std::vector<List<OfferEntry>> offers_by_occupation_;
+  std::vector<List<CandidateEntry>> candidates_by_occupation_;
   double max_candidate_radius_ = 0;
 };
 
