@@ -27,8 +27,10 @@ Index::Index(const Weights& w) : w_(w) {
     n.erase(std::unique(n.begin(), n.end()), n.end());
     for (auto j : n) near_reverse_[j].push_back(static_cast<std::uint16_t>(i));
   }
-  offers_by_occupation_.resize(occupations.size());
-  candidates_by_occupation_.resize(occupations.size());
+  const auto& domains = rome.domains();
+  for (const auto& o : occupations) domain_of_.push_back(static_cast<std::uint16_t>(o.domain - domains.data()));
+  offers_by_domain_.resize(domains.size());
+  candidates_by_domain_.resize(domains.size());
 }
 
 std::uint16_t Index::occupation_number(const referentials::JobTitle* t) const {
@@ -62,6 +64,12 @@ double distance_at_least(const Unit& q, const E& e) {
 // Bounds use floats for hours, radii and penalties: 1e-6 of score covers their rounding many times
 // over; an entry is skipped only when its bound is below the current k-th score by more than that.
 constexpr double kScoreSlack = 1e-6;
+
+// The signature hash of a skill code (8 bits; candidates' signatures use the low 7).
+std::uint8_t skill_bit(std::uint32_t code) { return static_cast<std::uint8_t>((code * 0x9E3779B97F4A7C15ULL) >> 56); }
+double skill_value(const OfferSkill& s, const Weights& w) {  // as match_linked
+  return w.skill_weight[static_cast<int>(s.weight)] * (s.essential ? w.essential : w.nice);
+}
 
 double job_value(JobLink l, const Weights& w) {
   switch (l) {
@@ -118,46 +126,41 @@ class Best {
 template <typename E>
 void Index::insert(List<E>& l, double latitude, double longitude, const E& e) {
   const int row = row_of(latitude);
-  if (l.start.empty()) {
+  if (l.rows.empty()) {
     l.row0 = row;
-    l.start = {0, 0};
+    l.rows.resize(1);
   } else if (row < l.row0) {
-    l.start.insert(l.start.begin(), static_cast<std::size_t>(l.row0 - row), 0);
+    l.rows.insert(l.rows.begin(), static_cast<std::size_t>(l.row0 - row), Row<E>{});
     l.row0 = row;
-  } else if (row >= l.row0 + static_cast<int>(l.start.size()) - 1) {
-    const std::uint32_t size = l.start.back();
-    l.start.resize(static_cast<std::size_t>(row - l.row0 + 2), size);
+  } else if (row >= l.row0 + static_cast<int>(l.rows.size())) {
+    l.rows.resize(static_cast<std::size_t>(row - l.row0 + 1));
   }
-  const auto r = static_cast<std::size_t>(row - l.row0);
+  Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
   const float lon = static_cast<float>(longitude);
-  auto at = std::upper_bound(l.lon.begin() + l.start[r], l.lon.begin() + l.start[r + 1], lon) - l.lon.begin();
-  l.lon.insert(l.lon.begin() + at, lon);
-  l.entries.insert(l.entries.begin() + at, e);
-  for (std::size_t i = r + 1; i < l.start.size(); ++i) ++l.start[i];
+  auto at = std::upper_bound(r.lon.begin(), r.lon.end(), lon) - r.lon.begin();
+  r.lon.insert(r.lon.begin() + at, lon);
+  r.entries.insert(r.entries.begin() + at, e);
 }
 
 template <typename E>
 void Index::erase(List<E>& l, std::uint32_t slot, double latitude, double longitude) {
   const int row = row_of(latitude);
-  if (l.start.empty() || row < l.row0 || row >= l.row0 + static_cast<int>(l.start.size()) - 1) return;
-  const auto r = static_cast<std::size_t>(row - l.row0);
+  if (row < l.row0 || row >= l.row0 + static_cast<int>(l.rows.size())) return;
+  Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
   const float lon = static_cast<float>(longitude);
-  auto i = std::lower_bound(l.lon.begin() + l.start[r], l.lon.begin() + l.start[r + 1], lon) - l.lon.begin();
-  for (; i < l.start[r + 1] && l.lon[i] == lon; ++i)
-    if (l.entries[i].slot == slot) {
-      l.lon.erase(l.lon.begin() + i);
-      l.entries.erase(l.entries.begin() + i);
-      for (std::size_t k = r + 1; k < l.start.size(); ++k) --l.start[k];
+  for (auto i = std::lower_bound(r.lon.begin(), r.lon.end(), lon) - r.lon.begin(); i < static_cast<std::ptrdiff_t>(r.lon.size()) && r.lon[i] == lon; ++i)
+    if (r.entries[i].slot == slot) {
+      r.lon.erase(r.lon.begin() + i);
+      r.entries.erase(r.entries.begin() + i);
       return;
     }
 }
 
 template <typename E, typename F>
 void Index::band(const List<E>& l, double lat, double lon, double radius_km, F&& f) {
-  // The rows the radius crosses, from the query's outwards (near entries first raise the k-th
-  // score sooner); in each, the longitude range(s) by binary search. The distance is checked by the
-  // caller.
-  if (l.start.empty()) return;
+  // The rows the radius crosses, from the query's outwards; in each, the longitude range(s) by
+  // binary search. The distance is checked by the caller.
+  if (l.rows.empty()) return;
   // Float rounding is monotonic, so an entry whose longitude is inside the box is inside the
   // box's bounds rounded to floats.
   const geo::Box box = geo::bounding_box(lat, lon, radius_km);
@@ -169,16 +172,16 @@ void Index::band(const List<E>& l, double lat, double lon, double radius_km, F&&
     n_ranges = 2;
   }
   const int first = std::max(row_of(box.min_lat), l.row0);
-  const int last = std::min(row_of(box.max_lat), l.row0 + static_cast<int>(l.start.size()) - 2);
+  const int last = std::min(row_of(box.max_lat), l.row0 + static_cast<int>(l.rows.size()) - 1);
   if (first > last) return;
   const int centre = std::clamp(row_of(lat), first, last);
   auto scan = [&](int row) {
-    const auto r = static_cast<std::size_t>(row - l.row0);
-    const float* begin = l.lon.data() + l.start[r];
-    const float* end = l.lon.data() + l.start[r + 1];
+    const Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
+    const float* begin = r.lon.data();
+    const float* end = begin + r.lon.size();
     for (int k = 0; k < n_ranges; ++k) {
       const float* it = std::lower_bound(begin, end, ranges[k][0]);
-      for (; it != end && *it <= ranges[k][1]; ++it) f(l.entries[static_cast<std::size_t>(it - l.lon.data())]);
+      for (; it != end && *it <= ranges[k][1]; ++it) f(r.entries[static_cast<std::size_t>(it - begin)]);
     }
   };
   scan(centre);
@@ -197,8 +200,20 @@ Index::OfferEntry Index::offer_entry(const Offer& o, std::uint32_t slot) const {
   e.max_km = o.max_distance_km ? static_cast<float>(*o.max_distance_km) : std::numeric_limits<float>::infinity();
   e.hours = static_cast<float>(o.hours);
   e.penalty = static_cast<float>(penalty_of(o, w_));
+  e.occupation = occupation_number(o.title);
   e.contract = static_cast<std::uint8_t>(o.contract);
   e.flags = static_cast<std::uint8_t>((o.licence_required ? kLicence : 0) | (o.iae_reserved ? kIae : 0));
+  double asked = 0;
+  std::vector<std::pair<double, std::uint32_t>> shares;
+  for (const auto& k : o.skills) {
+    asked += skill_value(k, w_);
+    shares.push_back({skill_value(k, w_), k.code});
+  }
+  std::sort(shares.begin(), shares.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < 8 && i < shares.size() && asked > 0; ++i) {
+    e.skill_bit[i] = skill_bit(shares[i].second);
+    e.skill_share[i] = static_cast<std::uint8_t>(std::floor(shares[i].first / asked * 255));
+  }
   return e;
 }
 
@@ -214,24 +229,22 @@ void Index::put(Offer o) {
     slot = static_cast<std::uint32_t>(offers_.size());
     offers_.emplace_back();
   }
-  insert(offers_by_occupation_[occ], o.latitude, o.longitude, offer_entry(o, slot));
+  insert(offers_by_domain_[domain_of_[occ]], o.latitude, o.longitude, offer_entry(o, slot));
   offer_slot_[o.id] = slot;
   offers_[slot] = std::move(o);
 }
 
-namespace {
-std::vector<std::uint16_t> distinct(std::vector<std::uint16_t> v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-  return v;
+std::vector<std::uint16_t> Index::occupations_of(const Candidate& c) const {
+  std::vector<std::uint16_t> occs;
+  for (const auto* t : c.wanted) occs.push_back(occupation_number(t));
+  std::sort(occs.begin(), occs.end());
+  occs.erase(std::unique(occs.begin(), occs.end()), occs.end());
+  return occs;
 }
-}  // namespace
 
 void Index::put(Candidate c) {
   if (c.wanted.empty()) throw std::invalid_argument("jobs::Index: a candidate needs a wanted job title");
-  std::vector<std::uint16_t> occs;
-  for (const auto* t : c.wanted) occs.push_back(occupation_number(t));
-  occs = distinct(std::move(occs));
+  std::vector<std::uint16_t> occs = occupations_of(c);
   remove_candidate(c.id);
   std::uint32_t slot;
   if (!free_candidates_.empty()) {
@@ -248,17 +261,20 @@ void Index::put(Candidate c) {
   e.radius = static_cast<float>(c.radius_km);
   e.min_hours = static_cast<float>(c.min_hours);
   e.max_hours = static_cast<float>(c.max_hours);
+  for (std::size_t i = 0; i < 3; ++i) e.occupations[i] = i < occs.size() ? occs[i] : kNone;
   // Bits beyond the six contracts are dropped: the bound then counts the contract part as met,
   // which can only be higher than the score.
   e.contracts = static_cast<std::uint8_t>(c.contracts & 0xFF);
   e.flags = static_cast<std::uint8_t>((c.licence ? kLicence : 0) | (c.iae_eligible ? kIae : 0) | (occs.size() > 3 ? kMany : 0));
-  for (auto occ : occs) {
-    std::size_t n = 0;
-    e.others[0] = e.others[1] = kNone;
-    for (auto other : occs)
-      if (other != occ && n < 2) e.others[n++] = other;
-    insert(candidates_by_occupation_[occ], c.latitude, c.longitude, e);
+  for (auto code : c.skills) {
+    const unsigned b = skill_bit(code) & 127u;
+    e.skills[b >> 5] |= 1u << (b & 31);
   }
+  std::vector<std::uint16_t> domains;
+  for (auto occ : occs) domains.push_back(domain_of_[occ]);
+  std::sort(domains.begin(), domains.end());
+  domains.erase(std::unique(domains.begin(), domains.end()), domains.end());
+  for (auto d : domains) insert(candidates_by_domain_[d], c.latitude, c.longitude, e);
   max_candidate_radius_ = std::max(max_candidate_radius_, c.radius_km);
   candidate_slot_[c.id] = slot;
   candidates_[slot] = std::move(c);
@@ -269,7 +285,7 @@ void Index::remove_offer(long long id) {
   if (it == offer_slot_.end()) return;
   std::uint32_t slot = it->second;
   Offer& o = offers_[slot];
-  erase(offers_by_occupation_[occupation_number(o.title)], slot, o.latitude, o.longitude);
+  erase(offers_by_domain_[domain_of_[occupation_number(o.title)]], slot, o.latitude, o.longitude);
   o = Offer{};
   free_offers_.push_back(slot);
   offer_slot_.erase(it);
@@ -280,9 +296,11 @@ void Index::remove_candidate(long long id) {
   if (it == candidate_slot_.end()) return;
   std::uint32_t slot = it->second;
   Candidate& c = candidates_[slot];
-  std::vector<std::uint16_t> occs;
-  for (const auto* t : c.wanted) occs.push_back(occupation_number(t));
-  for (auto occ : distinct(std::move(occs))) erase(candidates_by_occupation_[occ], slot, c.latitude, c.longitude);
+  std::vector<std::uint16_t> domains;
+  for (auto occ : occupations_of(c)) domains.push_back(domain_of_[occ]);
+  std::sort(domains.begin(), domains.end());
+  domains.erase(std::unique(domains.begin(), domains.end()), domains.end());
+  for (auto d : domains) erase(candidates_by_domain_[d], slot, c.latitude, c.longitude);
   c = Candidate{};
   free_candidates_.push_back(slot);
   candidate_slot_.erase(it);
@@ -297,57 +315,132 @@ const Candidate* Index::candidate(long long id) const {
   return it == candidate_slot_.end() ? nullptr : &candidates_[it->second];
 }
 
+namespace {
+// The domains to read, best bound first: once the k-th score is above a domain's bound, that
+// domain and the rest are skipped.
+struct DomainLook {
+  std::uint16_t domain;
+  double bound;
+};
+void add_domain(std::vector<DomainLook>& v, std::uint16_t domain, double bound) {
+  for (auto& d : v)
+    if (d.domain == domain) {
+      d.bound = std::max(d.bound, bound);
+      return;
+    }
+  v.push_back({domain, bound});
+}
+// Entries that passed the filters, with their bound, scored best bound first (a heap) once no
+// later domain can beat them: the exact scoring (jobs::match) is the costly part, and in this
+// order it stops at the first bound below the k-th score.
+struct Pending {
+  double bound;
+  std::uint32_t slot;
+  std::uint16_t look;  // offers: the occupation's Look
+  bool same_title;     // offers: the candidate names the offer's title
+};
+class Queue {
+ public:
+  void push(const Pending& p) {
+    heap_.push_back(p);
+    std::push_heap(heap_.begin(), heap_.end(), less);
+  }
+  // Calls score(p) on the entries with a bound >= down_to, best first, while `may_enter` says
+  // the bound can still enter; forgets all the rest when it cannot.
+  template <typename May, typename Score>
+  void drain(double down_to, May&& may_enter, Score&& score) {
+    while (!heap_.empty() && heap_.front().bound >= down_to) {
+      if (!may_enter(heap_.front().bound)) {
+        heap_.clear();
+        return;
+      }
+      std::pop_heap(heap_.begin(), heap_.end(), less);
+      Pending p = heap_.back();
+      heap_.pop_back();
+      score(p);
+    }
+  }
+
+ private:
+  static bool less(const Pending& a, const Pending& b) { return a.bound < b.bound; }
+  std::vector<Pending> heap_;
+};
+
+void best_first(std::vector<DomainLook>& v) {
+  std::sort(v.begin(), v.end(), [](const DomainLook& a, const DomainLook& b) { return a.bound != b.bound ? a.bound > b.bound : a.domain < b.domain; });
+}
+}  // namespace
+
 std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, std::size_t offset, const Keep* keep) const {
   const std::size_t k = offset + limit;
   if (limit == 0 || k < limit) return {};
-  // The lists to read, each with the link shared by its offers (best_link's answer for every
+  // The related occupations, each with the link shared by its offers (best_link's answer for every
   // offer whose title the candidate does not name; those it names are the same title) and the
-  // best score any of its offers can reach (the job part is the list's; the others at most 1).
+  // best score any of its offers can reach (the job part is the occupation's; the others at most 1).
   struct Look {
-    std::uint16_t occ;
     JobLink shared;
     const referentials::JobTitle* via;
-    double bound;
+    double job, bound;
   };
-  std::vector<std::uint16_t> occs;
-  for (const auto* t : c.wanted) {
-    const auto& n = near_[occupation_number(t)];
-    occs.insert(occs.end(), n.begin(), n.end());
-  }
-  occs = distinct(std::move(occs));
+  std::vector<Look> looks(1);  // looks[0]: unrelated
+  std::vector<std::uint16_t> look_of(near_.size(), 0);
+  std::vector<DomainLook> domains;
   const double rest = w_.skills + w_.distance + w_.contract + w_.hours;
-  std::vector<Look> looks;
-  looks.reserve(occs.size());
-  for (auto occ : occs) {
-    const auto& target = first_occupation_[occ];
-    Look look{occ, JobLink::none, nullptr, 0};
-    for (const auto* t : c.wanted) {
-      JobLink l = t->occupation == &target ? JobLink::same_occupation
-                  : t->occupation->domain == target.domain ? JobLink::same_domain
-                                                          : JobLink::none;
-      if (l < JobLink::mobility)
-        for (const auto& m : referentials::rome().mobility(*t->occupation))
-          if (m.target == &target) l = JobLink::mobility;
-      if (l > look.shared) {
-        look.shared = l;
-        look.via = t;
+  for (const auto* wanted : c.wanted)
+    for (auto occ : near_[occupation_number(wanted)]) {
+      if (look_of[occ]) continue;
+      const auto& target = first_occupation_[occ];
+      Look look{JobLink::none, nullptr, 0, 0};
+      for (const auto* t : c.wanted) {
+        JobLink l = t->occupation == &target ? JobLink::same_occupation
+                    : t->occupation->domain == target.domain ? JobLink::same_domain
+                                                            : JobLink::none;
+        if (l < JobLink::mobility)
+          for (const auto& m : referentials::rome().mobility(*t->occupation))
+            if (m.target == &target) l = JobLink::mobility;
+        if (l > look.shared) {
+          look.shared = l;
+          look.via = t;
+        }
       }
+      look.job = w_.job * job_value(look.shared, w_);
+      look.bound = w_.job * job_value(look.shared == JobLink::same_occupation ? JobLink::same_title : look.shared, w_) + rest;
+      look_of[occ] = static_cast<std::uint16_t>(looks.size());
+      looks.push_back(look);
+      add_domain(domains, domain_of_[occ], look.bound);
     }
-    look.bound = w_.job * job_value(look.shared == JobLink::same_occupation ? JobLink::same_title : look.shared, w_) + rest;
-    looks.push_back(look);
-  }
-  // Best lists first: once the k-th score is above a list's bound, that list and the rest are skipped.
-  std::stable_sort(looks.begin(), looks.end(), [](const Look& a, const Look& b) { return a.bound > b.bound; });
+  best_first(domains);
 
+  std::uint64_t has[4] = {};  // the candidate's skill signature, 256 bits
+  for (auto code : c.skills) has[skill_bit(code) >> 6] |= 1ull << (skill_bit(code) & 63);
   const Unit q = unit(c.latitude, c.longitude);
   const std::uint8_t refused = static_cast<std::uint8_t>((c.licence ? 0 : kLicence) | (c.iae_eligible ? 0 : kIae));
+  const double job_title = w_.job * w_.same_title;
   Best<OfferHit> best(k);
-  for (const auto& look : looks) {
-    if (!best.may_enter(look.bound)) break;
-    const double job_shared = w_.job * job_value(look.shared, w_);
-    const double job_title = w_.job * w_.same_title;
-    band(offers_by_occupation_[look.occ], c.latitude, c.longitude, c.radius_km, [&](const OfferEntry& e) {
-      if (e.flags & refused) return;
+  Queue queue;
+  auto may_enter = [&](double bound) { return best.may_enter(bound); };
+  auto score = [&](const Pending& p) {
+    const Offer& o = offers_[p.slot];
+    if (keep && !(*keep)(o.id)) return;
+    const Look& look = looks[p.look];
+    JobLink l = look.shared;
+    const referentials::JobTitle* via = look.via;
+    if (p.same_title)
+      for (const auto* t : c.wanted)
+        if (t == o.title) {
+          l = JobLink::same_title;
+          via = t;
+          break;
+        }
+    if (auto m = match_linked(c, o, l, via, w_)) best.offer({o.id, *m});
+  };
+  for (const auto& domain : domains) {
+    queue.drain(domain.bound, may_enter, score);
+    if (!best.may_enter(domain.bound)) break;
+    band(offers_by_domain_[domain.domain], c.latitude, c.longitude, c.radius_km, [&](const OfferEntry& e) {
+      const std::uint16_t n = look_of[e.occupation];
+      if (!n || (e.flags & refused)) return;
+      const Look& look = looks[n];
       const double radius = std::min(c.radius_km, static_cast<double>(e.max_km));
       const double d = distance_at_least(q, e);
       if (d > radius) return;
@@ -356,23 +449,16 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
         for (const auto* t : c.wanted)
           if (t->code == e.title) same_title = true;
       const double contract = (c.contracts == 0 || (c.contracts & (1u << e.contract))) ? 1 : 0;
-      const double bound = (same_title ? job_title : job_shared) + w_.skills + w_.distance * (radius > 0 ? 1 - std::max(d, 0.0) / radius : 1) +
+      unsigned lacked = 0;
+      for (int i = 0; i < 8; ++i)
+        if (!(has[e.skill_bit[i] >> 6] >> (e.skill_bit[i] & 63) & 1)) lacked += e.skill_share[i];
+      const double skills = 1 - lacked / 255.0;
+      const double bound = (same_title ? job_title : look.job) + w_.skills * skills + w_.distance * (radius > 0 ? 1 - std::max(d, 0.0) / radius : 1) +
                            w_.contract * contract + w_.hours * hours_value(e.hours, c.min_hours, c.max_hours, w_) - e.penalty;
-      if (!best.may_enter(bound)) return;
-      const Offer& o = offers_[e.slot];
-      if (keep && !(*keep)(o.id)) return;
-      JobLink l = look.shared;
-      const referentials::JobTitle* via = look.via;
-      if (same_title)
-        for (const auto* t : c.wanted)
-          if (t == o.title) {
-            l = JobLink::same_title;
-            via = t;
-            break;
-          }
-      if (auto m = match_linked(c, o, l, via, w_)) best.offer({o.id, *m});
+      if (best.may_enter(bound)) queue.push({bound, e.slot, n, same_title});
     });
   }
+  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, score);
   return std::move(best).page(offset);
 }
 
@@ -383,67 +469,74 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   const auto& target = first_occupation_[mine];
   double radius = max_candidate_radius_;
   if (o.max_distance_km) radius = std::min(radius, *o.max_distance_km);
-  // The lists of the occupations whose candidates may match (sorted by number), each with its link
-  // to the offer's occupation. A candidate wanting several of them is scored in the list with the
-  // best link only (the lowest number among equals): there its job part is at most the list's, so
-  // the list's bound holds for it.
-  const auto& lists = near_reverse_[mine];
-  std::vector<JobLink> links(lists.size());
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const auto& from = first_occupation_[lists[i]];
-    JobLink l = lists[i] == mine ? JobLink::same_occupation : from.domain == target.domain ? JobLink::same_domain : JobLink::none;
-    for (const auto& m : referentials::rome().mobility(from))
-      if (m.target == &target && l < JobLink::mobility) l = JobLink::mobility;
-    links[i] = l;
-  }
-  auto link_of = [&](std::uint16_t occ) {
-    auto it = std::lower_bound(lists.begin(), lists.end(), occ);
-    return it != lists.end() && *it == occ ? links[static_cast<std::size_t>(it - lists.begin())] : JobLink::none;
-  };
-  // Whether `occ` (link l) goes before `other` for this offer.
-  auto first = [&](std::uint16_t occ, JobLink l, std::uint16_t other) {
-    JobLink lo = link_of(other);
-    return l != lo ? l > lo : occ < other;
-  };
+  // The link of each occupation whose candidates may match to the offer's. A candidate is scored
+  // in the domain list of its best linked occupation only (the lowest number among equals): there
+  // its job part is at most that occupation's, so the bound holds for it.
   const double penalty = penalty_of(o, w_);
   const double rest = w_.skills + w_.distance + w_.contract + w_.hours - penalty;
-  std::vector<std::pair<double, std::size_t>> order;  // (bound, position in lists)
-  order.reserve(lists.size());
-  for (std::size_t i = 0; i < lists.size(); ++i)
-    order.push_back({w_.job * job_value(lists[i] == mine ? JobLink::same_title : links[i], w_) + rest, i});
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<JobLink> links(near_.size(), JobLink::none);
+  std::vector<DomainLook> domains;
+  for (auto occ : near_reverse_[mine]) {
+    const auto& from = first_occupation_[occ];
+    JobLink l = occ == mine ? JobLink::same_occupation : from.domain == target.domain ? JobLink::same_domain : JobLink::none;
+    for (const auto& m : referentials::rome().mobility(from))
+      if (m.target == &target && l < JobLink::mobility) l = JobLink::mobility;
+    links[occ] = l;
+    add_domain(domains, domain_of_[occ], w_.job * job_value(occ == mine ? JobLink::same_title : l, w_) + rest);
+  }
+  best_first(domains);
 
+  // The offer's skills: signature bit and share of the total (the skill part is at most the sum of
+  // the shares of those whose bit the candidate has).
+  std::vector<std::pair<unsigned, double>> asks;
+  double asked = 0;
+  for (const auto& s : o.skills) asked += skill_value(s, w_);
+  if (asked > 0)
+    for (const auto& s : o.skills) asks.push_back({skill_bit(s.code) & 127u, skill_value(s, w_) / asked});
   const Unit q = unit(o.latitude, o.longitude);
   const std::uint8_t needed = static_cast<std::uint8_t>((o.licence_required ? kLicence : 0) | (o.iae_reserved ? kIae : 0));
   const double max_km = o.max_distance_km ? *o.max_distance_km : std::numeric_limits<double>::infinity();
   const unsigned contract_bit = 1u << static_cast<int>(o.contract);
+  const double job_title = w_.job * w_.same_title;
   Best<CandidateHit> best(k);
-  for (const auto& [list_bound, i] : order) {
-    if (!best.may_enter(list_bound)) break;
-    const std::uint16_t occ = lists[i];
-    const JobLink l = links[i];
-    const double job = w_.job * job_value(occ == mine ? JobLink::same_title : l, w_);
-    band(candidates_by_occupation_[occ], o.latitude, o.longitude, radius, [&](const CandidateEntry& e) {
+  Queue queue;
+  auto may_enter = [&](double bound) { return best.may_enter(bound); };
+  auto score = [&](const Pending& p) {
+    const Candidate& c = candidates_[p.slot];
+    if (keep && !(*keep)(c.id)) return;
+    if (auto m = match(c, o, w_)) best.offer({c.id, *m});
+  };
+  for (const auto& domain : domains) {
+    queue.drain(domain.bound, may_enter, score);
+    if (!best.may_enter(domain.bound)) break;
+    band(candidates_by_domain_[domain.domain], o.latitude, o.longitude, radius, [&](const CandidateEntry& e) {
       if ((e.flags & needed) != needed) return;
+      // The candidate's best linked occupation.
+      std::uint16_t occ = kNone;
+      JobLink l = JobLink::none;
+      auto consider = [&](std::uint16_t n) {
+        if (links[n] > l || (links[n] == l && l != JobLink::none && n < occ)) occ = n, l = links[n];
+      };
+      if (e.flags & kMany) {
+        for (const auto* t : candidates_[e.slot].wanted) consider(occupation_number(t));
+      } else {
+        for (auto n : e.occupations)
+          if (n != kNone) consider(n);
+      }
+      if (l == JobLink::none || domain_of_[occ] != domain.domain) return;
       const double r = std::min(static_cast<double>(e.radius), max_km);
       const double d = distance_at_least(q, e);
       if (d > r) return;
-      if (e.flags & kMany) {
-        for (const auto* t : candidates_[e.slot].wanted)
-          if (t->occupation != &first_occupation_[occ] && !first(occ, l, occupation_number(t))) return;
-      } else {
-        for (auto other : e.others)
-          if (other != kNone && !first(occ, l, other)) return;
-      }
       const double contract = (e.contracts == 0 || (e.contracts & contract_bit)) ? 1 : 0;
-      const double bound = job + w_.skills + w_.distance * (r > 0 ? 1 - std::max(d, 0.0) / r : 1) + w_.contract * contract +
-                           w_.hours * hours_value(o.hours, e.min_hours, e.max_hours, w_) - penalty;
-      if (!best.may_enter(bound)) return;
-      const Candidate& c = candidates_[e.slot];
-      if (keep && !(*keep)(c.id)) return;
-      if (auto m = match(c, o, w_)) best.offer({c.id, *m});
+      double skills = asks.empty() ? 1 : 0;
+      for (const auto& [b, share] : asks)
+        if (e.skills[b >> 5] >> (b & 31) & 1) skills += share;
+      const double bound = (occ == mine ? job_title : w_.job * job_value(l, w_)) + w_.skills * std::min(skills, 1.0) + w_.distance * (r > 0 ? 1 - std::max(d, 0.0) / r : 1) +
+                           w_.contract * contract + w_.hours * hours_value(o.hours, e.min_hours, e.max_hours, w_) - penalty;
+      if (best.may_enter(bound)) queue.push({bound, e.slot, 0, false});
     });
   }
+  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, score);
   return std::move(best).page(offset);
 }
 
@@ -452,9 +545,11 @@ std::size_t Index::memory_bytes() const {
   n += offers_.capacity() * sizeof(Offer) + candidates_.capacity() * sizeof(Candidate);
   for (const auto& o : offers_) n += o.skills.capacity() * sizeof(OfferSkill);
   for (const auto& c : candidates_) n += c.skills.capacity() * sizeof(std::uint32_t) + c.wanted.capacity() * sizeof(void*);
-  for (const auto& l : offers_by_occupation_) n += l.lon.capacity() * 4 + l.entries.capacity() * sizeof(OfferEntry) + l.start.capacity() * 4;
-  for (const auto& l : candidates_by_occupation_)
-    n += l.lon.capacity() * 4 + l.entries.capacity() * sizeof(CandidateEntry) + l.start.capacity() * 4;
+  n += domain_of_.capacity() * 2;
+  for (const auto& l : offers_by_domain_)
+    for (const auto& r : l.rows) n += sizeof(r) + r.lon.capacity() * 4 + r.entries.capacity() * sizeof(OfferEntry);
+  for (const auto& l : candidates_by_domain_)
+    for (const auto& r : l.rows) n += sizeof(r) + r.lon.capacity() * 4 + r.entries.capacity() * sizeof(CandidateEntry);
   for (const auto& v : near_) n += v.capacity() * 2;
   for (const auto& v : near_reverse_) n += v.capacity() * 2;
   // Hash maps: a node (key, value, next) and a bucket per element, roughly.

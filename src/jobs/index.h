@@ -1,6 +1,7 @@
-// The in-memory matching index (docs/jobs.md, "Index"): open offers kept per ROME occupation and
-// candidates per wanted occupation, each list sorted by latitude row then longitude, so that a query looks
-// only at the related occupations' entries within the radius's rows and longitudes. Each entry carries
+// The in-memory matching index (docs/jobs.md, "Index"): open offers and candidates kept per ROME
+// professional domain (of the offer's occupation, of each wanted one), each list sorted by latitude row
+// then longitude, so that a query looks only at the related domains' entries within the radius's rows and
+// longitudes, and among them at the related occupations' (a table lookup). Each entry carries
 // what bounds its score (place, hard filters, contract, hours, penalty): a query keeps its current top k
 // and scores with jobs::match only the entries whose bound can still enter it. Answers equal a
 // brute-force scoring of every pair (tests check it).
@@ -60,7 +61,7 @@ class Index {
 
  private:
   // An offer as its list keeps it: what bounds its score for any candidate without reading the
-  // Offer (36 bytes, so a query's scan stays in a few cache lines per row).
+  // Offer (52 bytes, so a query's scan stays in a few cache lines per row).
   struct OfferEntry {
     float x, y, z;       // unit vector of the place: the chord to the query bounds the distance from below
     std::uint32_t slot;  // in offers_
@@ -68,31 +69,44 @@ class Index {
     float max_km;        // the employer's maximum distance, +infinity when none
     float hours;
     float penalty;       // flood penalty with the index's weights
+    std::uint16_t occupation;
     std::uint8_t contract;
     std::uint8_t flags;  // kLicence, kIae
+    // Up to 8 of the offer's skills (the heaviest): a hash of the code (skill_bit) and the share of
+    // the offer's skill total it weighs, in 255ths rounded down (0: no skill). A candidate whose
+    // skill signature lacks the hash lacks the skill: the skill part is at most 1 - those shares.
+    std::uint8_t skill_bit[8];
+    std::uint8_t skill_share[8];
   };
-  // A candidate in the list of one of its wanted occupations.
+  // A candidate in the list of the domain of one of its wanted occupations (one entry per domain).
   struct CandidateEntry {
     float x, y, z;
     std::uint32_t slot;  // in candidates_
     float radius;
     float min_hours, max_hours;
+    // The candidate's wanted occupations, ascending, kNone after the last; with more than three,
+    // kMany is set and the Candidate says. A candidate is scored in the domain list of its best
+    // linked occupation only (index.cpp).
+    std::uint16_t occupations[3];
     std::uint8_t contracts;
-    std::uint8_t flags;  // kLicence, kIae (eligible), kMany (more than 3 wanted occupations)
-    // The candidate's other wanted occupations (kNone when fewer): a candidate is scored in one of
-    // its lists only, the one with the best link to the offer (index.cpp).
-    std::uint16_t others[2];
+    std::uint8_t flags;  // kLicence, kIae (eligible), kMany
+    // The candidate's skills as a 128-bit signature (bit skill_bit(code) & 127 of each): an
+    // offer's skill whose bit is not set is one the candidate lacks.
+    std::uint32_t skills[4];
   };
   static constexpr std::uint8_t kLicence = 1, kIae = 2, kMany = 4;
   static constexpr std::uint16_t kNone = 0xFFFF;
-  // Entries sorted by latitude row then longitude, with the longitudes apart (the binary searches
-  // read only them) and where each row starts.
+  // A latitude row of a list: its entries by longitude, the longitudes apart (the binary searches
+  // read only them). One vector per row keeps an insertion's move short.
   template <typename E>
-  struct List {
+  struct Row {
     std::vector<float> lon;
     std::vector<E> entries;
-    std::int32_t row0 = 0;              // the first row with a start
-    std::vector<std::uint32_t> start;   // start[r - row0]: the first entry of row r; back(): the size
+  };
+  template <typename E>
+  struct List {
+    std::int32_t row0 = 0;  // the latitude row of rows[0]
+    std::vector<Row<E>> rows;
   };
   template <typename E>
   static void insert(List<E>& l, double latitude, double longitude, const E& e);
@@ -102,6 +116,7 @@ class Index {
   static void band(const List<E>& l, double lat, double lon, double radius_km, F&& f);
   std::uint16_t occupation_number(const referentials::JobTitle* t) const;
   OfferEntry offer_entry(const Offer& o, std::uint32_t slot) const;
+  std::vector<std::uint16_t> occupations_of(const Candidate& c) const;  // distinct, ascending
 
   Weights w_;
   const referentials::Occupation* first_occupation_ = nullptr;
@@ -112,8 +127,9 @@ class Index {
   std::vector<Candidate> candidates_;
   std::vector<std::uint32_t> free_offers_, free_candidates_;
   std::unordered_map<long long, std::uint32_t> offer_slot_, candidate_slot_;
-  std::vector<List<OfferEntry>> offers_by_occupation_;
-  std::vector<List<CandidateEntry>> candidates_by_occupation_;
+  std::vector<std::uint16_t> domain_of_;  // by occupation number
+  std::vector<List<OfferEntry>> offers_by_domain_;
+  std::vector<List<CandidateEntry>> candidates_by_domain_;
   double max_candidate_radius_ = 0;
 };
 
