@@ -19,13 +19,24 @@ Index::Index(const Weights& w) : w_(w) {
   near_.resize(occupations.size());
   near_reverse_.resize(occupations.size());
   for (std::size_t i = 0; i < occupations.size(); ++i) {
-    auto& n = near_[i];
+    std::vector<std::uint16_t> n;
     n.push_back(static_cast<std::uint16_t>(i));
     for (const auto& m : rome.mobility(occupations[i])) n.push_back(static_cast<std::uint16_t>(m.target - first_occupation_));
     for (const auto* o : rome.in_domain(*occupations[i].domain)) n.push_back(static_cast<std::uint16_t>(o - first_occupation_));
     std::sort(n.begin(), n.end());
     n.erase(std::unique(n.begin(), n.end()), n.end());
-    for (auto j : n) near_reverse_[j].push_back(static_cast<std::uint16_t>(i));
+    // The link as jobs::link finds it between two titles of these occupations (other than the same title).
+    const auto& from = occupations[i];
+    for (auto j : n) {
+      const auto& to = occupations[j];
+      JobLink l = &from == &to ? JobLink::same_occupation : JobLink::none;
+      if (l == JobLink::none)
+        for (const auto& m : rome.mobility(from))
+          if (m.target == &to) l = JobLink::mobility;
+      if (l == JobLink::none && from.domain == to.domain) l = JobLink::same_domain;
+      near_[i].push_back({j, l});
+      near_reverse_[j].push_back({static_cast<std::uint16_t>(i), l});
+    }
   }
   const auto& domains = rome.domains();
   for (const auto& o : occupations) domain_of_.push_back(static_cast<std::uint16_t>(o.domain - domains.data()));
@@ -39,10 +50,14 @@ std::uint16_t Index::occupation_number(const referentials::JobTitle* t) const {
 }
 
 namespace {
-// Entries are ordered by latitude row, then longitude: a query reads a few short longitude
-// ranges (one per row its radius crosses) rather than a whole latitude band across the country.
+// Entries are grouped by latitude row, then longitude column: a query reads a few short runs
+// (one per row its radius crosses) rather than a whole latitude band across the country.
 constexpr double kRowDegrees = 0.2;
 int row_of(double latitude) { return static_cast<int>(std::floor((latitude + 90.0) / kRowDegrees)); }
+// Within a row, columns of 0.1° of longitude (8 km in France): a query reads whole columns, a
+// little more than its box, without searching.
+constexpr double kColumnDegrees = 0.1;
+int column_of(double longitude) { return static_cast<int>(std::floor((longitude + 180.0) / kColumnDegrees)); }
 
 constexpr double kRadians = M_PI / 180.0;
 struct Unit {
@@ -124,7 +139,7 @@ class Best {
 }  // namespace
 
 template <typename E>
-void Index::insert(List<E>& l, double latitude, double longitude, const E& e) {
+void Index::insert(List<E>& l, double latitude, double longitude, std::uint16_t key, const E& e) {
   const int row = row_of(latitude);
   if (l.rows.empty()) {
     l.row0 = row;
@@ -136,10 +151,22 @@ void Index::insert(List<E>& l, double latitude, double longitude, const E& e) {
     l.rows.resize(static_cast<std::size_t>(row - l.row0 + 1));
   }
   Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
-  const float lon = static_cast<float>(longitude);
-  auto at = std::upper_bound(r.lon.begin(), r.lon.end(), lon) - r.lon.begin();
-  r.lon.insert(r.lon.begin() + at, lon);
+  const int col = column_of(longitude);
+  if (r.starts.empty()) {
+    r.col0 = col;
+    r.starts = {0, 0};
+  } else if (col < r.col0) {
+    r.starts.insert(r.starts.begin(), static_cast<std::size_t>(r.col0 - col), 0);
+    r.col0 = col;
+  } else if (col >= r.col0 + static_cast<int>(r.starts.size()) - 1) {
+    const std::uint32_t size = r.starts.back();
+    r.starts.resize(static_cast<std::size_t>(col - r.col0 + 2), size);
+  }
+  const auto c = static_cast<std::size_t>(col - r.col0);
+  const std::uint32_t at = r.starts[c + 1];  // at the end of its column
+  r.keys.insert(r.keys.begin() + at, key);
   r.entries.insert(r.entries.begin() + at, e);
+  for (std::size_t i = c + 1; i < r.starts.size(); ++i) ++r.starts[i];
 }
 
 template <typename E>
@@ -147,29 +174,28 @@ void Index::erase(List<E>& l, std::uint32_t slot, double latitude, double longit
   const int row = row_of(latitude);
   if (row < l.row0 || row >= l.row0 + static_cast<int>(l.rows.size())) return;
   Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
-  const float lon = static_cast<float>(longitude);
-  for (auto i = std::lower_bound(r.lon.begin(), r.lon.end(), lon) - r.lon.begin(); i < static_cast<std::ptrdiff_t>(r.lon.size()) && r.lon[i] == lon; ++i)
+  const int col = column_of(longitude);
+  if (r.starts.empty() || col < r.col0 || col >= r.col0 + static_cast<int>(r.starts.size()) - 1) return;
+  const auto c = static_cast<std::size_t>(col - r.col0);
+  for (std::uint32_t i = r.starts[c]; i < r.starts[c + 1]; ++i)
     if (r.entries[i].slot == slot) {
-      r.lon.erase(r.lon.begin() + i);
+      r.keys.erase(r.keys.begin() + i);
       r.entries.erase(r.entries.begin() + i);
+      for (std::size_t k = c + 1; k < r.starts.size(); ++k) --r.starts[k];
       return;
     }
 }
 
 template <typename E, typename F>
 void Index::band(const List<E>& l, double lat, double lon, double radius_km, F&& f) {
-  // The rows the radius crosses, from the query's outwards; in each, the longitude range(s) by
-  // binary search. The distance is checked by the caller.
+  // The rows the radius crosses, from the query's outwards; in each, the columns of the box. The
+  // distance is checked by the caller.
   if (l.rows.empty()) return;
-  // Float rounding is monotonic, so an entry whose longitude is inside the box is inside the
-  // box's bounds rounded to floats.
   const geo::Box box = geo::bounding_box(lat, lon, radius_km);
-  float ranges[2][2] = {{static_cast<float>(box.min_lon), static_cast<float>(box.max_lon)}, {0, 0}};
-  int n_ranges = 1;
+  int cols[2][2] = {{column_of(box.min_lon), column_of(box.max_lon)}, {0, -1}};
   if (box.wraps()) {  // across the ±180 meridian
-    ranges[0][1] = 180;
-    ranges[1][0] = -180, ranges[1][1] = static_cast<float>(box.max_lon);
-    n_ranges = 2;
+    cols[0][1] = column_of(180);
+    cols[1][0] = column_of(-180), cols[1][1] = column_of(box.max_lon);
   }
   const int first = std::max(row_of(box.min_lat), l.row0);
   const int last = std::min(row_of(box.max_lat), l.row0 + static_cast<int>(l.rows.size()) - 1);
@@ -177,11 +203,13 @@ void Index::band(const List<E>& l, double lat, double lon, double radius_km, F&&
   const int centre = std::clamp(row_of(lat), first, last);
   auto scan = [&](int row) {
     const Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
-    const float* begin = r.lon.data();
-    const float* end = begin + r.lon.size();
-    for (int k = 0; k < n_ranges; ++k) {
-      const float* it = std::lower_bound(begin, end, ranges[k][0]);
-      for (; it != end && *it <= ranges[k][1]; ++it) f(r.entries[static_cast<std::size_t>(it - begin)]);
+    if (r.starts.empty()) return;
+    const int n = static_cast<int>(r.starts.size()) - 1;
+    for (const auto& range : cols) {
+      const int lo = std::max(range[0] - r.col0, 0), hi = std::min(range[1] - r.col0, n - 1);
+      if (lo > hi) continue;
+      for (std::uint32_t i = r.starts[static_cast<std::size_t>(lo)], end = r.starts[static_cast<std::size_t>(hi) + 1]; i < end; ++i)
+        f(r.keys[i], r.entries[i]);
     }
   };
   scan(centre);
@@ -200,7 +228,6 @@ Index::OfferEntry Index::offer_entry(const Offer& o, std::uint32_t slot) const {
   e.max_km = o.max_distance_km ? static_cast<float>(*o.max_distance_km) : std::numeric_limits<float>::infinity();
   e.hours = static_cast<float>(o.hours);
   e.penalty = static_cast<float>(penalty_of(o, w_));
-  e.occupation = occupation_number(o.title);
   e.contract = static_cast<std::uint8_t>(o.contract);
   e.flags = static_cast<std::uint8_t>((o.licence_required ? kLicence : 0) | (o.iae_reserved ? kIae : 0));
   double asked = 0;
@@ -229,7 +256,7 @@ void Index::put(Offer o) {
     slot = static_cast<std::uint32_t>(offers_.size());
     offers_.emplace_back();
   }
-  insert(offers_by_domain_[domain_of_[occ]], o.latitude, o.longitude, offer_entry(o, slot));
+  insert(offers_by_domain_[domain_of_[occ]], o.latitude, o.longitude, occ, offer_entry(o, slot));
   offer_slot_[o.id] = slot;
   offers_[slot] = std::move(o);
 }
@@ -274,7 +301,12 @@ void Index::put(Candidate c) {
   for (auto occ : occs) domains.push_back(domain_of_[occ]);
   std::sort(domains.begin(), domains.end());
   domains.erase(std::unique(domains.begin(), domains.end()), domains.end());
-  for (auto d : domains) insert(candidates_by_domain_[d], c.latitude, c.longitude, e);
+  for (auto d : domains) {
+    std::uint16_t key = kNone;  // the one wanted occupation of this domain, if one
+    for (auto occ : occs)
+      if (domain_of_[occ] == d) key = key == kNone ? occ : kNone - 1;
+    insert(candidates_by_domain_[d], c.latitude, c.longitude, key == kNone - 1 ? kNone : key, e);
+  }
   max_candidate_radius_ = std::max(max_candidate_radius_, c.radius_km);
   candidate_slot_[c.id] = slot;
   candidates_[slot] = std::move(c);
@@ -378,37 +410,32 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   // offer whose title the candidate does not name; those it names are the same title) and the
   // best score any of its offers can reach (the job part is the occupation's; the others at most 1).
   struct Look {
+    std::uint16_t occupation;
     JobLink shared;
     const referentials::JobTitle* via;
     double job, bound;
   };
   std::vector<Look> looks(1);  // looks[0]: unrelated
   std::vector<std::uint16_t> look_of(near_.size(), 0);
+  for (const auto* t : c.wanted)
+    for (const auto& [occ, l] : near_[occupation_number(t)]) {
+      std::uint16_t& n = look_of[occ];
+      if (!n) {
+        n = static_cast<std::uint16_t>(looks.size());
+        looks.push_back({occ, l, t, 0, 0});
+      } else if (l > looks[n].shared) {
+        looks[n].shared = l;
+        looks[n].via = t;
+      }
+    }
   std::vector<DomainLook> domains;
   const double rest = w_.skills + w_.distance + w_.contract + w_.hours;
-  for (const auto* wanted : c.wanted)
-    for (auto occ : near_[occupation_number(wanted)]) {
-      if (look_of[occ]) continue;
-      const auto& target = first_occupation_[occ];
-      Look look{JobLink::none, nullptr, 0, 0};
-      for (const auto* t : c.wanted) {
-        JobLink l = t->occupation == &target ? JobLink::same_occupation
-                    : t->occupation->domain == target.domain ? JobLink::same_domain
-                                                            : JobLink::none;
-        if (l < JobLink::mobility)
-          for (const auto& m : referentials::rome().mobility(*t->occupation))
-            if (m.target == &target) l = JobLink::mobility;
-        if (l > look.shared) {
-          look.shared = l;
-          look.via = t;
-        }
-      }
-      look.job = w_.job * job_value(look.shared, w_);
-      look.bound = w_.job * job_value(look.shared == JobLink::same_occupation ? JobLink::same_title : look.shared, w_) + rest;
-      look_of[occ] = static_cast<std::uint16_t>(looks.size());
-      looks.push_back(look);
-      add_domain(domains, domain_of_[occ], look.bound);
-    }
+  for (std::size_t i = 1; i < looks.size(); ++i) {
+    Look& look = looks[i];
+    look.job = w_.job * job_value(look.shared, w_);
+    look.bound = w_.job * job_value(look.shared == JobLink::same_occupation ? JobLink::same_title : look.shared, w_) + rest;
+    add_domain(domains, domain_of_[look.occupation], look.bound);
+  }
   best_first(domains);
 
   std::uint64_t has[4] = {};  // the candidate's skill signature, 256 bits
@@ -437,8 +464,8 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   for (const auto& domain : domains) {
     queue.drain(domain.bound, may_enter, score);
     if (!best.may_enter(domain.bound)) break;
-    band(offers_by_domain_[domain.domain], c.latitude, c.longitude, c.radius_km, [&](const OfferEntry& e) {
-      const std::uint16_t n = look_of[e.occupation];
+    band(offers_by_domain_[domain.domain], c.latitude, c.longitude, c.radius_km, [&](std::uint16_t occ, const OfferEntry& e) {
+      const std::uint16_t n = look_of[occ];
       if (!n || (e.flags & refused)) return;
       const Look& look = looks[n];
       const double radius = std::min(c.radius_km, static_cast<double>(e.max_km));
@@ -466,7 +493,6 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   const std::size_t k = offset + limit;
   if (!o.open || limit == 0 || k < limit) return {};
   const std::uint16_t mine = occupation_number(o.title);
-  const auto& target = first_occupation_[mine];
   double radius = max_candidate_radius_;
   if (o.max_distance_km) radius = std::min(radius, *o.max_distance_km);
   // The link of each occupation whose candidates may match to the offer's. A candidate is scored
@@ -476,11 +502,7 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   const double rest = w_.skills + w_.distance + w_.contract + w_.hours - penalty;
   std::vector<JobLink> links(near_.size(), JobLink::none);
   std::vector<DomainLook> domains;
-  for (auto occ : near_reverse_[mine]) {
-    const auto& from = first_occupation_[occ];
-    JobLink l = occ == mine ? JobLink::same_occupation : from.domain == target.domain ? JobLink::same_domain : JobLink::none;
-    for (const auto& m : referentials::rome().mobility(from))
-      if (m.target == &target && l < JobLink::mobility) l = JobLink::mobility;
+  for (const auto& [occ, l] : near_reverse_[mine]) {
     links[occ] = l;
     add_domain(domains, domain_of_[occ], w_.job * job_value(occ == mine ? JobLink::same_title : l, w_) + rest);
   }
@@ -509,7 +531,9 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   for (const auto& domain : domains) {
     queue.drain(domain.bound, may_enter, score);
     if (!best.may_enter(domain.bound)) break;
-    band(candidates_by_domain_[domain.domain], o.latitude, o.longitude, radius, [&](const CandidateEntry& e) {
+    band(candidates_by_domain_[domain.domain], o.latitude, o.longitude, radius, [&](std::uint16_t key, const CandidateEntry& e) {
+      // Its one occupation of this domain is unrelated: its best linked one, if any, is elsewhere.
+      if (key != kNone && links[key] == JobLink::none) return;
       if ((e.flags & needed) != needed) return;
       // The candidate's best linked occupation.
       std::uint16_t occ = kNone;
@@ -547,11 +571,11 @@ std::size_t Index::memory_bytes() const {
   for (const auto& c : candidates_) n += c.skills.capacity() * sizeof(std::uint32_t) + c.wanted.capacity() * sizeof(void*);
   n += domain_of_.capacity() * 2;
   for (const auto& l : offers_by_domain_)
-    for (const auto& r : l.rows) n += sizeof(r) + r.lon.capacity() * 4 + r.entries.capacity() * sizeof(OfferEntry);
+    for (const auto& r : l.rows) n += sizeof(r) + r.starts.capacity() * 4 + r.keys.capacity() * 2 + r.entries.capacity() * sizeof(OfferEntry);
   for (const auto& l : candidates_by_domain_)
-    for (const auto& r : l.rows) n += sizeof(r) + r.lon.capacity() * 4 + r.entries.capacity() * sizeof(CandidateEntry);
-  for (const auto& v : near_) n += v.capacity() * 2;
-  for (const auto& v : near_reverse_) n += v.capacity() * 2;
+    for (const auto& r : l.rows) n += sizeof(r) + r.starts.capacity() * 4 + r.keys.capacity() * 2 + r.entries.capacity() * sizeof(CandidateEntry);
+  for (const auto& v : near_) n += v.capacity() * sizeof(Near);
+  for (const auto& v : near_reverse_) n += v.capacity() * sizeof(Near);
   // Hash maps: a node (key, value, next) and a bucket per element, roughly.
   n += (offer_slot_.size() + candidate_slot_.size()) * (sizeof(long long) + 4 + 2 * sizeof(void*));
   n += (offer_slot_.bucket_count() + candidate_slot_.bucket_count()) * sizeof(void*);

@@ -69,7 +69,6 @@ class Index {
     float max_km;        // the employer's maximum distance, +infinity when none
     float hours;
     float penalty;       // flood penalty with the index's weights
-    std::uint16_t occupation;
     std::uint8_t contract;
     std::uint8_t flags;  // kLicence, kIae
     // Up to 8 of the offer's skills (the heaviest): a hash of the code (skill_bit) and the share of
@@ -96,11 +95,15 @@ class Index {
   };
   static constexpr std::uint8_t kLicence = 1, kIae = 2, kMany = 4;
   static constexpr std::uint16_t kNone = 0xFFFF;
-  // A latitude row of a list: its entries by longitude, the longitudes apart (the binary searches
-  // read only them). One vector per row keeps an insertion's move short.
+  // A latitude row of a list: its entries grouped by longitude column (a column's in no order),
+  // with a key per entry apart so that a scan skips most entries without reading them (offers: the
+  // occupation; candidates: their one wanted occupation of the list's domain, kNone for several).
+  // One vector per row keeps an insertion's move short.
   template <typename E>
   struct Row {
-    std::vector<float> lon;
+    std::int32_t col0 = 0;              // the column of starts[0]
+    std::vector<std::uint32_t> starts;  // starts[c - col0]: the first entry of column c; back(): the size
+    std::vector<std::uint16_t> keys;
     std::vector<E> entries;
   };
   template <typename E>
@@ -109,9 +112,10 @@ class Index {
     std::vector<Row<E>> rows;
   };
   template <typename E>
-  static void insert(List<E>& l, double latitude, double longitude, const E& e);
+  static void insert(List<E>& l, double latitude, double longitude, std::uint16_t key, const E& e);
   template <typename E>
   static void erase(List<E>& l, std::uint32_t slot, double latitude, double longitude);
+  // Calls f(key, entry) for the entries of the cells that the circle's bounding box meets.
   template <typename E, typename F>
   static void band(const List<E>& l, double lat, double lon, double radius_km, F&& f);
   std::uint16_t occupation_number(const referentials::JobTitle* t) const;
@@ -121,8 +125,13 @@ class Index {
   Weights w_;
   const referentials::Occupation* first_occupation_ = nullptr;
   // For each occupation: the occupations whose offers a candidate wanting it may match (itself,
-  // its mobility targets, its domain), and the reverse (whose candidates may match its offers).
-  std::vector<std::vector<std::uint16_t>> near_, near_reverse_;
+  // its mobility targets, its domain) with the link (jobs::link between their occupations), and the
+  // reverse (whose candidates may match its offers, with the same link).
+  struct Near {
+    std::uint16_t occupation;
+    JobLink link;
+  };
+  std::vector<std::vector<Near>> near_, near_reverse_;
   std::vector<Offer> offers_;
   std::vector<Candidate> candidates_;
   std::vector<std::uint32_t> free_offers_, free_candidates_;
