@@ -186,36 +186,41 @@ void Index::erase(List<E>& l, std::uint32_t slot, double latitude, double longit
     }
 }
 
-template <typename E, typename F>
-void Index::band(const List<E>& l, double lat, double lon, double radius_km, F&& f) {
-  // The rows the radius crosses, from the query's outwards; in each, the columns of the box. The
-  // distance is checked by the caller.
-  if (l.rows.empty()) return;
+Index::Cells Index::cells_of(double lat, double lon, double radius_km) {
   const geo::Box box = geo::bounding_box(lat, lon, radius_km);
-  int cols[2][2] = {{column_of(box.min_lon), column_of(box.max_lon)}, {0, -1}};
-  if (box.wraps()) {  // across the ±180 meridian
-    cols[0][1] = column_of(180);
-    cols[1][0] = column_of(-180), cols[1][1] = column_of(box.max_lon);
+  Cells c{row_of(box.min_lat), row_of(box.max_lat), {{column_of(box.min_lon), column_of(box.max_lon)}, {0, -1}}};
+  if (box.wraps()) {
+    c.cols[0][1] = column_of(180);
+    c.cols[1][0] = column_of(-180), c.cols[1][1] = column_of(box.max_lon);
   }
-  const int first = std::max(row_of(box.min_lat), l.row0);
-  const int last = std::min(row_of(box.max_lat), l.row0 + static_cast<int>(l.rows.size()) - 1);
-  if (first > last) return;
-  const int centre = std::clamp(row_of(lat), first, last);
-  auto scan = [&](int row) {
+  return c;
+}
+
+template <typename E>
+void Index::prefetch(const List<E>& l, const Cells& c) {
+  const int first = std::max(c.first_row, l.row0), last = std::min(c.last_row, l.row0 + static_cast<int>(l.rows.size()) - 1);
+  for (int row = first; row <= last; ++row) {
     const Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
-    if (r.starts.empty()) return;
+    const int lo = std::clamp(c.cols[0][0] - r.col0, 0, std::max(static_cast<int>(r.starts.size()) - 1, 0));
+    __builtin_prefetch(r.starts.data() + lo);
+  }
+}
+
+template <typename E>
+void Index::runs(const List<E>& l, const Cells& c, std::vector<Run<E>>& out) {
+  const int first = std::max(c.first_row, l.row0), last = std::min(c.last_row, l.row0 + static_cast<int>(l.rows.size()) - 1);
+  for (int row = first; row <= last; ++row) {
+    const Row<E>& r = l.rows[static_cast<std::size_t>(row - l.row0)];
     const int n = static_cast<int>(r.starts.size()) - 1;
-    for (const auto& range : cols) {
+    for (const auto& range : c.cols) {
       const int lo = std::max(range[0] - r.col0, 0), hi = std::min(range[1] - r.col0, n - 1);
       if (lo > hi) continue;
-      for (std::uint32_t i = r.starts[static_cast<std::size_t>(lo)], end = r.starts[static_cast<std::size_t>(hi) + 1]; i < end; ++i)
-        f(r.keys[i], r.entries[i]);
+      const std::uint32_t begin = r.starts[static_cast<std::size_t>(lo)], end = r.starts[static_cast<std::size_t>(hi) + 1];
+      if (begin == end) continue;
+      __builtin_prefetch(r.keys.data() + begin);
+      __builtin_prefetch(r.entries.data() + begin);
+      out.push_back({r.keys.data() + begin, r.entries.data() + begin, end - begin});
     }
-  };
-  scan(centre);
-  for (int d = 1; centre - d >= first || centre + d <= last; ++d) {
-    if (centre - d >= first) scan(centre - d);
-    if (centre + d <= last) scan(centre + d);
   }
 }
 
@@ -378,9 +383,10 @@ class Queue {
     std::push_heap(heap_.begin(), heap_.end(), less);
   }
   // Calls score(p) on the entries with a bound >= down_to, best first, while `may_enter` says
-  // the bound can still enter; forgets all the rest when it cannot.
-  template <typename May, typename Score>
-  void drain(double down_to, May&& may_enter, Score&& score) {
+  // the bound can still enter; forgets all the rest when it cannot. Before scoring one, asks for
+  // the next one's memory (`ahead`), which then arrives while this one is scored.
+  template <typename May, typename Ahead, typename Score>
+  void drain(double down_to, May&& may_enter, Ahead&& ahead, Score&& score) {
     while (!heap_.empty() && heap_.front().bound >= down_to) {
       if (!may_enter(heap_.front().bound)) {
         heap_.clear();
@@ -389,6 +395,7 @@ class Queue {
       std::pop_heap(heap_.begin(), heap_.end(), less);
       Pending p = heap_.back();
       heap_.pop_back();
+      if (!heap_.empty()) ahead(heap_.front());
       score(p);
     }
   }
@@ -397,6 +404,12 @@ class Queue {
   static bool less(const Pending& a, const Pending& b) { return a.bound < b.bound; }
   std::vector<Pending> heap_;
 };
+
+template <typename R, typename F>
+void each(const std::vector<R>& runs, std::size_t from, std::size_t to, F&& f) {
+  for (std::size_t i = from; i < to; ++i)
+    for (std::uint32_t k = 0; k < runs[i].count; ++k) f(runs[i].keys[k], runs[i].entries[k]);
+}
 
 void best_first(std::vector<DomainLook>& v) {
   std::sort(v.begin(), v.end(), [](const DomainLook& a, const DomainLook& b) { return a.bound != b.bound ? a.bound > b.bound : a.domain < b.domain; });
@@ -446,6 +459,7 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   Best<OfferHit> best(k);
   Queue queue;
   auto may_enter = [&](double bound) { return best.may_enter(bound); };
+  auto ahead = [&](const Pending& p) { __builtin_prefetch(&offers_[p.slot]); };
   auto score = [&](const Pending& p) {
     const Offer& o = offers_[p.slot];
     if (keep && !(*keep)(o.id)) return;
@@ -461,10 +475,19 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
         }
     if (auto m = match_linked(c, o, l, via, w_)) best.offer({o.id, *m});
   };
+  const Cells cells = cells_of(c.latitude, c.longitude, c.radius_km);
+  for (const auto& domain : domains) prefetch(offers_by_domain_[domain.domain], cells);
+  std::vector<Run<OfferEntry>> all;
+  std::vector<std::size_t> first_run;
   for (const auto& domain : domains) {
-    queue.drain(domain.bound, may_enter, score);
-    if (!best.may_enter(domain.bound)) break;
-    band(offers_by_domain_[domain.domain], c.latitude, c.longitude, c.radius_km, [&](std::uint16_t occ, const OfferEntry& e) {
+    first_run.push_back(all.size());
+    runs(offers_by_domain_[domain.domain], cells, all);
+  }
+  first_run.push_back(all.size());
+  for (std::size_t i = 0; i < domains.size(); ++i) {
+    queue.drain(domains[i].bound, may_enter, ahead, score);
+    if (!best.may_enter(domains[i].bound)) break;
+    each(all, first_run[i], first_run[i + 1], [&](std::uint16_t occ, const OfferEntry& e) {
       const std::uint16_t n = look_of[occ];
       if (!n || (e.flags & refused)) return;
       const Look& look = looks[n];
@@ -485,7 +508,7 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
       if (best.may_enter(bound)) queue.push({bound, e.slot, n, same_title});
     });
   }
-  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, score);
+  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, ahead, score);
   return std::move(best).page(offset);
 }
 
@@ -523,15 +546,26 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   Best<CandidateHit> best(k);
   Queue queue;
   auto may_enter = [&](double bound) { return best.may_enter(bound); };
+  auto ahead = [&](const Pending& p) { __builtin_prefetch(&candidates_[p.slot]); };
   auto score = [&](const Pending& p) {
     const Candidate& c = candidates_[p.slot];
     if (keep && !(*keep)(c.id)) return;
     if (auto m = match(c, o, w_)) best.offer({c.id, *m});
   };
+  const Cells cells = cells_of(o.latitude, o.longitude, radius);
+  for (const auto& domain : domains) prefetch(candidates_by_domain_[domain.domain], cells);
+  std::vector<Run<CandidateEntry>> all;
+  std::vector<std::size_t> first_run;
   for (const auto& domain : domains) {
-    queue.drain(domain.bound, may_enter, score);
+    first_run.push_back(all.size());
+    runs(candidates_by_domain_[domain.domain], cells, all);
+  }
+  first_run.push_back(all.size());
+  for (std::size_t i = 0; i < domains.size(); ++i) {
+    const auto& domain = domains[i];
+    queue.drain(domain.bound, may_enter, ahead, score);
     if (!best.may_enter(domain.bound)) break;
-    band(candidates_by_domain_[domain.domain], o.latitude, o.longitude, radius, [&](std::uint16_t key, const CandidateEntry& e) {
+    each(all, first_run[i], first_run[i + 1], [&](std::uint16_t key, const CandidateEntry& e) {
       // Its one occupation of this domain is unrelated: its best linked one, if any, is elsewhere.
       if (key != kNone && links[key] == JobLink::none) return;
       if ((e.flags & needed) != needed) return;
@@ -560,7 +594,7 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
       if (best.may_enter(bound)) queue.push({bound, e.slot, 0, false});
     });
   }
-  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, score);
+  queue.drain(-std::numeric_limits<double>::infinity(), may_enter, ahead, score);
   return std::move(best).page(offset);
 }
 

@@ -115,9 +115,26 @@ class Index {
   static void insert(List<E>& l, double latitude, double longitude, std::uint16_t key, const E& e);
   template <typename E>
   static void erase(List<E>& l, std::uint32_t slot, double latitude, double longitude);
-  // Calls f(key, entry) for the entries of the cells that the circle's bounding box meets.
-  template <typename E, typename F>
-  static void band(const List<E>& l, double lat, double lon, double radius_km, F&& f);
+  // The rows and columns of the bounding box of a query's circle.
+  struct Cells {
+    int first_row, last_row;
+    int cols[2][2];  // column ranges: one, or two across the ±180 meridian (the second empty otherwise)
+  };
+  static Cells cells_of(double lat, double lon, double radius_km);
+  // A run of consecutive entries of a row in the cells.
+  template <typename E>
+  struct Run {
+    const std::uint16_t* keys;
+    const E* entries;
+    std::uint32_t count;
+  };
+  // A query reads several lists: it first asks for the column starts of every row of every list
+  // (prefetch), then takes the runs (runs), then reads them, so that the memory latencies overlap
+  // rather than add up.
+  template <typename E>
+  static void prefetch(const List<E>& l, const Cells& c);
+  template <typename E>
+  static void runs(const List<E>& l, const Cells& c, std::vector<Run<E>>& out);
   std::uint16_t occupation_number(const referentials::JobTitle* t) const;
   OfferEntry offer_entry(const Offer& o, std::uint32_t slot) const;
   std::vector<std::uint16_t> occupations_of(const Candidate& c) const;  // distinct, ascending
