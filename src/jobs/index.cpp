@@ -550,7 +550,14 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   auto score = [&](const Pending& p) {
     const Candidate& c = candidates_[p.slot];
     if (keep && !(*keep)(c.id)) return;
-    if (auto m = match(c, o, w_)) best.offer({c.id, *m});
+    // best_link's answer, with the links of the occupations known: no walk of the ROME graph.
+    JobLink l = JobLink::none;
+    const referentials::JobTitle* via = nullptr;
+    for (const auto* t : c.wanted) {
+      JobLink x = t == o.title ? JobLink::same_title : links[occupation_number(t)];
+      if (x > l) l = x, via = t;
+    }
+    if (auto m = match_linked(c, o, l, via, w_)) best.offer({c.id, *m});
   };
   const Cells cells = cells_of(o.latitude, o.longitude, radius);
   for (const auto& domain : domains) prefetch(candidates_by_domain_[domain.domain], cells);
