@@ -1,10 +1,11 @@
 // The in-memory matching index (docs/jobs.md, "Index"): open offers and candidates kept per ROME
-// professional domain (of the offer's occupation, of each wanted one), each list sorted by latitude row
-// then longitude, so that a query looks only at the related domains' entries within the radius's rows and
-// longitudes, and among them at the related occupations' (a table lookup). Each entry carries
-// what bounds its score (place, hard filters, contract, hours, penalty): a query keeps its current top k
-// and scores with jobs::match only the entries whose bound can still enter it. Answers equal a
-// brute-force scoring of every pair (tests check it).
+// professional domain (of the offer's occupation; of each wanted one), each list in cells of latitude
+// row and longitude column, so that a query reads only the related domains' cells that its radius's box
+// meets, and in them only the related occupations' entries (a key apart, checked by a table lookup).
+// Each entry carries what bounds its score without reading the offer or candidate (place, hard filters,
+// contract, hours, penalty, a skill signature): a query keeps its current top k and scores with
+// jobs::match_linked, best bound first, only the entries whose bound can still enter it. Answers equal a
+// brute-force scoring of every pair, scores and ties included (tests check it).
 //
 // Not thread-safe by itself: the owner serialises writes against reads (a shared mutex). Queries are
 // const and keep no state between calls: several may run at once under a shared lock.
@@ -45,9 +46,10 @@ class Index {
 
   // Which ids a query may rank: nullptr ranks every match; otherwise only the ids for which
   // (*keep)(id) is true, as if the others were not in the index (offset and limit count kept ones
-  // only). The query calls it on its own thread, at most once per id and only for pairs that pass
-  // the hard filters and could still enter the page, in no particular order: it must answer the
-  // same for an id during the call and must not write to the index (the caller holds its read lock).
+  // only). The query calls it on its own thread, in no particular order, at most once per id, and
+  // only for ids that pass the hard filters and might still enter the page (so not for every
+  // match): it must answer the same for an id during the call, and must neither write to the index
+  // nor wait for a writer (the caller holds the read lock).
   using Keep = std::function<bool(long long id)>;
 
   // The best offers for `c` (which need not be in the index), best first: results
@@ -61,7 +63,7 @@ class Index {
 
  private:
   // An offer as its list keeps it: what bounds its score for any candidate without reading the
-  // Offer (52 bytes, so a query's scan stays in a few cache lines per row).
+  // Offer (52 bytes: a query reads these, and the Offer of the few it scores only).
   struct OfferEntry {
     float x, y, z;       // unit vector of the place: the chord to the query bounds the distance from below
     std::uint32_t slot;  // in offers_
@@ -77,7 +79,8 @@ class Index {
     std::uint8_t skill_bit[8];
     std::uint8_t skill_share[8];
   };
-  // A candidate in the list of the domain of one of its wanted occupations (one entry per domain).
+  // A candidate in the list of the domain of one of its wanted occupations (one entry per domain;
+  // 52 bytes).
   struct CandidateEntry {
     float x, y, z;
     std::uint32_t slot;  // in candidates_
