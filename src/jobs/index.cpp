@@ -96,6 +96,11 @@ double job_value(JobLink l, const Weights& w) {
   }
   return 0;
 }
+// The best job part of a pair linked by `l`, or by the same title when `title_possible` (the weights
+// file does not force same_title >= same_occupation: take the larger).
+double job_bound(JobLink l, bool title_possible, const Weights& w) {
+  return title_possible ? std::max(job_value(JobLink::same_title, w), job_value(l, w)) : job_value(l, w);
+}
 double hours_value(double hours, double min_hours, double max_hours, const Weights& w) {
   double outside = hours < min_hours ? min_hours - hours : hours > max_hours ? hours - max_hours : 0;
   return std::max(0.0, 1 - outside * w.hours_step);
@@ -446,7 +451,7 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   for (std::size_t i = 1; i < looks.size(); ++i) {
     Look& look = looks[i];
     look.job = w_.job * job_value(look.shared, w_);
-    look.bound = w_.job * job_value(look.shared == JobLink::same_occupation ? JobLink::same_title : look.shared, w_) + rest;
+    look.bound = w_.job * job_bound(look.shared, look.shared == JobLink::same_occupation, w_) + rest;
     add_domain(domains, domain_of_[look.occupation], look.bound);
   }
   best_first(domains);
@@ -455,7 +460,7 @@ std::vector<OfferHit> Index::offers_for(const Candidate& c, std::size_t limit, s
   for (auto code : c.skills) has[skill_bit(code) >> 6] |= 1ull << (skill_bit(code) & 63);
   const Unit q = unit(c.latitude, c.longitude);
   const std::uint8_t refused = static_cast<std::uint8_t>((c.licence ? 0 : kLicence) | (c.iae_eligible ? 0 : kIae));
-  const double job_title = w_.job * w_.same_title;
+  const double job_title = w_.job * w_.same_title;  // exact: the entry names the title
   Best<OfferHit> best(k);
   Queue queue;
   auto may_enter = [&](double bound) { return best.may_enter(bound); };
@@ -527,7 +532,7 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   std::vector<DomainLook> domains;
   for (const auto& [occ, l] : near_reverse_[mine]) {
     links[occ] = l;
-    add_domain(domains, domain_of_[occ], w_.job * job_value(occ == mine ? JobLink::same_title : l, w_) + rest);
+    add_domain(domains, domain_of_[occ], w_.job * job_bound(l, occ == mine, w_) + rest);
   }
   best_first(domains);
 
@@ -542,7 +547,6 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
   const std::uint8_t needed = static_cast<std::uint8_t>((o.licence_required ? kLicence : 0) | (o.iae_reserved ? kIae : 0));
   const double max_km = o.max_distance_km ? *o.max_distance_km : std::numeric_limits<double>::infinity();
   const unsigned contract_bit = 1u << static_cast<int>(o.contract);
-  const double job_title = w_.job * w_.same_title;
   Best<CandidateHit> best(k);
   Queue queue;
   auto may_enter = [&](double bound) { return best.may_enter(bound); };
@@ -596,7 +600,7 @@ std::vector<CandidateHit> Index::candidates_for(const Offer& o, std::size_t limi
       double skills = asks.empty() ? 1 : 0;
       for (const auto& [b, share] : asks)
         if (e.skills[b >> 5] >> (b & 31) & 1) skills += share;
-      const double bound = (occ == mine ? job_title : w_.job * job_value(l, w_)) + w_.skills * std::min(skills, 1.0) + w_.distance * (r > 0 ? 1 - std::max(d, 0.0) / r : 1) +
+      const double bound = w_.job * job_bound(l, occ == mine, w_) + w_.skills * std::min(skills, 1.0) + w_.distance * (r > 0 ? 1 - std::max(d, 0.0) / r : 1) +
                            w_.contract * contract + w_.hours * hours_value(o.hours, e.min_hours, e.max_hours, w_) - penalty;
       if (best.may_enter(bound)) queue.push({bound, e.slot, 0, false});
     });
