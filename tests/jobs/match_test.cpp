@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
+#include <set>
 
 #include "jobs/index.h"
 #include "jobs/match.h"
@@ -276,4 +278,176 @@ TEST(Matching, TheIndexAnswersAsABruteForceScanAfterRandomChanges) {
     }
     EXPECT_GT(compared, 100) << "the random data should give matches to compare";
   }
+}
+
+// Pruning and the keep filter: dense data (every query meets many more matches than it returns)
+// with equal scores, candidates wanting up to five occupations, offers across the ±180 meridian;
+// every page of several sizes, with and without a keep filter, equals the brute-force ranking.
+TEST(Matching, PrunedAndFilteredQueriesAnswerAsABruteForceScan) {
+  auto run = [](const Weights& w, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<const referentials::JobTitle*> titles;
+    const auto* occ = title("10805")->occupation;
+    auto add_titles = [&](const referentials::Occupation& o, std::size_t n) {
+      auto ts = rome().job_titles(o);
+      for (std::size_t i = 0; i < std::min<std::size_t>(ts.size(), n); ++i) titles.push_back(ts[i]);
+    };
+    add_titles(*occ, 4);
+    for (const auto& m : rome().mobility(*occ)) add_titles(*m.target, 2);
+    for (const auto* o : rome().in_domain(*occ->domain)) add_titles(*o, 2);
+    auto pick = [&](auto& v) { return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)]; };
+    std::uniform_real_distribution<double> unit(0, 1);
+    // Places: a few shared points (equal distances, hence equal scores) and random ones; some near
+    // the antimeridian (Fiji-like longitudes) so that a radius crosses it.
+    auto place = [&](double& lat, double& lon) {
+      double r = unit(rng);
+      if (r < 0.3) {
+        lat = kLat + 0.05 * std::uniform_int_distribution<int>(0, 2)(rng);
+        lon = kLon;
+      } else if (r < 0.4) {
+        lat = -17.5 + 0.1 * unit(rng);
+        lon = unit(rng) < 0.5 ? 179.95 + 0.04 * unit(rng) : -179.99 + 0.04 * unit(rng);
+      } else {
+        lat = kLat + 0.5 * (unit(rng) - 0.5);
+        lon = kLon + 0.7 * (unit(rng) - 0.5);
+      }
+    };
+    auto random_offer = [&](long long id) {
+      Offer o;
+      o.id = id;
+      o.title = pick(titles);
+      place(o.latitude, o.longitude);
+      // Few distinct values: many offers share every part of their score.
+      o.contract = unit(rng) < 0.5 ? Contract::cdi : Contract::cdd;
+      o.hours = unit(rng) < 0.5 ? 35 : 20;
+      o.positions = 1;
+      o.pending_applications = unit(rng) < 0.2 ? 6 : 0;
+      o.licence_required = unit(rng) < 0.2;
+      o.iae_reserved = unit(rng) < 0.1;
+      if (unit(rng) < 0.2) o.max_distance_km = 10.3;
+      if (unit(rng) < 0.5) o.skills.push_back({101, unit(rng) < 0.5, referentials::SkillWeight::principal});
+      if (unit(rng) < 0.5) o.skills.push_back({102, true, referentials::SkillWeight::other});
+      return o;
+    };
+    auto random_candidate = [&](long long id) {
+      Candidate c;
+      c.id = id;
+      int n = std::uniform_int_distribution<int>(1, 5)(rng);
+      for (int i = 0; i < n; ++i) c.wanted.push_back(pick(titles));
+      place(c.latitude, c.longitude);
+      c.radius_km = std::array<double, 4>{3, 12.5, 30, 60}[std::uniform_int_distribution<int>(0, 3)(rng)];
+      if (unit(rng) < 0.5) c.skills.push_back(101);
+      if (unit(rng) < 0.5) c.skills.push_back(102);
+      c.contracts = unit(rng) < 0.3 ? 0u : 1u << static_cast<int>(Contract::cdi);
+      c.min_hours = 15;
+      c.max_hours = unit(rng) < 0.5 ? 35 : 24.5;
+      c.licence = unit(rng) < 0.7;
+      c.iae_eligible = unit(rng) < 0.3;
+      return c;
+    };
+    Index index(w);
+    std::map<long long, Offer> offers;
+    std::map<long long, Candidate> candidates;
+    for (long long id = 1; id <= 1500; ++id) {
+      Offer o = random_offer(id);
+      offers[id] = o;
+      index.put(o);
+      Candidate c = random_candidate(id);
+      candidates[id] = c;
+      index.put(c);
+    }
+    // Some moves and removals, so that the lists have been edited.
+    for (long long id = 1; id <= 1500; id += 7) {
+      if (id % 2) {
+        index.remove_offer(id);
+        offers.erase(id);
+        index.remove_candidate(id);
+        candidates.erase(id);
+      } else {
+        Offer o = random_offer(id);
+        offers[id] = o;
+        index.put(o);
+        Candidate c = random_candidate(id);
+        candidates[id] = c;
+        index.put(c);
+      }
+    }
+    std::function<bool(long long)> odd = [](long long id) { return id % 2 == 1; };
+    std::set<long long> asked;
+    std::function<bool(long long)> counted = [&](long long id) {
+      EXPECT_TRUE(asked.insert(id).second) << "keep is asked once per id";
+      return id % 3 != 0;
+    };
+    auto expect_pages = [&](auto ranking, auto query, const char* what) {
+      // ranking: the brute-force hits best first, as ids; query(limit, offset, keep).
+      for (std::size_t limit : {1, 3, 20}) {
+        for (std::size_t offset : {0, 2, 25}) {
+          for (int filter = 0; filter < 3; ++filter) {
+            const std::function<bool(long long)>* keep = filter == 0 ? nullptr : filter == 1 ? &odd : &counted;
+            asked.clear();
+            std::vector<std::pair<long long, double>> expect;
+            for (const auto& h : ranking)
+              if (!keep || (filter == 1 ? odd(h.first) : h.first % 3 != 0)) expect.push_back(h);
+            auto got = query(limit, offset, keep);
+            std::size_t n = expect.size() > offset ? std::min(limit, expect.size() - offset) : 0;
+            ASSERT_EQ(got.size(), n) << what << " limit " << limit << " offset " << offset << " filter " << filter;
+            for (std::size_t i = 0; i < n; ++i) {
+              EXPECT_EQ(got[i].first, expect[offset + i].first) << what << " rank " << offset + i;
+              EXPECT_EQ(got[i].second, expect[offset + i].second);
+            }
+          }
+        }
+      }
+    };
+    int full_pages = 0;
+    for (int q = 0; q < 60; ++q) {
+      Candidate c = random_candidate(100000 + q);
+      std::vector<OfferHit> brute;
+      for (const auto& [id, o] : offers)
+        if (auto m = match(c, o, w)) brute.push_back({id, *m});
+      std::sort(brute.begin(), brute.end(), [](const auto& a, const auto& b) { return better(a.match, b.match); });
+      std::vector<std::pair<long long, double>> ranking;
+      for (const auto& h : brute) ranking.push_back({h.offer, h.match.score});
+      if (ranking.size() > 50) ++full_pages;
+      expect_pages(ranking, [&](std::size_t limit, std::size_t offset, const std::function<bool(long long)>* keep) {
+        std::vector<std::pair<long long, double>> got;
+        for (const auto& h : index.offers_for(c, limit, offset, keep)) got.push_back({h.offer, h.match.score});
+        return got;
+      }, "offers");
+
+      Offer o = random_offer(200000 + q);
+      o.open = true;
+      std::vector<CandidateHit> back;
+      for (const auto& [id, cand] : candidates)
+        if (auto m = match(cand, o, w)) back.push_back({id, *m});
+      std::sort(back.begin(), back.end(), [](const auto& a, const auto& b) { return better(a.match, b.match); });
+      ranking.clear();
+      for (const auto& h : back) ranking.push_back({h.candidate, h.match.score});
+      if (ranking.size() > 50) ++full_pages;
+      expect_pages(ranking, [&](std::size_t limit, std::size_t offset, const std::function<bool(long long)>* keep) {
+        std::vector<std::pair<long long, double>> got;
+        for (const auto& h : index.candidates_for(o, limit, offset, keep)) got.push_back({h.candidate, h.match.score});
+        return got;
+      }, "candidates");
+    }
+    EXPECT_GT(full_pages, 40) << "most queries should meet many more matches than a page";
+    // A match's explanation parts come through the index unchanged.
+    Candidate c = random_candidate(300000);
+    c.radius_km = 60;
+    for (const auto& h : index.offers_for(c, 5)) {
+      auto m = match(c, offers.at(h.offer), w);
+      ASSERT_TRUE(m);
+      EXPECT_EQ(h.match.link, m->link);
+      EXPECT_EQ(h.match.via, m->via);
+      EXPECT_EQ(h.match.distance_km, m->distance_km);
+      EXPECT_EQ(h.match.tie, m->tie);
+    }
+    EXPECT_TRUE(index.offers_for(c, 0).empty());
+  };
+  Weights w = load_weights(test::source_dir() + "/data/matching.csv");
+  run(w, 7);
+  // Job weights out of their usual order: the bounds must not assume same title >= same occupation
+  // >= mobility >= domain.
+  w.same_title = 0.5, w.same_occupation = 0.9, w.mobility = 1, w.same_domain = 0.7;
+  run(w, 8);
 }
