@@ -190,11 +190,14 @@ std::vector<std::string> explain(const Candidate& c, const Offer& o, const Match
     case JobLink::none: break;
   }
   if (m.skills_asked == 0) out.push_back("L'offre ne liste pas de compétences");
+  else if (c.skills.empty()) out.push_back("Compétences de la personne non renseignées (" + std::to_string(m.skills_asked) + " demandées)");
   else out.push_back(std::to_string(m.skills_matched) + " compétence(s) sur " + std::to_string(m.skills_asked) + " demandées");
   double radius = c.radius_km;
   if (o.max_distance_km) radius = std::min(radius, *o.max_distance_km);
   out.push_back("À " + text::format_km(m.distance_km) + " (rayon de " + text::format_km(radius) + ")");
-  out.push_back(m.contract == 1 ? std::string(label(o.contract)) + " : contrat souhaité" : std::string(label(o.contract)) + " : pas le contrat souhaité");
+  out.push_back(c.contracts == 0  ? std::string(label(o.contract)) + " : tout contrat accepté"
+                : m.contract == 1 ? std::string(label(o.contract)) + " : contrat souhaité"
+                                  : std::string(label(o.contract)) + " : pas le contrat souhaité");
   char hours[64];
   std::snprintf(hours, sizeof hours, "%g h par semaine", o.hours);
   out.push_back(std::string(hours) + (m.hours == 1 ? " : dans la durée souhaitée" : " : hors de la durée souhaitée"));
