@@ -180,10 +180,11 @@ Response list(Ctx& ctx) {
   else b.ShowSection("NOT_EMPLOYER");
   b.SetValue("INBOX", "/organisations/" + std::to_string(org) + "/candidatures");
   if (offers.empty()) b.ShowSection("EMPTY");
+  auto* table = offers.empty() ? nullptr : b.AddSectionDictionary("TABLE");
   bool more = offers.size() > kPage;
   if (more) offers.pop_back();
   for (const auto& o : offers) {
-    auto* r = b.AddSectionDictionary("ROW");
+    auto* r = table->AddSectionDictionary("ROW");
     r->SetValue("URL", offer_path(org, o.id));
     r->SetValue("TITLE", o.title);
     r->SetValue("PLACE", referentials::communes().name_of(o.commune_code));

@@ -373,6 +373,9 @@ TEST_P(JobsPages, AnEmployerPublishesAndThePublicFindsTheOffer) {
   test::HttpClient c(server.port());
   c.login(world_.b_admin_email, test::kPassword);  // B is a chantier d'insertion
   std::string offers = "/organisations/" + std::to_string(world_.org_b) + "/offres";
+  auto empty = c.get(offers);
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_NE(empty.body.find("Aucune offre pour le moment"), std::string::npos);
   ASSERT_EQ(c.get(offers + "/nouvelle").status, 200);
   const int before = count("SELECT COUNT(*) FROM job_offers");
   // The search step lists job titles, then the chosen one's skills; nothing is written.
@@ -407,6 +410,9 @@ TEST_P(JobsPages, AnEmployerPublishesAndThePublicFindsTheOffer) {
   auto page = c.get(where);
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Maraîcher en chantier"), std::string::npos);
+  auto listed = c.get(offers);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_NE(listed.body.find("Maraîcher en chantier"), std::string::npos);
   EXPECT_NE(page.body.find("réservée aux personnes éligibles à l&#39;IAE"), std::string::npos);
   // Another organisation never manages it.
   test::HttpClient a(server.port());

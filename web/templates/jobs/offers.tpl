@@ -6,7 +6,7 @@
 {{#NOT_EMPLOYER}}<p class="alert alert-info">Votre organisation ne publie pas d'offres. Les offres des employeurs se trouvent dans la recherche publique.</p>{{/NOT_EMPLOYER}}
 <p>Une offre ouverte sans mise à jour pendant 90 jours se ferme d'elle-même ; vous pouvez la rouvrir.</p>
 {{#EMPTY}}<p>Aucune offre pour le moment.</p>{{/EMPTY}}
-{{^EMPTY}}
+{{#TABLE}}
 <div class="table-responsive">
 <table class="table align-middle table-responsive-cartes">
   <caption class="visually-hidden">Offres de l'organisation</caption>
@@ -17,7 +17,7 @@
   </tbody>
 </table>
 </div>
-{{/EMPTY}}
+{{/TABLE}}
 <nav aria-label="Pages d'offres" class="d-flex gap-2">
   {{#PREVIOUS}}<a class="btn btn-outline-primary" href="{{URL}}">Offres précédentes</a>{{/PREVIOUS}}
   {{#NEXT}}<a class="btn btn-outline-primary" href="{{URL}}">Offres suivantes</a>{{/NEXT}}
