@@ -12,6 +12,7 @@
 #include "diagnosis/routes.h"
 #include "directory/routes.h"
 #include "http/openapi.h"
+#include "jobs/application_routes.h"
 #include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
@@ -71,6 +72,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   diagnosis::add_routes(router_, *directory_);
   orientation::add_public_routes(router_, *directory_);
   pathways::add_routes(router_, *directory_);
+  jobs::add_application_routes(router_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

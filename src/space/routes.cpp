@@ -13,6 +13,7 @@
 #include "documents/rules.h"
 #include "documents/store.h"
 #include "http/page.h"
+#include "jobs/application_routes.h"
 #include "mail/outbox.h"
 #include "notifications/notify.h"
 #include "people/actions.h"
@@ -230,6 +231,7 @@ Response home(Ctx& ctx) {
   } else {
     b.ShowSection("NO_PATHWAY");
   }
+  b.SetValue("APPLICATIONS", jobs::space_applications_section(ctx));
   auto notes = pathways::notes_for_person(ctx.tx, p.id);
   if (notes.empty()) b.ShowSection("NO_NOTE");
   for (const auto& n : notes) {

@@ -37,6 +37,8 @@ struct World {
   // note shared with members; a pending orientation of person_a from B to A, and one from A to B.
   long long pathway_a = 0, objective_a = 0, action_a = 0, step_a = 0, note_a = 0;
   long long orientation_to_a = 0, orientation_from_a = 0;
+  // An open job offer of A, and person_a's new application to it sent by B (its CV: document_a).
+  long long apply_offer_a = 0, application_a = 0;
 };
 
 // Builds a world whose names, e-mails and SIRETs are unique for `n`.

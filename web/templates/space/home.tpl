@@ -8,6 +8,7 @@
 <h3 class="h5">Messages de mes conseillers</h3>
 {{#NO_NOTE}}<p>Aucun message.</p>{{/NO_NOTE}}
 <ul class="list-unstyled">{{#NOTE}}<li class="border-start ps-3 mb-2"><p class="mb-1 small text-muted">{{ORG}}, {{WHEN}}</p><p class="mb-0">{{BODY}}</p></li>{{/NOTE}}</ul>
+{{APPLICATIONS:none}}
 <h2 class="h4 mt-4">Mes prochains rendez-vous</h2>
 {{#NO_UPCOMING}}<p>Aucun rendez-vous à venir.</p>{{/NO_UPCOMING}}
 <ul class="list-unstyled">
