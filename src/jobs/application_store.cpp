@@ -177,6 +177,14 @@ bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to, 
   return moved;
 }
 
+int detach_cv(db::Tx& tx, long long document) {
+  db::Query q(tx, "UPDATE job_applications SET cv_document_id = NULL WHERE cv_document_id = :d RETURNING id");
+  q.bind(document);
+  int n = 0;
+  while (q.next()) ++n;
+  return n;
+}
+
 void add_event(db::Tx& tx, long long application, std::optional<ApplicationState> from, ApplicationState to,
                const std::string& reason, const By& by) {
   db::Query q(tx,

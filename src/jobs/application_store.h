@@ -59,6 +59,10 @@ std::optional<Application> find(db::Tx& tx, long long id);
 bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to,
           std::optional<RefusalReason> reason, const std::string& answer, const std::string& hired_on);
 
+// The applications that sent document `document` as their CV no longer do (the document is
+// being deleted from the person's file). Returns how many.
+int detach_cv(db::Tx& tx, long long document);
+
 // Who made a transition: a user of an organisation (or an API token: user 0), the person
 // themself, or the platform (all zero).
 struct By {
