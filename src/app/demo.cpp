@@ -15,6 +15,7 @@
 #include "base/siret.h"
 #include "directory/import.h"
 #include "directory/store.h"
+#include "jobs/application_demo.h"
 #include "base/time.h"
 #include "pathways/demo.h"
 #include "people/rules.h"
@@ -173,6 +174,7 @@ DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   load_demo_directory(tx, data_dir, org_of_slug, report);
   pathways::load_demo(tx, org_of_slug, time::today());
   report.appointments = space::load_demo(tx, org_of_slug);
+  jobs::load_application_demo(tx, org_of_slug, time::today());  // after the offers' demo
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;
