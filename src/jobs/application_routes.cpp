@@ -386,7 +386,7 @@ Response apply_form(Ctx& ctx, const FormSetup& s, const ValidationError* err) {
       std::string where = referentials::communes().name_of(o.commune_code);
       options.push_back({std::to_string(o.id), o.title + " — " + o.organisation_name + (where.empty() ? "" : ", " + where), ""});
     }
-    page.next_in(form->AddSectionDictionary("OFFER_CHOICE"));
+    form->ShowSection("OFFER_CHOICE");
     page.select("offer_id", "Offre d'emploi", options, chosen ? std::to_string(chosen) : "");
   }
   std::vector<Page::Option> cvs;

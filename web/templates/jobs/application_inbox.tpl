@@ -31,7 +31,7 @@
   {{#ROW}}<tr><th scope="row"><a href="{{URL}}">{{PERSON}}</a><br><span class="small text-muted">candidature n° {{ID}}{{#BIRTH}}, naissance : {{VALUE}}{{/BIRTH}}</span></th>
     <td data-label="Offre">{{OFFER}}</td><td data-label="{{SIDE_HEADER}}">{{SIDE}}</td>
     <td data-label="Reçue le">{{CREATED}}</td>
-    <td data-label="État"><span class="badge badge-role">{{STATE}}</span>{{#WAITING}}<br><span class="small text-muted">sans réponse depuis {{DAYS}} jours ; refus automatique après {{LIMIT}}</span>{{/WAITING}}</td></tr>{{/ROW}}
+    <td data-label="État"><span class="badge badge-role">{{STATE}}</span>{{#WAITING}}<br><span class="small text-muted">sans suite depuis {{DAYS}} jour(s) ; refus automatique à {{LIMIT}} jours</span>{{/WAITING}}</td></tr>{{/ROW}}
   </tbody>
 </table>
 </div>{{/HAS_ROWS}}

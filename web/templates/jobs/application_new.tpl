@@ -4,7 +4,6 @@
   <input type="hidden" name="csrf" value="{{CSRF}}">
   {{#OFFER_FIXED}}<input type="hidden" name="offer_id" value="{{ID}}"><p>Offre : <strong>{{TITLE}}</strong> chez {{EMPLOYER}}{{#WHERE}}, {{TEXT}}{{/WHERE}}.</p>{{/OFFER_FIXED}}
   {{#OFFER_CHOICE}}{{>OFFER_ID_FIELD}}{{/OFFER_CHOICE}}
-  {{#OFFER_ERROR}}<p class="text-danger" id="offer_id">{{TEXT}}</p>{{/OFFER_ERROR}}
   {{>CV_DOCUMENT_ID_FIELD}}
   {{>MESSAGE_FIELD}}
   <button class="btn btn-primary" type="submit">{{BUTTON}}</button>
