@@ -19,9 +19,13 @@ using astore::Application;
 
 namespace {
 
-std::string quoted(const std::string& s) { return "« " + s + " »"; }
+std::string quoted(const std::string& s) {
+  return "« " + s + " »";
+}
 
-std::string number(long long id) { return "n° " + std::to_string(id); }
+std::string number(long long id) {
+  return "n° " + std::to_string(id);
+}
 
 std::string link(long long org, long long id) {
   return "/organisations/" + std::to_string(org) + "/candidatures/" + std::to_string(id);
@@ -81,11 +85,10 @@ void obsolete_others(db::Tx& tx, const Application& hired) {
     if (!astore::move(tx, o.id, o.state, ApplicationState::obsolete, std::nullopt, "", "")) continue;
     astore::add_event(tx, o.id, o.state, ApplicationState::obsolete, name(RefusalReason::hired_elsewhere), {});
     jobs::store::offer_changed(tx, o.offer_id);
-    notifications::notify_organisation(
-        tx, o.organisation_id, "application.decided",
-        "La candidature " + number(o.id) + " pour " + quoted(o.offer_title) +
-            " est close : la personne a été embauchée ailleurs.",
-        link(o.organisation_id, o.id));
+    notifications::notify_organisation(tx, o.organisation_id, "application.decided",
+                                       "La candidature " + number(o.id) + " pour " + quoted(o.offer_title) +
+                                           " est close : la personne a été embauchée ailleurs.",
+                                       link(o.organisation_id, o.id));
     tell_sender(tx, o, ApplicationState::obsolete, std::nullopt);
   }
 }
@@ -153,10 +156,10 @@ long long apply(db::Tx& tx, const Acting& by, const NewApplicationInput& in, con
   astore::add_event(tx, id, std::nullopt, ApplicationState::new_, "", by_of(by));
   jobs::store::offer_changed(tx, offer->id);
   if (n.sender_kind != "employer")
-    notifications::notify_organisation(tx, offer->organisation_id, "application.received",
-                                       "Nouvelle candidature (" + number(id) + ") pour votre offre " +
-                                           quoted(offer->title) + " : à étudier.",
-                                       link(offer->organisation_id, id));
+    notifications::notify_organisation(
+        tx, offer->organisation_id, "application.received",
+        "Nouvelle candidature (" + number(id) + ") pour votre offre " + quoted(offer->title) + " : à étudier.",
+        link(offer->organisation_id, id));
   if (by.kind == Acting::Kind::organisation) {
     auto p = people::store::find(tx, in.person);
     if (p && !p->email.empty())

@@ -22,8 +22,12 @@ using astore::Application;
 
 namespace {
 
-json::value nullable(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
-json::value nullable_id(long long id) { return id ? json::value(id) : json::value(nullptr); }
+json::value nullable(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+json::value nullable_id(long long id) {
+  return id ? json::value(id) : json::value(nullptr);
+}
 
 long long get_id(const json::object& o, const char* field) {
   auto it = o.find(field);
@@ -75,7 +79,9 @@ Response one(Ctx& ctx, long long id, int status = 200) {
                       {"from_state", e.from ? json::value(name(*e.from)) : json::value(nullptr)},
                       {"to_state", name(e.to)},
                       {"reason", nullable(e.reason)},
-                      {"by", e.by_person ? "person" : e.by_org ? "organisation" : "platform"},
+                      {"by", e.by_person ? "person"
+                             : e.by_org  ? "organisation"
+                                         : "platform"},
                       {"organisation_id", nullable_id(e.by_org)},
                       {"user_name", nullable(e.user_name)}});
   o["events"] = std::move(events);
@@ -94,8 +100,9 @@ Response list(Ctx& ctx) {
     f.organisation = ctx.org();
   f.state = ctx.req.query("state");
   if (!f.state.empty() && f.state != "pending" && !parse_application_state(f.state))
-    v.add("state", "« state » vaut pending ou un état : new, processing, postponed, prior_to_hire, accepted, refused, "
-                   "cancelled, obsolete, pool.");
+    v.add("state",
+          "« state » vaut pending ou un état : new, processing, postponed, prior_to_hire, accepted, refused, "
+          "cancelled, obsolete, pool.");
   std::string offer = ctx.req.query("offer_id"), before = ctx.req.query("before");
   f.offer = parse_id(offer);
   if (!offer.empty() && !f.offer) v.add("offer_id", "« offer_id » est un identifiant d'offre.");

@@ -44,10 +44,17 @@ void add_offers(db::Tx& tx, const std::map<std::string, long long>& org_of_slug)
                 "INSERT INTO job_offers (organisation_id, job_title_code, title, description, commune_code, contract, "
                 "hours_per_week, positions, status, created_at, updated_at) VALUES (:o, :j, :t, :d, :c, :k, :h, :p, "
                 "'open', :ca, :ua)");
-    q.bind(it->second).bind(static_cast<long long>(o.title_code)).bind(std::string(o.title))
+    q.bind(it->second)
+        .bind(static_cast<long long>(o.title_code))
+        .bind(std::string(o.title))
         .bind(std::string("Poste de l'offre de démonstration."))
-        .bind(std::string(o.commune)).bind(std::string(o.contract))
-        .bind(static_cast<long long>(o.hours)).bind(static_cast<long long>(o.positions)).bind(now).bind(now).run();
+        .bind(std::string(o.commune))
+        .bind(std::string(o.contract))
+        .bind(static_cast<long long>(o.hours))
+        .bind(static_cast<long long>(o.positions))
+        .bind(now)
+        .bind(now)
+        .run();
   }
 }
 

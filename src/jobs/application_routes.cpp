@@ -2,6 +2,8 @@
 // XLSX export), the sender's list, one application with its history and the forms of the
 // actions the organisation may make, applying for a person, the person's own applications in
 // their space, and the panel of the person's page.
+#include "jobs/application_routes.h"
+
 #include <map>
 
 #include "base/text.h"
@@ -12,7 +14,6 @@
 #include "jobs/application_access.h"
 #include "jobs/application_actions.h"
 #include "jobs/application_export.h"
-#include "jobs/application_routes.h"
 #include "jobs/application_store.h"
 #include "pathways/rules.h"
 #include "people/access.h"
@@ -31,8 +32,12 @@ namespace {
 constexpr int kPageSize = 50;
 constexpr int kExportLimit = 5000;
 
-std::string org_url(long long org) { return "/organisations/" + std::to_string(org); }
-std::string app_url(long long org, long long id) { return org_url(org) + "/candidatures/" + std::to_string(id); }
+std::string org_url(long long org) {
+  return "/organisations/" + std::to_string(org);
+}
+std::string app_url(long long org, long long id) {
+  return org_url(org) + "/candidatures/" + std::to_string(id);
+}
 std::string person_url(long long org, long long person) {
   return org_url(org) + "/personnes/" + std::to_string(person);
 }
@@ -198,9 +203,20 @@ Response list_page(Ctx& ctx, bool sent) {
 
 Sheet inbox_sheet(db::Tx& tx, const std::vector<Application>& list) {
   Sheet s;
-  s.header = {"N°",     "Reçue le",         "État",       "Offre",          "Nom",
-              "Prénom", "Date de naissance", "E-mail",     "Téléphone",      "Envoyée par",
-              "Organisation émettrice", "Motif de refus", "Date d'embauche", "Dernier changement"};
+  s.header = {"N°",
+              "Reçue le",
+              "État",
+              "Offre",
+              "Nom",
+              "Prénom",
+              "Date de naissance",
+              "E-mail",
+              "Téléphone",
+              "Envoyée par",
+              "Organisation émettrice",
+              "Motif de refus",
+              "Date d'embauche",
+              "Dernier changement"};
   std::map<long long, people::Person> people_by_id;
   for (const auto& a : list) {
     if (!people_by_id.count(a.person_id))
@@ -208,9 +224,9 @@ Sheet inbox_sheet(db::Tx& tx, const std::vector<Application>& list) {
     auto it = people_by_id.find(a.person_id);
     const people::Person* p = it == people_by_id.end() ? nullptr : &it->second;
     s.rows.push_back({std::to_string(a.id), display_day(a.created_at), label(a.state), a.offer_title,
-                      p ? p->last_name : "", p ? p->first_name : "",
-                      p ? time::display_civil(p->birth_date) : "", p ? p->email : "", p ? p->phone : "",
-                      sender_kind_label(a.sender_kind), a.sender_kind == "person" ? "" : a.sender_org_name,
+                      p ? p->last_name : "", p ? p->first_name : "", p ? time::display_civil(p->birth_date) : "",
+                      p ? p->email : "", p ? p->phone : "", sender_kind_label(a.sender_kind),
+                      a.sender_kind == "person" ? "" : a.sender_org_name,
                       a.refusal_reason ? label(*a.refusal_reason) : "", time::display_civil(a.hired_on),
                       display_instant(a.state_at)});
   }
@@ -224,9 +240,9 @@ Response export_inbox(Ctx& ctx, bool xlsx) {
   f.before = 0;
   auto list = astore::list(ctx.tx, f, kExportLimit);
   Sheet sheet = inbox_sheet(ctx.tx, list);
-  people::audit(ctx, 0, "export",
-                std::string("candidatures reçues (") + (xlsx ? "XLSX" : "CSV") + ", " + std::to_string(list.size()) +
-                    " lignes)");
+  people::audit(
+      ctx, 0, "export",
+      std::string("candidatures reçues (") + (xlsx ? "XLSX" : "CSV") + ", " + std::to_string(list.size()) + " lignes)");
   Response r = xlsx ? Response::text(to_xlsx(sheet, "Candidatures"), 200,
                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                     : Response::text(to_csv(sheet), 200, "text/csv; charset=utf-8");
@@ -311,16 +327,18 @@ Response show(Ctx& ctx, const ValidationError* err) {
         d->SetValue("URL", url);
         d->SetValue("ACTION", name(act));
         d->SetValue("LABEL", label(act));
-        d->SetValue("CLASS", act == ApplicationAction::process                                             ? "btn-primary"
-                             : act == ApplicationAction::withdraw || act == ApplicationAction::cancel_hire ? "btn-outline-danger"
-                                                                                                         : "btn-outline-primary");
+        d->SetValue("CLASS", act == ApplicationAction::process ? "btn-primary"
+                             : act == ApplicationAction::withdraw || act == ApplicationAction::cancel_hire
+                                 ? "btn-outline-danger"
+                                 : "btn-outline-primary");
       }
     }
   }
   for (const auto& e : astore::events(ctx.tx, a.id)) {
     auto* d = b.AddSectionDictionary("EVENT");
     d->SetValue("AT", display_instant(e.at));
-    d->SetValue("WHAT", e.from ? std::string(label(*e.from)) + " → " + label(e.to) : std::string("Candidature envoyée"));
+    d->SetValue("WHAT",
+                e.from ? std::string(label(*e.from)) + " → " + label(e.to) : std::string("Candidature envoyée"));
     d->SetValue("WHO", e.by_person ? std::string("le candidat")
                        : e.by_org  ? (e.user_name.empty() ? e.org_name : e.user_name + ", " + e.org_name)
                                    : std::string("Jalon, automatiquement"));
@@ -334,10 +352,11 @@ Response act(Ctx& ctx) {
   long long org = ctx.org();
   const Form& f = ctx.form();
   LoadedApplication l = require_application(
-      ctx, true, "candidature n° " + std::to_string(ctx.id("application")) + " : " + text::cut_utf8(f.get("action"), 40));
-  ApplicationState to = transition(ctx.tx, acting_of(ctx), l.app,
-                                   {f.get("action"), f.get("reason"), f.get("message"), f.get("hired_on")},
-                                   ctx.today(), ctx.config.base_url);
+      ctx, true,
+      "candidature n° " + std::to_string(ctx.id("application")) + " : " + text::cut_utf8(f.get("action"), 40));
+  ApplicationState to =
+      transition(ctx.tx, acting_of(ctx), l.app, {f.get("action"), f.get("reason"), f.get("message"), f.get("hired_on")},
+                 ctx.today(), ctx.config.base_url);
   return redirect_with_flash(app_url(org, l.app.id),
                              "La candidature n° " + std::to_string(l.app.id) + " est désormais « " + label(to) + " ».");
 }
@@ -384,7 +403,8 @@ Response apply_form(Ctx& ctx, const FormSetup& s, const ValidationError* err) {
     std::vector<Page::Option> options;
     for (const auto& o : open) {
       std::string where = referentials::communes().name_of(o.commune_code);
-      options.push_back({std::to_string(o.id), o.title + " — " + o.organisation_name + (where.empty() ? "" : ", " + where), ""});
+      options.push_back(
+          {std::to_string(o.id), o.title + " — " + o.organisation_name + (where.empty() ? "" : ", " + where), ""});
     }
     form->ShowSection("OFFER_CHOICE");
     page.select("offer_id", "Offre d'emploi", options, chosen ? std::to_string(chosen) : "");
@@ -392,9 +412,10 @@ Response apply_form(Ctx& ctx, const FormSetup& s, const ValidationError* err) {
   std::vector<Page::Option> cvs;
   for (const auto& d : documents::store::of_person(ctx.tx, s.person))
     if (d.kind == "cv") cvs.push_back({std::to_string(d.id), d.title + " (" + d.filename + ")", ""});
-  page.select("cv_document_id", "CV à joindre", cvs, kept(ctx, err, "cv_document_id"),
-              cvs.empty() ? "Aucun CV n'est déposé dans les documents de la personne." : "Parmi les documents de la personne.",
-              false);
+  page.select(
+      "cv_document_id", "CV à joindre", cvs, kept(ctx, err, "cv_document_id"),
+      cvs.empty() ? "Aucun CV n'est déposé dans les documents de la personne." : "Parmi les documents de la personne.",
+      false);
   page.textarea("message", "Message à l'employeur", kept(ctx, err, "message"),
                 {"Ce que la personne souhaite dire de sa candidature (4 000 caractères au plus).", "off", false});
   if (err) page.errors(*err);
@@ -410,8 +431,9 @@ Response staff_apply_form(Ctx& ctx, const ValidationError* err) {
     Page page(ctx, "jobs/application_new", "Postuler à une offre d'emploi");
     page.body().SetValue("BACK", s.back);
     page.body().SetValue("BACK_NAME", s.back_name);
-    page.flash("La personne n'a pas consenti au partage de sa fiche : une candidature transmettrait son identité à "
-               "l'employeur. Elle peut postuler elle-même depuis son espace.");
+    page.flash(
+        "La personne n'a pas consenti au partage de sa fiche : une candidature transmettrait son identité à "
+        "l'employeur. Elle peut postuler elle-même depuis son espace.");
     return page.render();
   }
   return apply_form(ctx, s, err);
@@ -460,8 +482,8 @@ Response space_apply(Ctx& ctx) {
   long long id = apply(ctx.tx, Acting::self(ctx.who.person_id), input_of(ctx, ctx.who.person_id), ctx.config.base_url);
   auto a = astore::find(ctx.tx, id);
   self_audit(ctx, "application", "candidature n° " + std::to_string(id) + " à l'offre « " + a->offer_title + " »");
-  return redirect_with_flash("/mon-espace/accueil",
-                             "Votre candidature est envoyée à " + a->employer_name + ". Vous serez prévenu(e) de sa réponse.");
+  return redirect_with_flash("/mon-espace/accueil", "Votre candidature est envoyée à " + a->employer_name +
+                                                        ". Vous serez prévenu(e) de sa réponse.");
 }
 
 Response space_withdraw(Ctx& ctx) {
@@ -481,8 +503,10 @@ std::string panel(Ctx& ctx, const people::Person& p) {
   auto list = astore::list(ctx.tx, f, 100);
   ctemplate::TemplateDictionary dict("applications");
   dict.SetValue("NEW", person_url(org, p.id) + "/candidatures/nouvelle");
-  if (list.empty()) dict.ShowSection("NONE");
-  else dict.ShowSection("HAS_ROWS");
+  if (list.empty())
+    dict.ShowSection("NONE");
+  else
+    dict.ShowSection("HAS_ROWS");
   for (const auto& a : list) {
     auto* d = dict.AddSectionDictionary("ROW");
     d->SetValue("URL", app_url(org, a.id));
@@ -513,7 +537,8 @@ std::string space_applications_section(Ctx& ctx) {
       d->AddSectionDictionary("HIRED")->SetValue("VALUE", time::display_civil(a.hired_on));
     if (!a.answer.empty()) d->AddSectionDictionary("ANSWER")->SetValue("TEXT", a.answer);
     if (next_state(ApplicationAction::withdraw, a.state, ApplicationActor::person))
-      d->AddSectionDictionary("WITHDRAW")->SetValue("URL", "/mon-espace/candidatures/" + std::to_string(a.id) + "/retirer");
+      d->AddSectionDictionary("WITHDRAW")
+          ->SetValue("URL", "/mon-espace/candidatures/" + std::to_string(a.id) + "/retirer");
   }
   return render_template("jobs/application_space", dict);
 }

@@ -105,20 +105,30 @@ const Named<W> kActors[] = {
 }  // namespace
 
 const std::vector<ApplicationState>& all_application_states() {
-  static const std::vector<ApplicationState> all = {S::new_,     S::processing, S::postponed,
+  static const std::vector<ApplicationState> all = {S::new_,          S::processing, S::postponed,
                                                     S::prior_to_hire, S::accepted,   S::refused,
-                                                    S::cancelled, S::obsolete,  S::pool};
+                                                    S::cancelled,     S::obsolete,   S::pool};
   return all;
 }
-const char* name(ApplicationState s) { return code_of(kStates, s); }
-const char* label(ApplicationState s) { return label_of(kStates, s); }
-const char* label_for_person(ApplicationState s) { return label_of(kStatesForPerson, s); }
-std::optional<ApplicationState> parse_application_state(std::string_view code) { return parse_in(kStates, code); }
+const char* name(ApplicationState s) {
+  return code_of(kStates, s);
+}
+const char* label(ApplicationState s) {
+  return label_of(kStates, s);
+}
+const char* label_for_person(ApplicationState s) {
+  return label_of(kStatesForPerson, s);
+}
+std::optional<ApplicationState> parse_application_state(std::string_view code) {
+  return parse_in(kStates, code);
+}
 
 bool is_pending(ApplicationState s) {
   return s == S::new_ || s == S::processing || s == S::postponed || s == S::prior_to_hire || s == S::pool;
 }
-bool awaits_answer(ApplicationState s) { return s == S::new_ || s == S::processing || s == S::postponed; }
+bool awaits_answer(ApplicationState s) {
+  return s == S::new_ || s == S::processing || s == S::postponed;
+}
 
 const std::vector<RefusalReason>& all_refusal_reasons() {
   static const std::vector<RefusalReason> all = [] {
@@ -128,11 +138,19 @@ const std::vector<RefusalReason>& all_refusal_reasons() {
   }();
   return all;
 }
-const char* name(RefusalReason r) { return code_of(kReasons, r); }
-const char* label(RefusalReason r) { return label_of(kReasons, r); }
-std::optional<RefusalReason> parse_refusal_reason(std::string_view code) { return parse_in(kReasons, code); }
+const char* name(RefusalReason r) {
+  return code_of(kReasons, r);
+}
+const char* label(RefusalReason r) {
+  return label_of(kReasons, r);
+}
+std::optional<RefusalReason> parse_refusal_reason(std::string_view code) {
+  return parse_in(kReasons, code);
+}
 
-const char* name(ApplicationActor a) { return code_of(kActors, a); }
+const char* name(ApplicationActor a) {
+  return code_of(kActors, a);
+}
 
 const std::vector<ApplicationAction>& all_application_actions() {
   static const std::vector<ApplicationAction> all = [] {
@@ -142,9 +160,15 @@ const std::vector<ApplicationAction>& all_application_actions() {
   }();
   return all;
 }
-const char* name(ApplicationAction a) { return code_of(kActions, a); }
-const char* label(ApplicationAction a) { return label_of(kActions, a); }
-std::optional<ApplicationAction> parse_application_action(std::string_view code) { return parse_in(kActions, code); }
+const char* name(ApplicationAction a) {
+  return code_of(kActions, a);
+}
+const char* label(ApplicationAction a) {
+  return label_of(kActions, a);
+}
+std::optional<ApplicationAction> parse_application_action(std::string_view code) {
+  return parse_in(kActions, code);
+}
 
 // The whole workflow (docs/jobs.md, "Applications"). Pending = new, processing, postponed,
 // prior_to_hire, pool.
@@ -245,7 +269,8 @@ ValidTransition validate_transition(const TransitionInput& in, ApplicationActor 
     else if (!time::valid_civil_date(day))
       v.add("hired_on", "La date d'embauche n'est pas une date valide (AAAA-MM-JJ).");
     else if (day < created_on)
-      v.add("hired_on", "La date d'embauche ne peut pas précéder la candidature (" + time::display_civil(created_on) + ").");
+      v.add("hired_on",
+            "La date d'embauche ne peut pas précéder la candidature (" + time::display_civil(created_on) + ").");
     else if (day > pathways::expiry_date(today, 366))
       v.add("hired_on", "La date d'embauche est à plus d'un an : indiquez-la plus tard.");
     out.hired_on = day;

@@ -12,10 +12,20 @@
 namespace jalon::jobs {
 
 // The states of DOMAIN.md. `new_` is stored as "new" (a C++ keyword otherwise).
-enum class ApplicationState { new_, processing, postponed, prior_to_hire, accepted, refused, cancelled, obsolete, pool };
+enum class ApplicationState {
+  new_,
+  processing,
+  postponed,
+  prior_to_hire,
+  accepted,
+  refused,
+  cancelled,
+  obsolete,
+  pool
+};
 const std::vector<ApplicationState>& all_application_states();
-const char* name(ApplicationState s);            // the stored and API code: "new", "processing"…
-const char* label(ApplicationState s);           // French, as staff read it
+const char* name(ApplicationState s);              // the stored and API code: "new", "processing"…
+const char* label(ApplicationState s);             // French, as staff read it
 const char* label_for_person(ApplicationState s);  // French, as the candidate reads it in their space
 std::optional<ApplicationState> parse_application_state(std::string_view code);
 

@@ -56,8 +56,8 @@ std::optional<Application> find(db::Tx& tx, long long id);
 // Moves `id` from `from` to `to` with its reason, answer and hiring date (empty: unchanged for
 // the answer, cleared for the others); false when it was no longer in `from` (another request or
 // the background job came first). Stamps state_at.
-bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to,
-          std::optional<RefusalReason> reason, const std::string& answer, const std::string& hired_on);
+bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to, std::optional<RefusalReason> reason,
+          const std::string& answer, const std::string& hired_on);
 
 // The applications that sent document `document` as their CV no longer do (the document is
 // being deleted from the person's file). Returns how many.
@@ -89,9 +89,9 @@ struct Filter {
   long long person = 0;        // one person (their space, their page)
   std::string state;           // a state code, or "pending"
   long long offer = 0;
-  std::string from, to;        // created between these civil dates (UTC days), both included
+  std::string from, to;  // created between these civil dates (UTC days), both included
   std::string sender_kind;
-  long long before = 0;        // keyset: ids below this one
+  long long before = 0;  // keyset: ids below this one
 };
 // Newest first (by id), at most `limit`.
 std::vector<Application> list(db::Tx& tx, const Filter& f, int limit);

@@ -67,10 +67,11 @@ class ApplicationHttp : public ::testing::TestWithParam<db::Engine> {
     w_ = test::make_world(*db_, 1);
     db::Tx tx(*db_, db::Tx::Mode::write);
     std::string now = time::iso_now();
-    db::Query q(tx,
-                "INSERT INTO job_offers (organisation_id, job_title_code, title, commune_code, contract, hours_per_week, "
-                "status, created_at, updated_at) VALUES (:o, 1, 'Plongeur', '86194', 'cdi', 35, 'open', :c, :u) "
-                "RETURNING id");
+    db::Query q(
+        tx,
+        "INSERT INTO job_offers (organisation_id, job_title_code, title, commune_code, contract, hours_per_week, "
+        "status, created_at, updated_at) VALUES (:o, 1, 'Plongeur', '86194', 'cdi', 35, 'open', :c, :u) "
+        "RETURNING id");
     q.bind(w_.org_b).bind(now).bind(now);
     q.next();
     offer_b_ = q.int64(0);
@@ -128,13 +129,15 @@ TEST_P(ApplicationHttp, TheEmployerWorksItsInboxTheSenderFollowsAndOthersSeeNoth
   auto processed = a.post_form(page + "/transitions", {{"csrf", a.csrf()}, {"action", "process"}});
   ASSERT_EQ(processed.status, 303) << processed.body.substr(0, 1000);
   EXPECT_EQ(processed.header("location"), page);
-  auto accepted = a.post_form(page + "/transitions", {{"csrf", a.csrf()}, {"action", "accept"}, {"hired_on", "2099-01-01"}});
+  auto accepted =
+      a.post_form(page + "/transitions", {{"csrf", a.csrf()}, {"action", "accept"}, {"hired_on", "2099-01-01"}});
   EXPECT_EQ(accepted.status, 422) << "more than a year ahead";
-  accepted = a.post_form(page + "/transitions",
-                         {{"csrf", a.csrf()}, {"action", "accept"}, {"hired_on", time::today()}});
+  accepted =
+      a.post_form(page + "/transitions", {{"csrf", a.csrf()}, {"action", "accept"}, {"hired_on", time::today()}});
   ASSERT_EQ(accepted.status, 303);
   EXPECT_NE(a.get(page).body.find("Annuler l&#39;embauche"), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM job_applications WHERE id = " + n(w_.application_a) + " AND state = 'accepted'"), 1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM job_applications WHERE id = " + n(w_.application_a) + " AND state = 'accepted'"), 1);
   // The sender sees it in its list and on its page, without the employer's forms.
   HttpClient b(server.port());
   b.login(w_.b_admin_email, test::kPassword);
@@ -145,17 +148,18 @@ TEST_P(ApplicationHttp, TheEmployerWorksItsInboxTheSenderFollowsAndOthersSeeNoth
   ASSERT_EQ(seen.status, 200);
   EXPECT_NE(seen.body.find("Acceptée"), std::string::npos);
   EXPECT_EQ(seen.body.find("Annuler l&#39;embauche"), std::string::npos);
-  EXPECT_EQ(b.post_form(app(w_.org_b, w_.application_a) + "/transitions", {{"csrf", b.csrf()}, {"action", "cancel_hire"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      b.post_form(app(w_.org_b, w_.application_a) + "/transitions", {{"csrf", b.csrf()}, {"action", "cancel_hire"}})
+          .status,
+      403);
   // An organisation with no part in it: 404, and the refusal is in the log.
   HttpClient t(server.port());
   t.login("tiers@test.fr", test::kPassword);
   EXPECT_EQ(t.get(app(third_, w_.application_a)).status, 404);
   EXPECT_EQ(t.get(app(third_, w_.application_a) + "/cv").status, 404);
-  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:application' AND person_id = " +
-                  n(w_.person_a)),
-            2);
+  EXPECT_GE(
+      count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused:application' AND person_id = " + n(w_.person_a)),
+      2);
   // The person sees it in their space, in their words.
   HttpClient person(server.port());
   person.cookies()["jalon_espace"] = w_.s_person.raw;
@@ -231,7 +235,8 @@ TEST_P(ApplicationHttp, ExportsOpenInFrenchSpreadsheets) {
   std::string sheet = unzip(xlsx.body, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<row r=\"2\""), std::string::npos) << "the header and one row";
   EXPECT_EQ(sheet.find("<row r=\"3\""), std::string::npos);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE 'candidatures reçues (%'"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE 'candidatures reçues (%'"),
+            3);
 }
 
 TEST_P(ApplicationHttp, TheApiListsAppliesAndMovesWithTheSameRules) {
@@ -249,7 +254,8 @@ TEST_P(ApplicationHttp, TheApiListsAppliesAndMovesWithTheSameRules) {
   EXPECT_EQ(c.get(api + "?state=bogus", h).status, 422);
   EXPECT_EQ(c.get(api + "?box=sent", h).body.find("\"id\":" + n(w_.application_a)), std::string::npos);
   // Apply for person_a to B's offer: 201, then 409.
-  std::string body = "{\"person_id\":" + n(w_.person_a) + ",\"offer_id\":" + n(offer_b_) + ",\"message\":\"Via l'API\"}";
+  std::string body =
+      "{\"person_id\":" + n(w_.person_a) + ",\"offer_id\":" + n(offer_b_) + ",\"message\":\"Via l'API\"}";
   auto created = c.request("POST", api, body, h);
   ASSERT_EQ(created.status, 201) << created.body;
   auto one = boost::json::parse(created.body).as_object();
@@ -265,7 +271,8 @@ TEST_P(ApplicationHttp, TheApiListsAppliesAndMovesWithTheSameRules) {
   // On its own inbox, A decides.
   std::string world = api + "/" + n(w_.application_a);
   EXPECT_EQ(c.request("POST", world + "/transitions", "{\"action\":\"refuse\"}", h).status, 422);
-  auto moved = c.request("POST", world + "/transitions", "{\"action\":\"refuse\",\"reason\":\"no_position\",\"message\":\"Merci.\"}", h);
+  auto moved = c.request("POST", world + "/transitions",
+                         "{\"action\":\"refuse\",\"reason\":\"no_position\",\"message\":\"Merci.\"}", h);
   ASSERT_EQ(moved.status, 200) << moved.body;
   auto m = boost::json::parse(moved.body).as_object();
   EXPECT_EQ(m["state"].as_string(), "refused");

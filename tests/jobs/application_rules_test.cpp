@@ -1,12 +1,12 @@
 // The application workflow, pure: every (action, state, actor) is tried against a table written
 // here again from docs/jobs.md, so that a change of the rules' table shows as a failing row.
+#include "jobs/application_rules.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 #include <sstream>
-
-#include "jobs/application_rules.h"
 
 using namespace jalon;
 using namespace jalon::jobs;
@@ -87,7 +87,8 @@ TEST(ApplicationRules, PendingAndAwaitingAnswer) {
   EXPECT_EQ(awaiting, (std::set<std::string>{"new", "processing", "postponed"}));
   // A pending application can always be withdrawn by its candidate, and closed by a hire elsewhere.
   for (ApplicationState s : all_application_states()) {
-    EXPECT_EQ(is_pending(s), next_state(ApplicationAction::withdraw, s, ApplicationActor::person).has_value()) << name(s);
+    EXPECT_EQ(is_pending(s), next_state(ApplicationAction::withdraw, s, ApplicationActor::person).has_value())
+        << name(s);
     EXPECT_EQ(is_pending(s), next_state(ApplicationAction::render_obsolete, s, ApplicationActor::platform).has_value())
         << name(s);
   }
@@ -152,7 +153,8 @@ TEST(ApplicationRules, ValidationNamesTheMissingFields) {
       << "more than a year ahead";
   EXPECT_EQ(fields({"accept", "", std::string(2001, 'x'), "2026-12-01"}, ApplicationActor::employer),
             std::set<std::string>{"message"});
-  auto ok = validate_transition({" accept ", "", " Bienvenue ", "2026-12-01"}, ApplicationActor::employer, created, today);
+  auto ok =
+      validate_transition({" accept ", "", " Bienvenue ", "2026-12-01"}, ApplicationActor::employer, created, today);
   EXPECT_EQ(ok.action, ApplicationAction::accept);
   EXPECT_EQ(ok.message, "Bienvenue");
   EXPECT_EQ(ok.hired_on, "2026-12-01");

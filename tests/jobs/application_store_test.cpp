@@ -1,6 +1,8 @@
 // Applications through their actions on both engines: applying (open offer, the person's own CV,
 // one live application per offer), transitions with their events, accepting (the other pending
 // applications close, the hire enters the pathway), who is told, and the 60-day refusal.
+#include "jobs/application_store.h"
+
 #include <gtest/gtest.h>
 
 #include "accounts/store.h"
@@ -10,7 +12,6 @@
 #include "documents/actions.h"
 #include "documents/store.h"
 #include "jobs/application_actions.h"
-#include "jobs/application_store.h"
 #include "pathways/store.h"
 #include "people/store.h"
 #include "support/test_db.h"
@@ -53,11 +54,18 @@ class ApplicationStore : public ::testing::TestWithParam<db::Engine> {
     std::string now = time::iso_now();
     std::string closed_reason = status == "closed" ? "filled" : "";
     std::string closed_at = status == "closed" ? now : "";
-    db::Query q(tx,
-                "INSERT INTO job_offers (organisation_id, job_title_code, title, commune_code, contract, hours_per_week, "
-                "positions, status, closed_reason, closed_at, created_at, updated_at) VALUES (:o, 1, :t, '86194', 'cdi', "
-                "35, 2, :s, :r, :ca, :c, :u) RETURNING id");
-    q.bind(org).bind(title).bind(status).bind_text_or_null(closed_reason).bind_text_or_null(closed_at).bind(now).bind(now);
+    db::Query q(
+        tx,
+        "INSERT INTO job_offers (organisation_id, job_title_code, title, commune_code, contract, hours_per_week, "
+        "positions, status, closed_reason, closed_at, created_at, updated_at) VALUES (:o, 1, :t, '86194', 'cdi', "
+        "35, 2, :s, :r, :ca, :c, :u) RETURNING id");
+    q.bind(org)
+        .bind(title)
+        .bind(status)
+        .bind_text_or_null(closed_reason)
+        .bind_text_or_null(closed_at)
+        .bind(now)
+        .bind(now);
     q.next();
     long long id = q.int64(0);
     q.run();
@@ -76,7 +84,8 @@ class ApplicationStore : public ::testing::TestWithParam<db::Engine> {
     d.sha256 = documents::sha256_hex(bytes);
     return documents::store::insert(tx, d, bytes);
   }
-  long long apply_as(const Acting& by, long long person, long long offer, long long cv = 0, const std::string& msg = "") {
+  long long apply_as(const Acting& by, long long person, long long offer, long long cv = 0,
+                     const std::string& msg = "") {
     long long id = 0;
     db::transact(*db_, [&](db::Tx& tx) { id = apply(tx, by, {person, offer, cv, msg}, kBase); });
     return id;
@@ -266,7 +275,9 @@ TEST_P(ApplicationStore, ApplicationsUnansweredForSixtyDaysAreRefusedOnce) {
   EXPECT_EQ(state(at60), "refused") << "60 days";
   EXPECT_EQ(state(pooled), "pool") << "the pool is the employer's choice";
   EXPECT_EQ(state(w_.application_a), "refused");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM job_applications WHERE id = " + n(at60) + " AND refusal_reason = 'auto_no_answer'"), 1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM job_applications WHERE id = " + n(at60) + " AND refusal_reason = 'auto_no_answer'"),
+      1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM job_application_events WHERE application_id = " + n(at60) +
                   " AND to_state = 'refused' AND reason = 'auto_no_answer' AND by_org IS NULL AND by_person = 0"),
             1);
