@@ -167,6 +167,10 @@ TEST_P(ApplicationHttp, TheEmployerWorksItsInboxTheSenderFollowsAndOthersSeeNoth
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("Mes candidatures"), std::string::npos);
   EXPECT_NE(home.body.find("Acceptée : vous êtes embauché(e)"), std::string::npos);
+  // And in the data they download.
+  auto data = boost::json::parse(person.get("/mon-espace/donnees.json").body).as_object();
+  ASSERT_EQ(data["applications"].as_array().size(), 1u);
+  EXPECT_EQ(data["applications"].as_array()[0].as_object()["state"].as_string(), "accepted");
 }
 
 TEST_P(ApplicationHttp, ACounsellorAppliesForAPersonOnceAndThePersonWithdraws) {

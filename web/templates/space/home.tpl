@@ -55,4 +55,4 @@
 {{#NO_CONSENT}}<p>Vous n'avez pas donné votre consentement au partage : seules l'organisation qui a créé votre dossier et votre référent y ont accès. Pour le donner, parlez-en à votre conseiller.</p>{{/NO_CONSENT}}
 <h2 class="h4 mt-4">Mes données</h2>
 <p><a class="btn btn-outline-primary" href="/mon-espace/donnees.json" download>Télécharger mes données (JSON)</a></p>
-<p class="small text-muted">Votre fiche, les organisations qui y ont accès, vos rendez-vous, la liste de vos documents et l'historique des consultations de votre dossier.</p>
+<p class="small text-muted">Votre fiche, les organisations qui y ont accès, vos rendez-vous, vos candidatures, la liste de vos documents et l'historique des consultations de votre dossier.</p>
