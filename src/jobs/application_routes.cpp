@@ -217,16 +217,21 @@ Sheet inbox_sheet(db::Tx& tx, const std::vector<Application>& list) {
               "Motif de refus",
               "Date d'embauche",
               "Dernier changement"};
-  std::map<long long, people::Person> people_by_id;
+  // Two batched reads for every row's person (identity, contact), not one per row.
+  auto who = identities(tx, list);
+  std::vector<long long> ids;
+  for (const auto& a : list) ids.push_back(a.person_id);
+  std::map<long long, people::store::Contact> contact;
+  for (auto& c : people::store::contacts(tx, ids)) contact.emplace(c.id, std::move(c));
   for (const auto& a : list) {
-    if (!people_by_id.count(a.person_id))
-      if (auto p = people::store::find(tx, a.person_id)) people_by_id.emplace(a.person_id, *p);
-    auto it = people_by_id.find(a.person_id);
-    const people::Person* p = it == people_by_id.end() ? nullptr : &it->second;
+    auto p = who.find(a.person_id);
+    auto c = contact.find(a.person_id);
+    bool known = p != who.end();
     s.rows.push_back({std::to_string(a.id), display_day(a.created_at), label(a.state), a.offer_title,
-                      p ? p->last_name : "", p ? p->first_name : "", p ? time::display_civil(p->birth_date) : "",
-                      p ? p->email : "", p ? p->phone : "", sender_kind_label(a.sender_kind),
-                      a.sender_kind == "person" ? "" : a.sender_org_name,
+                      known ? p->second.last_name : "", known ? p->second.first_name : "",
+                      known ? time::display_civil(p->second.birth_date) : "",
+                      c == contact.end() ? "" : c->second.email, c == contact.end() ? "" : c->second.phone,
+                      sender_kind_label(a.sender_kind), a.sender_kind == "person" ? "" : a.sender_org_name,
                       a.refusal_reason ? label(*a.refusal_reason) : "", time::display_civil(a.hired_on),
                       display_instant(a.state_at)});
   }
