@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "accounts/store.h"
 #include "base/text.h"
 #include "base/time.h"
 #include "db/query.h"
@@ -40,6 +41,11 @@ std::string short_name(db::Tx& tx, long long person) {
   while (n < p->last_name.size() && (static_cast<unsigned char>(p->last_name[n]) & 0xC0) == 0x80) ++n;
   if (n) out += " " + p->last_name.substr(0, n) + ".";
   return out;
+}
+
+std::string sender_name(db::Tx& tx, long long org) {
+  auto o = accounts::store::find_organisation(tx, org);
+  return o ? o->name : "organisation n° " + std::to_string(org);
 }
 
 astore::By by_of(const Acting& a) {
@@ -164,8 +170,11 @@ long long apply(db::Tx& tx, const Acting& by, const NewApplicationInput& in, con
     auto p = people::store::find(tx, in.person);
     if (p && !p->email.empty())
       mail::enqueue(tx, p->email, "Candidature envoyée pour " + quoted(offer->title),
-                    "Bonjour " + p->first_name + ",\n\nVotre conseiller a envoyé votre candidature pour l'offre " +
-                        quoted(offer->title) + " chez " + offer->organisation_name +
+                    "Bonjour " + p->first_name + ",\n\n" +
+                        (n.sender_kind == "employer" ? offer->organisation_name + " a enregistré"
+                                                     : "Votre conseiller (" + sender_name(tx, by.org) + ") a envoyé") +
+                        " votre candidature pour l'offre " + quoted(offer->title) + " chez " +
+                        offer->organisation_name +
                         ".\nVous serez prévenu(e) de la réponse de l'employeur.\n\nRetrouvez vos candidatures dans "
                         "votre espace personnel : " +
                         base_url + "/mon-espace\n\n-- \nJalon, plateforme partagée de l'insertion\n");
@@ -207,7 +216,10 @@ ApplicationState transition(db::Tx& tx, const Acting& by, const Application& a, 
         tx, a.organisation_id, "application.withdrawn",
         "La candidature " + number(a.id) + " pour " + quoted(a.offer_title) + " a été retirée par " + who + ".",
         link(a.organisation_id, a.id));
-    if (by.kind == Acting::Kind::person) tell_sender(tx, a, *to, std::nullopt);
+    if (by.kind == Acting::Kind::person)
+      tell_sender(tx, a, *to, std::nullopt);
+    else  // the sender withdrew it: the candidate should know
+      mail_person(tx, a, *to, "Votre candidature a été retirée par " + a.sender_org_name + ".", "", base_url);
   } else {
     tell_sender(tx, a, *to, t.reason);
     mail_person(tx, a, *to, t.message, t.hired_on, base_url);

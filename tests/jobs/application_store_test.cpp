@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "accounts/store.h"
 #include "base/crypto.h"
 #include "base/time.h"
@@ -165,7 +168,14 @@ TEST_P(ApplicationStore, ApplyingNeedsAnOpenOfferTheirOwnCvAndOneLiveApplication
   // Once refused, the person may apply again.
   move(Acting::staff(w_.org_b, w_.b_admin), id, {"refuse", "no_position", "", ""});
   long long again = apply_as(Acting::self(w_.person_a), w_.person_a, offer_b_);
+  // The employer may record an application itself: it is then both employer and sender.
+  int received = count("SELECT COUNT(*) FROM notifications WHERE kind = 'application.received'");
+  long long own = apply_as(Acting::staff(w_.org_b, w_.b_admin), w_.person_a, offer_b2_);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'application.received'"), received)
+      << "nobody to tell";
   db::Tx tx(*db_, db::Tx::Mode::read);
+  EXPECT_EQ(astore::find(tx, own)->sender_kind, "employer");
+  EXPECT_EQ(astore::find(tx, own)->sender_org, w_.org_b);
   EXPECT_EQ(astore::find(tx, again)->sender_kind, "person");
   EXPECT_EQ(astore::find(tx, again)->sender_org, 0);
 }
@@ -290,4 +300,23 @@ TEST_P(ApplicationStore, ApplicationsUnansweredForSixtyDaysAreRefusedOnce) {
       << "the sender learns the reason";
   EXPECT_EQ(refuse_unanswered(*db_, kToday, kBase), 0) << "once";
   EXPECT_EQ(refuse_unanswered(*db_, "2026-11-29", kBase), 1) << "the next day, the 59-day one";
+}
+
+TEST_P(ApplicationStore, SeveralServersRefuseEachUnansweredApplicationOnce) {
+  long long old = apply_as(Acting::staff(w_.org_a, w_.a_member), w_.person_a, offer_b_);
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    tx.sql() << "UPDATE job_applications SET state_at = '2026-01-01T08:00:00Z' WHERE id IN (" + n(old) + ", " +
+                    n(w_.application_a) + ")";
+    tx.commit();
+  }
+  std::atomic<int> total{0};
+  std::vector<std::thread> servers;
+  for (int i = 0; i < 3; ++i)
+    servers.emplace_back([&] {
+      for (int round = 0; round < 3; ++round) total += refuse_unanswered(*db_, kToday, kBase);
+    });
+  for (auto& t : servers) t.join();
+  EXPECT_EQ(total.load(), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_application_events WHERE reason = 'auto_no_answer'"), 2);
 }
