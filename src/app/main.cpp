@@ -66,8 +66,9 @@ int serve(Config& c) {
                         {"rome_job_titles", std::to_string(referentials::rome().job_title_count())},
                         {"routes", std::to_string(application.router().routes().size())}});
   // Background work every 10 s: appointment reminders and e-mail delivery (each one server at a
-  // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, the refusal of applications unanswered for 60 days, and the
-  // purge of expired sessions, old login failures, spent links and link requests (idempotent).
+  // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, the
+  // refusal of applications unanswered for 60 days, and the purge of expired sessions, old login
+  // failures, spent links and link requests (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
   std::condition_variable cv;

@@ -321,7 +321,8 @@ Response export_data(Ctx& ctx) {
   }
   json::object out{{"generated_at", time::iso_now()}, {"person", std::move(person)},
                    {"grants", std::move(grants)},     {"appointments", std::move(appointments_json)},
-                   {"documents", std::move(docs)},    {"applications", std::move(applications)},    {"audit", std::move(audit)}};
+                   {"documents", std::move(docs)},    {"applications", std::move(applications)},
+                   {"audit", std::move(audit)}};
   self_audit(ctx, "export", "téléchargement de ses données (JSON)");
   Response r = Response::json(json::serialize(out));
   r.content_type = "application/json; charset=utf-8";
