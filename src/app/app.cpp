@@ -14,6 +14,7 @@
 #include "http/openapi.h"
 #include "jobs/match.h"
 #include "jobs/routes.h"
+#include "jobs/application_routes.h"
 #include "pathways/routes.h"
 #include "people/routes.h"
 #include "http/page.h"
@@ -77,6 +78,7 @@ App::App(const Config& config, db::Database& db) : config_(config), db_(db) {
   jobs_ = std::make_unique<jobs::Live>();
   jobs_->build(db_);
   jobs::add_routes(router_, *jobs_);
+  jobs::add_application_routes(router_);
   http::add_openapi_route(router_);
   dispatcher_ = std::make_unique<http::Dispatcher>(
       config_, db_, router_,

@@ -15,6 +15,7 @@
 #include "base/siret.h"
 #include "directory/import.h"
 #include "directory/store.h"
+#include "jobs/application_demo.h"
 #include "base/time.h"
 #include "jobs/demo.h"
 #include "jobs/match.h"
@@ -182,6 +183,7 @@ DemoReport load_demo(db::Database& db, const std::string& data_dir) {
   auto jobs = jobs::load_demo(tx, org_of_slug, time::today());
   report.offers = jobs.offers;
   report.job_profiles = jobs.profiles;
+  jobs::load_application_demo(tx, org_of_slug, time::today());  // after the offers' demo
   db::set_setting(tx, "demo_loaded", "1");
   tx.commit();
   report.created = true;

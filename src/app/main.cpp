@@ -26,6 +26,7 @@
 #include "base/time.h"
 #include "db/migrate.h"
 #include "directory/import.h"
+#include "jobs/application_actions.h"
 #include "mail/outbox.h"
 #include "jobs/actions.h"
 #include "pathways/actions.h"
@@ -67,7 +68,8 @@ int serve(Config& c) {
                         {"routes", std::to_string(application.router().routes().size())}});
   // Background work every 10 s: appointment reminders and e-mail delivery (each one server at a
   // time, see send_reminders and deliver_pending), the expiry of unanswered orientations, the
-  // closing of offers untouched for 90 days, and the purge of expired sessions, old login
+  // closing of offers untouched for 90 days, the refusal of applications unanswered for 60
+  // days, and the purge of expired sessions, old login
   // failures, spent links and link requests (idempotent).
   std::atomic<bool> done{false};
   std::mutex m;
@@ -81,6 +83,7 @@ int serve(Config& c) {
         mail::deliver_pending(*db, c);
         pathways::expire_orientations(*db, time::today(), c.base_url);  // one server at a time (advisory lock)
         jobs::close_stale_offers(*db, time::today());                   // likewise
+        jobs::refuse_unanswered(*db, time::today(), c.base_url);       // 60 days without answer (advisory lock)
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));
         accounts::store::purge_stale(tx, time::iso_now(), month_ago);

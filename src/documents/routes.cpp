@@ -10,6 +10,7 @@
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/page.h"
+#include "jobs/application_store.h"
 #include "people/access.h"
 #include "people/routes.h"
 
@@ -115,6 +116,7 @@ Response delete_file(Ctx& ctx) {
   people::Person p = people::check(ctx, ctx.id("person"), people::Action::write, "document.delete");
   Document d = load(ctx, p.id);
   if (d.organisation_id != org) throw Forbidden("Seule l'organisation qui a déposé ce document peut le supprimer.");
+  jobs::application_store::detach_cv(ctx.tx, d.id);  // the file is the person's: it leaves their applications too
   store::remove(ctx.tx, d.id);
   people::audit(ctx, p.id, "document.delete", "document n° " + std::to_string(d.id) + " « " + d.title + " »");
   return redirect_with_flash(base(org, p.id), "Le document « " + d.title + " » est supprimé.");

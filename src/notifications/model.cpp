@@ -48,6 +48,9 @@ const std::vector<KindInfo>& kinds() {
       {"orientation.accepted", "Une orientation envoyée est acceptée", Channel::app},
       {"orientation.refused", "Une orientation envoyée est refusée", Channel::app},
       {"orientation.expired", "Une orientation envoyée expire sans réponse", Channel::app},
+      {"application.received", "Votre organisation reçoit une candidature à l'une de ses offres", Channel::both},
+      {"application.decided", "Une candidature envoyée ou reçue reçoit une suite", Channel::app},
+      {"application.withdrawn", "Une candidature reçue est retirée", Channel::app},
   };
   return all;
 }

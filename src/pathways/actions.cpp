@@ -374,6 +374,28 @@ long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, cons
   return id;
 }
 
+long long record_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title,
+                      const std::string& start_on) {
+  auto p = store::current_pathway(tx, person);
+  if (!p) return 0;
+  long long id = store::add_step(tx, p->id, "job", title, 0, 0, start_on, "", by);
+  store::set_step_status(tx, id, Progress::in_progress);
+  store::add_event(tx, p->id, by, "step_added", id,
+                   std::string(scheme_label("job")) + " : " + title + ", à partir du " + time::display_civil(start_on));
+  return id;
+}
+
+void cancel_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title) {
+  auto p = store::current_pathway(tx, person);
+  if (!p) return;
+  for (const auto& s : store::steps(tx, p->id)) {
+    if (s.scheme != "job" || s.title != title || s.status != Progress::in_progress) continue;
+    store::set_step_status(tx, s.id, Progress::abandoned);
+    store::add_event(tx, p->id, by, "step_status", s.id, s.title + " : embauche annulée");
+    return;
+  }
+}
+
 // ---- Notes
 
 namespace {

@@ -58,6 +58,15 @@ void move_step(db::Tx& tx, const Actor& by, const Pathway& p, long long step, Pr
 long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, const SocialOutcomeInput& in,
                              const std::string& today);
 
+// A hire recorded by the jobs room, whose employer need not be a member of the pathway: in the
+// person's pathway that is not closed (none: nothing, returns 0), a step of scheme "job" titled
+// `title`, in progress from `start_on`, carried by no member, with its event by `by`.
+long long record_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title,
+                      const std::string& start_on);
+// The hire was cancelled: that pathway's step of scheme "job" titled `title` still in progress
+// becomes abandoned, with its event (nothing when there is none).
+void cancel_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title);
+
 // ---- Notes (`viewer` describes the author: see rules.h)
 long long add_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, const NoteInput& in);
 void edit_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, long long note,

@@ -218,6 +218,23 @@ std::vector<Row> identities(db::Tx& tx, const std::vector<long long>& ids) {
                      0, ids);
 }
 
+std::vector<Contact> contacts(db::Tx& tx, const std::vector<long long>& ids) {
+  constexpr std::size_t kChunk = 50;
+  std::string sql = "SELECT p.id, COALESCE(p.email, ''), COALESCE(p.phone, '') FROM people p WHERE p.id IN (";
+  for (std::size_t i = 0; i < kChunk; ++i) sql += (i ? ", :i" : ":i") + std::to_string(i);
+  sql += ")";
+  std::vector<Contact> out;
+  for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+    db::Query query(tx, sql);
+    for (std::size_t i = 0; i < kChunk; ++i) query.bind(start + i < ids.size() ? ids[start + i] : 0LL);
+    while (query.next()) out.push_back(Contact{query.int64(0), query.text(1), query.text(2)});
+  }
+  std::sort(out.begin(), out.end(), [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  out.erase(std::unique(out.begin(), out.end(), [](const Contact& a, const Contact& b) { return a.id == b.id; }),
+            out.end());
+  return out;
+}
+
 std::vector<Row> search(db::Tx& tx, long long org, const Query& q) {
   // One index range per filter, read from the grants alone: (organisation_id, sort_key) — the
   // table itself on SQLite, a covering index on PostgreSQL — or (…, birth_date, sort_key) and

@@ -59,6 +59,13 @@ std::vector<Row> search(db::Tx& tx, long long org, const Query& q);
 // whatever the number of ids.
 std::vector<Row> visible_to(db::Tx& tx, long long org, const std::vector<long long>& ids);
 std::vector<Row> identities(db::Tx& tx, const std::vector<long long>& ids);
+// The e-mail and phone of these people (an employer's export of the applications it received),
+// in id order, unknown ids left out; a few statements whatever the number. No audit: the caller's.
+struct Contact {
+  long long id = 0;
+  std::string email, phone;
+};
+std::vector<Contact> contacts(db::Tx& tx, const std::vector<long long>& ids);
 
 // Records that could be the same person as `p` (same France Travail identifier or same birth
 // date), whoever created them, `p` itself excluded; at most 200.

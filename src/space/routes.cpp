@@ -13,6 +13,8 @@
 #include "documents/rules.h"
 #include "documents/store.h"
 #include "http/page.h"
+#include "jobs/application_routes.h"
+#include "jobs/application_store.h"
 #include "mail/outbox.h"
 #include "notifications/notify.h"
 #include "people/actions.h"
@@ -230,6 +232,7 @@ Response home(Ctx& ctx) {
   } else {
     b.ShowSection("NO_PATHWAY");
   }
+  b.SetValue("APPLICATIONS", jobs::space_applications_section(ctx));
   auto notes = pathways::notes_for_person(ctx.tx, p.id);
   if (notes.empty()) b.ShowSection("NO_NOTE");
   for (const auto& n : notes) {
@@ -291,6 +294,19 @@ Response export_data(Ctx& ctx) {
                     {"sha256", d.sha256},
                     {"organisation", d.organisation_name},
                     {"created_at", d.created_at}});
+  json::array applications;
+  jobs::application_store::Filter mine;
+  mine.person = p.id;
+  for (const auto& a : jobs::application_store::list(ctx.tx, mine, 10000))
+    applications.push_back({{"id", a.id},
+                            {"offer", a.offer_title},
+                            {"employer", a.employer_name},
+                            {"state", jobs::name(a.state)},
+                            {"state_label", jobs::label_for_person(a.state)},
+                            {"message", a.message},
+                            {"answer", a.answer},
+                            {"hired_on", people::nullable(a.hired_on)},
+                            {"created_at", a.created_at}});
   json::array audit;
   for (const auto& e : people::store::audit_about(ctx.tx, p.id, 10000)) {
     bool self = e.action.rfind("self:", 0) == 0;
@@ -305,7 +321,8 @@ Response export_data(Ctx& ctx) {
   }
   json::object out{{"generated_at", time::iso_now()}, {"person", std::move(person)},
                    {"grants", std::move(grants)},     {"appointments", std::move(appointments_json)},
-                   {"documents", std::move(docs)},    {"audit", std::move(audit)}};
+                   {"documents", std::move(docs)},    {"applications", std::move(applications)},
+                   {"audit", std::move(audit)}};
   self_audit(ctx, "export", "téléchargement de ses données (JSON)");
   Response r = Response::json(json::serialize(out));
   r.content_type = "application/json; charset=utf-8";

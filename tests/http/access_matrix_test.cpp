@@ -75,6 +75,7 @@ std::string fill(const http::Route& r, const test::World& w) {
   put("sent", std::to_string(w.orientation_from_a));
   put("appointment", std::to_string(w.appointment_a));
   put("document", std::to_string(w.document_a));
+  put("application", std::to_string(w.application_a));
   put("code", r.pattern.rfind("/invitation/", 0) == 0   ? w.invitation_code
               : r.pattern.rfind("/mon-espace/", 0) == 0 ? w.space_code
                                                         : w.reset_code);

@@ -10,6 +10,7 @@
 #include "base/siret.h"
 #include "diagnosis/store.h"
 #include "jobs/store.h"
+#include "jobs/application_store.h"
 #include "directory/store.h"
 #include "pathways/actions.h"
 #include "pathways/store.h"
@@ -131,6 +132,22 @@ World make_world(db::Database& db, int n) {
     w.note_a = add_note(tx, a, author, p, {"Premier entretien.", "members"});
     w.orientation_to_a = send_orientation(tx, b, w.person_a, {0, w.org_a}, "Accompagnement renforcé", 0, "2026-11-27").id;
     w.orientation_from_a = send_orientation(tx, a, w.person_a, {0, w.org_b}, "Contrat d'insertion", 0, "2026-11-27").id;
+  }
+  {
+    // B applied for person_a to A's offer.
+    w.apply_offer_a = w.offer_a;
+    jobs::application_store::NewApplication ap;
+    ap.offer_id = w.apply_offer_a;
+    ap.organisation_id = w.org_a;
+    ap.person_id = w.person_a;
+    ap.sender_kind = "prescriber";
+    ap.sender_org = w.org_b;
+    ap.sender_user = w.b_admin;
+    ap.message = "Disponible tout de suite.";
+    ap.cv_document_id = w.document_a;
+    w.application_a = jobs::application_store::insert(tx, ap);
+    jobs::application_store::add_event(tx, w.application_a, std::nullopt, jobs::ApplicationState::new_, "",
+                                       {w.b_admin, w.org_b, false});
   }
   auto session = [&](long long user) {
     auto s = store::create_session(tx, user, "127.0.0.1", "test", 12);

@@ -38,6 +38,10 @@ struct World {
   // note shared with members; a pending orientation of person_a from B to A, and one from A to B.
   long long pathway_a = 0, objective_a = 0, action_a = 0, step_a = 0, note_a = 0;
   long long orientation_to_a = 0, orientation_from_a = 0;
+  // An open job offer of A, and person_a's new application to it sent by B, with document_a as its
+  // CV (the fixture's one document; that a CV must be of kind "cv" is the actions' rule, tested in
+  // tests/jobs, not the table's).
+  long long apply_offer_a = 0, application_a = 0;
 };
 
 // Builds a world whose names, e-mails and SIRETs are unique for `n`.

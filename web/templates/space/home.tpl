@@ -8,6 +8,7 @@
 <h3 class="h5">Messages de mes conseillers</h3>
 {{#NO_NOTE}}<p>Aucun message.</p>{{/NO_NOTE}}
 <ul class="list-unstyled">{{#NOTE}}<li class="border-start ps-3 mb-2"><p class="mb-1 small text-muted">{{ORG}}, {{WHEN}}</p><p class="mb-0">{{BODY}}</p></li>{{/NOTE}}</ul>
+{{APPLICATIONS:none}}
 <h2 class="h4 mt-4">Mes prochains rendez-vous</h2>
 {{#NO_UPCOMING}}<p>Aucun rendez-vous à venir.</p>{{/NO_UPCOMING}}
 <ul class="list-unstyled">
@@ -54,4 +55,4 @@
 {{#NO_CONSENT}}<p>Vous n'avez pas donné votre consentement au partage : seules l'organisation qui a créé votre dossier et votre référent y ont accès. Pour le donner, parlez-en à votre conseiller.</p>{{/NO_CONSENT}}
 <h2 class="h4 mt-4">Mes données</h2>
 <p><a class="btn btn-outline-primary" href="/mon-espace/donnees.json" download>Télécharger mes données (JSON)</a></p>
-<p class="small text-muted">Votre fiche, les organisations qui y ont accès, vos rendez-vous, la liste de vos documents et l'historique des consultations de votre dossier.</p>
+<p class="small text-muted">Votre fiche, les organisations qui y ont accès, vos rendez-vous, vos candidatures, la liste de vos documents et l'historique des consultations de votre dossier.</p>
