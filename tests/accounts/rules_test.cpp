@@ -58,10 +58,10 @@ TEST(OrganisationRules, MessagesAreFrench) {
 
 TEST(OrganisationKinds, EveryKindOfTheFieldIsPresentOnce) {
   for (const char* code : {"france_travail", "mission_locale", "cap_emploi", "plie", "departement", "ccas", "association", "aci", "ai",
-                           "ei", "etti", "eiti", "geiq", "cae", "afpa", "cfa", "e2c", "organisme_formation", "employeur", "ddets",
-                           "dreets", "asp"})
+                           "ei", "etti", "eiti", "geiq", "cae", "afpa", "cfa", "e2c", "organisme_formation", "employeur", "entreprise",
+                           "employeur_public", "structure_ess", "ddets", "dreets", "asp"})
     EXPECT_NE(find_org_kind(code), nullptr) << code;
-  EXPECT_EQ(org_kinds().size(), 22u);
+  EXPECT_EQ(org_kinds().size(), 25u);
   EXPECT_TRUE(find_org_kind("france_travail")->prescriber_by_default);
   EXPECT_TRUE(find_org_kind("departement")->prescriber_by_default);
   EXPECT_FALSE(find_org_kind("aci")->prescriber_by_default);

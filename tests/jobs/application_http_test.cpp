@@ -102,7 +102,7 @@ TEST_P(ApplicationHttp, TheEmployerWorksItsInboxTheSenderFollowsAndOthersSeeNoth
   auto inbox = a.get(org(w_.org_a) + "/candidatures");
   ASSERT_EQ(inbox.status, 200) << inbox.body.substr(0, 2000);
   EXPECT_NE(inbox.body.find("Martin 1 Camille"), std::string::npos);
-  EXPECT_NE(inbox.body.find("Agent d&#39;accueil 1"), std::string::npos);
+  EXPECT_NE(inbox.body.find("Aide à domicile 1"), std::string::npos);
   EXPECT_NE(inbox.body.find("À traiter <span class=\"badge text-bg-light\">1</span>"), std::string::npos);
   EXPECT_EQ(a.get(org(w_.org_a) + "/candidatures?etat=refused").body.find("Martin 1 Camille"), std::string::npos);
   EXPECT_EQ(a.get(org(w_.org_a) + "/candidatures?etat=all&emetteur=person").body.find("Martin 1 Camille"),
@@ -226,7 +226,7 @@ TEST_P(ApplicationHttp, ExportsOpenInFrenchSpreadsheets) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFN°;Reçue le;État;Offre;Nom;Prénom", 0), 0u) << csv.body.substr(0, 200);
-  EXPECT_NE(csv.body.find(";Nouvelle;Agent d'accueil 1;Martin 1;Camille;12/04/1999;" + w_.person_a_email + ";"),
+  EXPECT_NE(csv.body.find(";Nouvelle;Aide à domicile 1;Martin 1;Camille;12/04/1999;" + w_.person_a_email + ";"),
             std::string::npos)
       << csv.body;
   EXPECT_EQ(a.get(org(w_.org_a) + "/candidatures.csv?etat=refused").body.find("Martin 1"), std::string::npos);
@@ -235,7 +235,7 @@ TEST_P(ApplicationHttp, ExportsOpenInFrenchSpreadsheets) {
   EXPECT_EQ(xlsx.body.rfind("PK\x03\x04", 0), 0u) << "a zip";
   std::string strings = unzip(xlsx.body, "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("Martin 1"), std::string::npos) << strings.substr(0, 500);
-  EXPECT_NE(strings.find("Agent d'accueil 1"), std::string::npos);
+  EXPECT_NE(strings.find("Aide à domicile 1"), std::string::npos);
   std::string sheet = unzip(xlsx.body, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<row r=\"2\""), std::string::npos) << "the header and one row";
   EXPECT_EQ(sheet.find("<row r=\"3\""), std::string::npos);
