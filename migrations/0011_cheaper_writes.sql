@@ -1,3 +1,6 @@
+-- Two writes made cheaper without changing what they accept: a person's row and its grants
+-- (the import writes a million of each), and an audit row (every search writes one).
+
 -- SQLite evaluates a CHECK (x IN ('a', 'b', 'c')) of three values or more by building a
 -- temporary B-tree of the list every time a statement writes a row: measured 1.7 µs a row,
 -- which made up half of the row inserts of a people import (two such checks a person). The
@@ -20,3 +23,9 @@
 @sqlite PRAGMA writable_schema = RESET;
 @sqlite CREATE TABLE schema_reload_0011 (x INTEGER);
 @sqlite DROP TABLE schema_reload_0011;
+
+-- Searches and refused routes write audit rows about no person (person_id NULL), which the
+-- index by person never serves (the log is read by person or by organisation): leaving them out
+-- spares every search's commit one page of the index. Same on both engines.
+DROP INDEX audit_log_person;
+CREATE INDEX audit_log_person ON audit_log (person_id, id) WHERE person_id IS NOT NULL;
