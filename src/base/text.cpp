@@ -206,8 +206,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-std::string json_escape(std::string_view s) {
-  std::string out;
+namespace {
+void append_escaped(std::string& out, std::string_view s) {
   for (unsigned char c : s) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -223,6 +223,18 @@ std::string json_escape(std::string_view s) {
         } else out.push_back(static_cast<char>(c));
     }
   }
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  append_escaped(out, s);
+  out.push_back('"');
+}
+
+std::string json_escape(std::string_view s) {
+  std::string out;
+  append_escaped(out, s);
   return out;
 }
 

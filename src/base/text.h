@@ -39,5 +39,7 @@ std::string format_km(double km);
 
 // Escapes a string for inclusion in a JSON string literal (without the quotes).
 std::string json_escape(std::string_view s);
+// Appends `s` to `out` as a JSON string, quotes included, escaped as json_escape does.
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace jalon::text

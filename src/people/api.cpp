@@ -1,6 +1,7 @@
 // /api/v1 routes of the people room.
 #include <boost/json.hpp>
 
+#include "base/text.h"
 #include "http/json.h"
 #include "people/access.h"
 #include "people/actions.h"
@@ -74,16 +75,31 @@ Response list(Ctx& ctx) {
   audit(ctx, 0, "search", ctx.req.raw_query);
   bool more = rows.size() > 50;
   if (more) rows.pop_back();
-  json::array items;
   // A list shows who the people are, not their contact details (data minimisation): the full
-  // record is one GET away, read and audited person by person.
-  for (const auto& r : rows)
-    items.push_back({{"id", r.id}, {"first_name", r.first_name}, {"last_name", r.last_name}, {"birth_date", nullable(r.birth_date)},
-                     {"commune_code", r.commune_code}});
-  json::object out;
-  out["items"] = std::move(items);
-  out["next"] = more ? json::value(rows.back().sort_key) : json::value(nullptr);
-  return json_response(out);
+  // record is one GET away, read and audited person by person. The list is the API's busiest
+  // answer, so it is written straight into the body (same fields, order and escaping as
+  // Boost.JSON would give): building and freeing a tree of 250 values cost a sixth of a search.
+  std::string body;
+  body.reserve(40 + rows.size() * 128);
+  body += "{\"items\":[";
+  for (const auto& r : rows) {
+    if (&r != &rows.front()) body += ',';
+    body += "{\"id\":" + std::to_string(r.id) + ",\"first_name\":";
+    text::append_json_string(body, r.first_name);
+    body += ",\"last_name\":";
+    text::append_json_string(body, r.last_name);
+    body += ",\"birth_date\":";
+    if (r.birth_date.empty()) body += "null";
+    else text::append_json_string(body, r.birth_date);
+    body += ",\"commune_code\":";
+    text::append_json_string(body, r.commune_code);
+    body += '}';
+  }
+  body += "],\"next\":";
+  if (more) text::append_json_string(body, rows.back().sort_key);
+  else body += "null";
+  body += '}';
+  return Response::json(std::move(body));
 }
 
 Response create(Ctx& ctx) {

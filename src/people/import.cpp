@@ -7,13 +7,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <exception>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/csv.h"
@@ -114,49 +117,60 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
             c_sex = at("sexe"), c_email = at("email"), c_phone = at("telephone"), c_address = at("adresse"), c_postal = at("code_postal"),
             c_commune = at("commune"), c_ft = at("identifiant_france_travail"), c_level = at("niveau_qualification"),
             c_consent = at("consentement");
-  // Rows are validated in chunks on the machine's cores; the people and the errors of each
-  // chunk are then taken in file order, so the report reads the same as from one thread.
+  // Rows are validated in chunks on the machine's cores, each person written at its row's
+  // place; errors are taken chunk by chunk in file order, so the report reads the same as from
+  // one thread. Each row's fields are moved into its person and the row freed on the worker's
+  // thread; the worker also hashes the keys the duplicate search below compares.
   struct Chunk {
-    std::vector<Person> people;
     std::vector<std::string> errors;
     int error_count = 0;
     std::exception_ptr failure;
   };
+  const std::size_t total_rows = t.rows.size();
+  out.resize(total_rows);
+  std::vector<bool> valid(total_rows, false);  // written by chunks of whole words, see below
+  std::vector<std::uint64_t> ft_hash(total_rows), identity_hash(total_rows);
   auto validate_rows = [&](std::size_t from, std::size_t to, Chunk& c) noexcept {
     try {
       auto error = [&](std::string e) {
         if (c.errors.size() < 200) c.errors.push_back(std::move(e));
         ++c.error_count;
       };
-      c.people.reserve(to - from);
       for (std::size_t r = from; r < to; ++r) {
-        const auto& row = t.rows[r];
+        auto& row = t.rows[r];
         if (row.fields.size() != t.header.size()) {
           error(fmt::format("Ligne {} : {} colonnes au lieu de {}.", row.line, row.fields.size(), t.header.size()));
           continue;
         }
-        auto get = [&](int i) { return i < 0 ? std::string() : row.fields[static_cast<std::size_t>(i)]; };
+        auto take = [&](int i) { return i < 0 ? std::string() : std::move(row.fields[static_cast<std::size_t>(i)]); };
         Person p;
-        p.last_name = get(c_last);
-        p.first_name = get(c_first);
-        p.birth_name = get(c_birth_name);
-        p.birth_date = civil(text::trim(get(c_birth)));
-        p.sex = get(c_sex);
-        p.email = get(c_email);
-        p.phone = get(c_phone);
-        p.address = get(c_address);
-        p.postal_code = get(c_postal);
-        p.commune_code = get(c_commune);
-        p.ft_id = get(c_ft);
-        p.qualification_level = get(c_level);
-        std::string consent = text::fold(text::trim(get(c_consent)));
+        p.last_name = take(c_last);
+        p.first_name = take(c_first);
+        p.birth_name = take(c_birth_name);
+        p.birth_date = civil(text::trim(take(c_birth)));
+        p.sex = take(c_sex);
+        p.email = take(c_email);
+        p.phone = take(c_phone);
+        p.address = take(c_address);
+        p.postal_code = take(c_postal);
+        p.commune_code = take(c_commune);
+        p.ft_id = take(c_ft);
+        p.qualification_level = take(c_level);
+        std::string consent = text::fold(text::trim(take(c_consent)));
+        std::vector<std::string>().swap(row.fields);
         p.consent_sharing = consent == "oui" || consent == "o" || consent == "1" || consent == "vrai";
         if (!consent.empty() && !p.consent_sharing && consent != "non" && consent != "n" && consent != "0" && consent != "faux") {
           error(fmt::format("Ligne {}, colonne consentement : écrivez « oui » ou « non ».", row.line));
           continue;
         }
         try {
-          c.people.push_back(validate_person(p, today, commune_exists, communes_of_postal_code));
+          out[r] = validate_person(p, today, commune_exists, communes_of_postal_code);
+          valid[r] = true;
+          const Person& v = out[r];
+          Keys k = keys_of(v);
+          std::hash<std::string_view> h;
+          ft_hash[r] = h(v.ft_id);
+          identity_hash[r] = (h(k.last) * 0x9E3779B97F4A7C15ULL ^ h(k.first)) * 0x9E3779B97F4A7C15ULL ^ h(v.birth_date);
         } catch (const ValidationError& e) {
           for (const auto& f : e.fields()) {
             auto it = column_of_field().find(f.field);
@@ -168,45 +182,66 @@ std::vector<Person> prepare_import(std::string_view data, const std::string& tod
       c.failure = std::current_exception();  // rethrown on the caller's thread
     }
   };
-  const std::size_t total_rows = t.rows.size();
+  // std::vector<bool> packs 64 rows a word: chunk bounds are multiples of 64 so that no two
+  // threads write the same word.
   const std::size_t threads = total_rows < 20000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  auto bound = [&](std::size_t i) { return i == threads ? total_rows : total_rows * i / threads / 64 * 64; };
   std::vector<Chunk> chunks(threads);
   {
     std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < threads; ++i)
-      workers.emplace_back(validate_rows, total_rows * i / threads, total_rows * (i + 1) / threads, std::ref(chunks[i]));
-    validate_rows(0, total_rows / threads, chunks[0]);
+    for (std::size_t i = 1; i < threads; ++i) workers.emplace_back(validate_rows, bound(i), bound(i + 1), std::ref(chunks[i]));
+    validate_rows(0, bound(1), chunks[0]);
     for (auto& w : workers) w.join();
   }
+  t = csv::Table{};
   report.rows = static_cast<int>(total_rows);
-  out.reserve(total_rows);
   for (auto& c : chunks)
     if (c.failure) std::rethrow_exception(c.failure);
   for (auto& c : chunks) {
     for (auto& e : c.errors) add_error(std::move(e));
     report.error_count += c.error_count - static_cast<int>(c.errors.size());  // those counted but not kept
-    for (auto& p : c.people) out.push_back(std::move(p));
-    c = Chunk{};
   }
   if (report.rows == 0) add_error("Le fichier ne contient aucune personne (seulement la ligne d'en-tête).");
-  // The same person twice in one file: same France Travail identifier, or same names and birth date.
-  std::unordered_map<std::string, int> seen;
-  seen.reserve(out.size() * 2);
-  bool rows_valid = report.ok();  // otherwise the numbering below would skip the refused rows
-  for (std::size_t i = 0; rows_valid && i < out.size(); ++i) {
-    const Person& p = out[i];
-    Keys k = keys_of(p);
-    std::vector<std::string> marks;
-    if (!p.ft_id.empty()) marks.push_back("ft:" + p.ft_id);
-    if (!p.birth_date.empty()) marks.push_back("id:" + k.last + " " + k.first + " " + p.birth_date);
-    for (const auto& m : marks) {
-      auto [it, fresh] = seen.emplace(m, static_cast<int>(i));
-      if (!fresh) {
-        add_error(fmt::format("La personne n° {} du fichier ({} {}) apparaît déjà en n° {}.", i + 1, p.first_name, p.last_name, it->second + 1));
-        break;
-      }
-    }
+  if (!report.ok()) {
+    // Only the rows that passed, as the people of a refused file are never written anyway.
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < total_rows; ++r)
+      if (valid[r]) out[kept++] = std::move(out[r]);
+    out.resize(kept);
+    return out;
   }
+  // The same person twice in one file: same France Travail identifier, or same names and birth
+  // date. Each row is compared with the first earlier row sharing its identifier, else (when its
+  // identifier is new) its names and birth date; one error per row. Rows sorted by the hash of
+  // their key, then by position, put such first rows at the head of their run; a run is then
+  // checked on the keys themselves (a hash may collide).
+  const std::size_t n = out.size();
+  std::vector<std::size_t> earlier(n, n);  // the row each row repeats, or n
+  auto first_of_runs = [&](const std::vector<std::uint64_t>& hash, auto include, auto same) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> order;
+    for (std::size_t i = 0; i < n; ++i)
+      if (include(i)) order.emplace_back(hash[i], i);
+    std::sort(order.begin(), order.end());
+    for (std::size_t from = 0, to; from < order.size(); from = to) {
+      for (to = from + 1; to < order.size() && order[to].first == order[from].first;) ++to;
+      for (std::size_t j = from + 1; j < to; ++j)
+        for (std::size_t i = from; i < j; ++i)
+          if (earlier[order[i].second] == n && same(order[i].second, order[j].second)) {
+            earlier[order[j].second] = order[i].second;
+            break;
+          }
+    }
+  };
+  first_of_runs(ft_hash, [&](std::size_t i) { return !out[i].ft_id.empty(); },
+                [&](std::size_t a, std::size_t b) { return out[a].ft_id == out[b].ft_id; });
+  first_of_runs(identity_hash, [&](std::size_t i) { return earlier[i] == n && !out[i].birth_date.empty(); },
+                [&](std::size_t a, std::size_t b) {
+                  Keys ka = keys_of(out[a]), kb = keys_of(out[b]);
+                  return ka.last == kb.last && ka.first == kb.first && out[a].birth_date == out[b].birth_date;
+                });
+  for (std::size_t i = 0; i < n; ++i)
+    if (earlier[i] != n)
+      add_error(fmt::format("La personne n° {} du fichier ({} {}) apparaît déjà en n° {}.", i + 1, out[i].first_name, out[i].last_name, earlier[i] + 1));
   return out;
 }
 
@@ -476,15 +511,26 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
     tx.sql() << "SELECT nextval(pg_get_serial_sequence('people', 'id'))", soci::into(first_id);
     long long last = first_id + static_cast<long long>(total) - 1;
     tx.sql() << "SELECT setval(pg_get_serial_sequence('people', 'id'), :l)", soci::use(last);
-    // An initial load rebuilds the non-unique indexes once at the end, as on SQLite (dropping
-    // an index locks the table against readers until the commit: initial loads only).
-    std::vector<std::pair<std::string, std::string>> rebuilt;
+    // An initial load rebuilds the non-unique indexes once at the end, as on SQLite, and checks
+    // the foreign keys of both tables once at the end too: PostgreSQL checks a foreign key with a
+    // trigger and a locking query per row, which cost more than the COPY itself (measured: COPY
+    // of the grants 5x faster without them). Re-adding a constraint validates every row with one
+    // join, so a row pointing nowhere still refuses the whole import. Dropping an index or a
+    // foreign key locks the tables against readers until the commit, the referenced ones
+    // (organisations) included: initial loads from the command line only.
+    std::vector<std::pair<std::string, std::string>> rebuilt;  // (name, CREATE INDEX statement)
+    std::vector<std::array<std::string, 3>> constraints;       // (table, name, definition)
     if (may_lock_readers && static_cast<long long>(total) >= existing) {
       soci::rowset<soci::row> rs = (tx.sql().prepare << "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
                                                         "AND tablename IN ('people', 'person_grants') AND indexdef NOT LIKE 'CREATE UNIQUE%' "
                                                         "ORDER BY indexname");
       for (const auto& r : rs) rebuilt.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+      soci::rowset<soci::row> fk = (tx.sql().prepare << "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) "
+                                                        "FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('people'::regclass, "
+                                                        "'person_grants'::regclass) ORDER BY 1, 2");
+      for (const auto& r : fk) constraints.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2)});
       for (const auto& [name, sql] : rebuilt) tx.sql() << "DROP INDEX " + name;
+      for (const auto& [table, name, definition] : constraints) tx.sql() << "ALTER TABLE " + table + " DROP CONSTRAINT " + name;
       tx.sql() << "SET LOCAL maintenance_work_mem = '256MB'";
     }
     std::vector<std::string> sort_keys(total);
@@ -541,6 +587,7 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 return true;
               });
     for (const auto& [name, sql] : rebuilt) tx.sql() << sql;
+    for (const auto& [table, name, definition] : constraints) tx.sql() << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
   }
   if (progress) progress(total, total);
   return static_cast<int>(total);

@@ -41,9 +41,11 @@ std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, cons
 // COPY on PostgreSQL; every person gets the creator's grant. `progress(done, total)` is called
 // now and then. Errors propagate; the caller's rollback then leaves nothing written.
 // An initial load (at least as many rows as the table holds) rebuilds the non-unique indexes
-// by sorting at the end. On SQLite readers keep their snapshot meanwhile; on PostgreSQL dropping
-// an index locks the tables against readers until the commit, so it is done only when
-// `may_lock_readers` (the command line, never a web request).
+// by sorting at the end. On SQLite readers keep their snapshot meanwhile; on PostgreSQL, where
+// the foreign keys of both tables are also checked once at the end instead of row by row,
+// dropping an index or a foreign key locks the tables (organisations included) against readers
+// until the commit, so it is done only when `may_lock_readers` (the command line, never a web
+// request).
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                  const std::function<void(std::size_t, std::size_t)>& progress = {}, bool may_lock_readers = false);
 
