@@ -54,7 +54,7 @@ void add_found_offers(ctemplate::TemplateDictionary& d, const OffersFound& found
     r->SetValue("LINK", link(f.offer));
     r->SetValue("EMPLOYER", f.offer.organisation_name);
     r->SetValue("PLACE", referentials::communes().name_of(f.offer.commune_code));
-    r->SetValue("DISTANCE", text::format_km(f.match.distance_km));
+    r->SetValue("DISTANCE", f.match.distance_km < 0.5 ? "dans la commune" : "à " + text::format_km(f.match.distance_km));
     r->SetValue("CONTRACT", contract_text(f.offer));
     r->SetValue("HOURS", fmt::format("{:g} h", f.offer.hours));
     if (f.offer.iae_reserved) r->ShowSection("IAE");

@@ -15,6 +15,7 @@
         <ul class="list-unstyled mb-0">
           <li><a href="/organisations/{{ID}}/personnes">Personnes accompagnées</a></li>
           <li><a href="/organisations/{{ID}}/orientations">Orientations reçues</a></li>
+          <li><a href="/organisations/{{ID}}/offres">Offres d'emploi</a></li>
           <li><a href="/organisations/{{ID}}/candidatures">Candidatures reçues</a></li>
           <li><a href="/organisations/{{ID}}/annuaire">Annuaire : nos structures et services</a></li>
           <li><a href="/organisations/{{ID}}/membres">Membres</a></li>

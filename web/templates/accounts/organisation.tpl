@@ -10,6 +10,7 @@
     {{#MEMBER}}<li class="list-inline-item"><a class="btn btn-primary" href="/organisations/{{ORG_ID}}/personnes">Personnes accompagnées</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/agenda">Agenda des rendez-vous</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/orientations">Orientations reçues</a></li>
+    <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/offres">Offres d'emploi</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/candidatures">Candidatures reçues</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/parcours">Parcours suivis</a></li>
     <li class="list-inline-item"><a class="btn btn-outline-primary" href="/organisations/{{ORG_ID}}/annuaire">Annuaire : nos structures et services</a></li>{{/MEMBER}}

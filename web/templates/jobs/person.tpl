@@ -35,7 +35,6 @@
 {{#MATCHES}}
 {{#NONE}}<p>Aucune offre ouverte ne correspond aujourd'hui.</p>{{/NONE}}
 {{#WIDER}}<p class="alert alert-info">Peu d'offres : <a href="{{URL}}">voir les offres un peu plus loin</a>.</p>{{/WIDER}}
-{{#NEIGHBOURS}}<p class="mb-1">Métiers proches, à discuter avec la personne :</p><ul>{{#NEIGHBOUR}}<li>{{LABEL}}</li>{{/NEIGHBOUR}}</ul>{{/NEIGHBOURS}}
 <ol class="list-unstyled">
 {{#OFFER}}<li class="card mb-3"><div class="card-body">
   <h3 class="h5 mb-1"><a href="{{LINK}}">{{TITLE}}</a> {{#SCORE}}<span class="badge text-bg-light">score {{VALUE}} / 100</span>{{/SCORE}}{{#IAE}} <span class="badge text-bg-light">réservée IAE</span>{{/IAE}}</h3>
@@ -44,6 +43,8 @@
   <a class="btn btn-sm btn-outline-primary" href="{{APPLY_BASE}}{{ID}}">Postuler pour cette personne<span class="visually-hidden"> : {{TITLE}}</span></a>
 </div></li>{{/OFFER}}
 </ol>
+{{#NEIGHBOURS}}<p class="mb-1">Peu d'offres : des métiers proches (passerelles du ROME), à discuter avec la personne :</p><ul>{{#NEIGHBOUR}}<li>{{LABEL}}</li>{{/NEIGHBOUR}}</ul>{{/NEIGHBOURS}}
+
 {{/MATCHES}}
 </section>
 </div>

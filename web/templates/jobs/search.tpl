@@ -24,16 +24,16 @@
   <p class="text-body-secondary">Métiers recherchés : {{JOBS}}, et les métiers proches. Les offres du même métier et les plus proches viennent d'abord.</p>
   {{#NONE}}<p>Aucune offre ne correspond à cette recherche.</p>{{/NONE}}
   {{#WIDER}}<p class="alert alert-info">Peu d'offres à cette distance : <a href="/emplois?{{QUERY}}">élargir la recherche</a>.</p>{{/WIDER}}
-  {{#NEIGHBOURS}}<p class="mb-1">Métiers proches à essayer :</p><ul>{{#NEIGHBOUR_LINK}}<li><a href="/emplois?{{QUERY}}">{{LABEL}}</a></li>{{/NEIGHBOUR_LINK}}</ul>{{/NEIGHBOURS}}
   <ol class="list-unstyled">
   {{#OFFER}}
     <li class="card mb-3"><div class="card-body">
-      <h3 class="h5 mb-1"><a href="{{LINK}}">{{TITLE}}</a> <span class="badge text-bg-light">à {{DISTANCE}}</span>{{#IAE}} <span class="badge text-bg-light">insertion (IAE)</span>{{/IAE}}{{#ACCESSIBLE}} <span class="badge text-bg-light">accessible handicap</span>{{/ACCESSIBLE}}</h3>
+      <h3 class="h5 mb-1"><a href="{{LINK}}">{{TITLE}}</a> <span class="badge text-bg-light">{{DISTANCE}}</span>{{#IAE}} <span class="badge text-bg-light">insertion (IAE)</span>{{/IAE}}{{#ACCESSIBLE}} <span class="badge text-bg-light">accessible handicap</span>{{/ACCESSIBLE}}</h3>
       <p class="mb-1 text-body-secondary">{{EMPLOYER}} · {{PLACE}} · {{CONTRACT}} · {{HOURS}} par semaine</p>
       <details><summary>Pourquoi cette offre ?</summary><ul class="mb-0">{{#WHY}}<li>{{TEXT}}</li>{{/WHY}}</ul></details>
     </div></li>
   {{/OFFER}}
   </ol>
+  {{#NEIGHBOURS}}<p class="mb-1">Peu d'offres : essayez aussi ces métiers proches.</p><ul>{{#NEIGHBOUR_LINK}}<li><a href="/emplois?{{QUERY}}">{{LABEL}}</a></li>{{/NEIGHBOUR_LINK}}</ul>{{/NEIGHBOURS}}
   <nav aria-label="Pages de résultats" class="d-flex gap-2">
     {{#PREVIOUS}}<a class="btn btn-outline-primary" href="/emplois?{{QUERY}}">Offres précédentes</a>{{/PREVIOUS}}
     {{#NEXT}}<a class="btn btn-outline-primary" href="/emplois?{{QUERY}}">Offres suivantes</a>{{/NEXT}}

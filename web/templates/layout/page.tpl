@@ -22,6 +22,7 @@
         {{#PLATFORM_ADMIN}}<li class="nav-item"><a class="nav-link" href="/admin/organisations">Organisations</a></li>{{/PLATFORM_ADMIN}}
         <li class="nav-item"><a class="nav-link" href="/par-ou-commencer">Par où commencer ?</a></li>
         <li class="nav-item"><a class="nav-link" href="/annuaire">Annuaire</a></li>
+        <li class="nav-item"><a class="nav-link" href="/emplois">Offres d'emploi</a></li>
       </ul>
       <ul class="navbar-nav">
         {{#BELL}}<li class="nav-item"><a class="nav-link cloche" href="/notifications"{{#CURRENT}} aria-current="page"{{/CURRENT}}><svg class="cloche-icone" aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><path fill="currentColor" d="M8 16a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm6-4.5V11l-1.5-1.5V7a4.5 4.5 0 0 0-3.5-4.39V2a1 1 0 0 0-2 0v.61A4.5 4.5 0 0 0 3.5 7v2.5L2 11v.5z"/></svg> Notifications{{#UNREAD}} <span class="badge rounded-pill pastille">{{COUNT}}<span class="visually-hidden"> non lue{{PLURAL}}</span></span>{{/UNREAD}}</a></li>{{/BELL}}
