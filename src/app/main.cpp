@@ -83,6 +83,7 @@ int serve(Config& c) {
         mail::deliver_pending(*db, c);
         pathways::expire_orientations(*db, time::today(), c.base_url);  // one server at a time (advisory lock)
         jobs::close_stale_offers(*db, time::today());                   // likewise
+        jobs::expire_eligibilities(*db, time::today());                 // once a day
         jobs::refuse_unanswered(*db, time::today(), c.base_url);       // 60 days without answer (advisory lock)
         db::Tx tx(*db, db::Tx::Mode::write);
         std::string month_ago = time::iso(time::now() - std::chrono::hours(24 * 30));

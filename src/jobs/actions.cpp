@@ -71,6 +71,21 @@ int close_stale_offers(db::Database& db, const std::string& today) {
   return closed;
 }
 
+int expire_eligibilities(db::Database& db, const std::string& today) {
+  int n = 0;
+  db::transact(db, [&](db::Tx& tx) {
+    n = 0;
+    std::string last = db::setting(tx, "jobs_eligibility_checked_on").value_or("");
+    if (last >= today) return;  // done today (by this server or another)
+    for (long long person : store::eligibility_ended(tx, last, today)) {
+      store::candidate_changed(tx, person);
+      ++n;
+    }
+    db::set_setting(tx, "jobs_eligibility_checked_on", today);
+  });
+  return n;
+}
+
 JobProfile profile_of(db::Tx& tx, const people::Person& person, bool* stored) {
   auto p = store::find_profile(tx, person.id);
   if (stored) *stored = p.has_value();
@@ -91,6 +106,8 @@ JobProfile save_profile(db::Tx& tx, const people::Person& person, JobProfile cho
     v.add("radius_km", "Le rayon va de 1 à 200 km.");
   if (!choices.chosen_commune.empty() && !referentials::communes().find(choices.chosen_commune))
     v.add("commune_code", "Commune inconnue : indiquez le code INSEE ou choisissez-la dans la liste.");
+  if (choices.shown_to_employers && !person.consent_sharing)
+    v.add("shown_to_employers", "La personne n'a pas consenti au partage de ses données : son profil ne peut pas être présenté aux employeurs.");
   if (!choices.available_on.empty() && !time::valid_civil_date(choices.available_on))
     v.add("available_on", "Date impossible (format AAAA-MM-JJ).");
   v.throw_if_any();

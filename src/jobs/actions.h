@@ -24,6 +24,11 @@ void reopen(db::Tx& tx, const JobOffer& o);
 // organisations; one server at a time (PostgreSQL advisory lock). Returns how many.
 int close_stale_offers(db::Database& db, const std::string& today);
 
+// Once a day: the profiles whose IAE eligibility ended since the last run are logged as changed,
+// so that every server's index stops matching them with offers reserved for eligible people
+// (the index holds eligibility as of the day it read the profile). Returns how many.
+int expire_eligibilities(db::Database& db, const std::string& today);
+
 // The job profile of `person`: the stored one, or the default one (searching, any contract)
 // derived from their latest diagnosis, not stored.
 JobProfile profile_of(db::Tx& tx, const people::Person& person, bool* stored = nullptr);

@@ -2,6 +2,8 @@
 // offers and their anonymous candidates, a person's job profile and the offers for them — the
 // same as the pages, with the same access rules and audit (docs/jobs.md).
 #include <boost/json.hpp>
+#include <fmt/format.h>
+#include <cmath>
 
 #include "accounts/store.h"
 #include "directory/find.h"
@@ -117,6 +119,15 @@ std::size_t query_size(Ctx& ctx, const char* name, std::size_t fallback, std::si
   return static_cast<std::size_t>(v);
 }
 
+// A whole number field of the API within [min, max], else ValidationError naming it.
+std::optional<long long> get_whole(const json::object& body, const char* field, double min, double max) {
+  auto n = get_number(body, field);
+  if (!n) return std::nullopt;
+  if (*n < min || *n > max || *n != std::floor(*n))
+    throw ValidationError(field, fmt::format("« {} » est un nombre entier de {:g} à {:g}.", field, min, max));
+  return static_cast<long long>(*n);
+}
+
 // The fields of `body` present replace those of `o` (a creation starts from an empty offer).
 JobOffer read_offer(const json::object& body, JobOffer o) {
   Validator v;
@@ -128,7 +139,7 @@ JobOffer read_offer(const json::object& body, JobOffer o) {
     }
   };
   guard([&] {
-    if (auto n = get_number(body, "job_title")) o.job_title = static_cast<std::uint32_t>(*n);
+    if (auto n = get_whole(body, "job_title", 1, 4294967295.0)) o.job_title = static_cast<std::uint32_t>(*n);
   });
   guard([&] {
     if (has(body, "title")) o.title = get_string(body, "title");
@@ -147,7 +158,7 @@ JobOffer read_offer(const json::object& body, JobOffer o) {
   });
   guard([&] {
     if (has(body, "contract_months")) {
-      auto n = get_number(body, "contract_months");
+      auto n = get_whole(body, "contract_months", -1e9, 1e9);  // the range is validate's
       o.contract_months = n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
     }
   });
@@ -158,7 +169,7 @@ JobOffer read_offer(const json::object& body, JobOffer o) {
     if (has(body, "start_on")) o.start_on = get_string(body, "start_on");
   });
   guard([&] {
-    if (auto n = get_number(body, "positions")) o.positions = static_cast<int>(*n);
+    if (auto n = get_whole(body, "positions", -1e9, 1e9)) o.positions = static_cast<int>(*n);
   });
   guard([&] { o.licence_required = get_bool(body, "licence_required", o.licence_required); });
   guard([&] { o.disability_accessible = get_bool(body, "disability_accessible", o.disability_accessible); });
@@ -174,7 +185,8 @@ JobOffer read_offer(const json::object& body, JobOffer o) {
     for (const auto& item : s.as_array()) {
       if (!item.is_object()) throw ValidationError("skills", "« skills » est une liste de {code, essential}.");
       auto code = get_number(item.as_object(), "code");
-      if (!code || *code < 1) throw ValidationError("skills", "Chaque compétence a un code (OGR du ROME).");
+      if (!code || *code < 1 || *code > 4294967295.0 || *code != std::floor(*code))
+        throw ValidationError("skills", "Chaque compétence a un code (OGR du ROME).");
       o.skills.push_back({static_cast<std::uint32_t>(*code), get_bool(item.as_object(), "essential")});
     }
     std::sort(o.skills.begin(), o.skills.end(), [](const SkillAsked& a, const SkillAsked& b) { return a.code < b.code; });
@@ -279,7 +291,11 @@ Response offer_candidates(Ctx& ctx, Live& live) {
   if (auto m = o.open ? to_match(o) : std::nullopt)
     for (const auto& c : candidates_for(*ctx.db, live, *m, limit, offset)) {
       // Never the person: a label and the reasons of the score.
-      items.push_back({{"label", anonymous_label(c.person, o.id)}, {"match", match_json(c.match, c.why)}});
+      json::array reasons;
+      for (const auto& w : c.why) reasons.emplace_back(w);
+      items.push_back({{"label", anonymous_label(live.label_key(), c.person, o)},
+                       {"score", std::round(c.match.score * 100) / 100},
+                       {"reasons", std::move(reasons)}});
     }
   return items_response(std::move(items));
 }
@@ -417,7 +433,7 @@ void add_api_routes(Router& router, Live& live) {
               {"Rouvrir une offre", "Emplois", "", kOffer}});
   router.add({Method::get, base + "/{offer}/candidates", "api.jobs.offer.candidates", Access::member, Kind::api,
               [&live](Ctx& c) { return offer_candidates(c, live); }, nullptr,
-              {"Profils qui correspondent à l'offre, sans nom (personnes qui l'ont accepté)", "Emplois", "", kItems, 200,
+              {"Profils qui correspondent à l'offre, sans nom ni lieu (personnes qui l'ont accepté) : une étiquette, le score et ses raisons", "Emplois", "", kItems, 200,
                {{"limit", "50 au plus"}, {"offset", "rang du premier"}}}});
   const std::string person = "/api/v1/organisations/{org}/people/{person}";
   people::add_person_route(router, {Method::get, person + "/job-profile", "api.jobs.profile.get", Access::member, Kind::api, get_profile, nullptr,

@@ -59,13 +59,15 @@ astore::By by_of(const Acting& a) {
 }
 
 // The candidate's e-mail about a decision on their application (nothing without an address).
+// `answer` is the employer's message; `note` a sentence of the platform's (a withdrawal's author).
 void mail_person(db::Tx& tx, const Application& a, ApplicationState to, const std::string& answer,
-                 const std::string& hired_on, const std::string& base_url) {
+                 const std::string& hired_on, const std::string& base_url, const std::string& note = "") {
   auto p = people::store::find(tx, a.person_id);
   if (!p || p->email.empty()) return;
   std::string body = "Bonjour " + p->first_name + ",\n\nVotre candidature pour l'offre " + quoted(a.offer_title) +
                      " chez " + a.employer_name + " : " + label_for_person(to) + ".\n";
   if (!hired_on.empty()) body += "Date d'embauche : " + time::display_civil(hired_on) + ".\n";
+  if (!note.empty()) body += note + "\n";
   if (!answer.empty()) body += "\nMessage de l'employeur :\n" + answer + "\n";
   body += "\nRetrouvez vos candidatures dans votre espace personnel : " + base_url +
           "/mon-espace\n\n-- \nJalon, plateforme partagée de l'insertion\n";
@@ -219,7 +221,7 @@ ApplicationState transition(db::Tx& tx, const Acting& by, const Application& a, 
     if (by.kind == Acting::Kind::person)
       tell_sender(tx, a, *to, std::nullopt);
     else  // the sender withdrew it: the candidate should know
-      mail_person(tx, a, *to, "Votre candidature a été retirée par " + a.sender_org_name + ".", "", base_url);
+      mail_person(tx, a, *to, "", "", base_url, "Votre candidature a été retirée par " + a.sender_org_name + ".");
   } else {
     tell_sender(tx, a, *to, t.reason);
     mail_person(tx, a, *to, t.message, t.hired_on, base_url);

@@ -5,6 +5,7 @@
 #include "jobs/application_routes.h"
 
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "base/time.h"
@@ -248,6 +249,11 @@ Response export_inbox(Ctx& ctx, bool xlsx) {
   people::audit(
       ctx, 0, "export",
       std::string("candidatures reçues (") + (xlsx ? "XLSX" : "CSV") + ", " + std::to_string(list.size()) + " lignes)");
+  // Each person's identity and contact leave the platform in the file: in each one's log too.
+  std::set<long long> exported;
+  for (const auto& a : list) exported.insert(a.person_id);
+  people::audit_many(ctx, std::vector<long long>(exported.begin(), exported.end()), "export",
+                     std::string("fichier des candidatures reçues (") + (xlsx ? "XLSX" : "CSV") + ")");
   Response r = xlsx ? Response::text(to_xlsx(sheet, "Candidatures"), 200,
                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                     : Response::text(to_csv(sheet), 200, "text/csv; charset=utf-8");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/crypto.h"
 #include "jobs/store.h"
 #include "referentials/referentials.h"
 #include "referentials/rome.h"
@@ -73,22 +74,33 @@ std::vector<FoundCandidate> candidates_for(db::Database& db, Live& live, const O
     for (auto& h : index.candidates_for(o, limit, offset)) {
       const Candidate* c = index.candidate(h.candidate);
       if (!c) continue;
-      out.push_back({h.candidate, *c, h.match, explain(*c, o, h.match)});
+      out.push_back({h.candidate, *c, h.match, employer_reasons(*c, o, h.match)});
     }
     return 0;
   });
   return out;
 }
 
-std::string anonymous_label(long long person, long long offer) {
+std::string anonymous_label(const std::string& key, long long person, const JobOffer& offer) {
   static constexpr char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";  // no 0/O, 1/I
-  std::uint64_t h = pair_hash(person, offer ^ 0x5a5a5a5aLL);
+  std::string h = crypto::hash_token(key + ":" + std::to_string(person) + ":" + std::to_string(offer.id) + ":" + offer.commune_code);
   std::string s = "Profil ";
-  for (int i = 0; i < 4; ++i) {
-    s += kAlphabet[h % 32];
-    h /= 32;
-  }
+  for (int i = 0; i < 5; ++i) s += kAlphabet[std::stoi(h.substr(2 * i, 2), nullptr, 16) % 32];
   return s;
+}
+
+std::vector<std::string> employer_reasons(const Candidate& c, const Offer& o, const Match& m) {
+  std::vector<std::string> out;
+  for (auto& line : explain(c, o, m)) {
+    if (line.rfind("À ", 0) != 0) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    double d = m.distance_km;
+    out.push_back(d < 5 ? "À moins de 5 km" : d < 10 ? "Entre 5 et 10 km" : d < 20 ? "Entre 10 et 20 km" : d < 30 ? "Entre 20 et 30 km"
+                                                                                         : "À plus de 30 km");
+  }
+  return out;
 }
 
 Candidate search_candidate(const std::vector<const referentials::JobTitle*>& jobs, double latitude, double longitude, double radius_km,

@@ -48,9 +48,16 @@ struct FoundCandidate {
 // The candidates shown to employers (profiles searching and shown to employers) for `o`.
 std::vector<FoundCandidate> candidates_for(db::Database& db, Live& live, const Offer& o, std::size_t limit, std::size_t offset);
 
-// "Profil A7K2": a label that tells candidates of one offer apart without naming them, and does
-// not link the same person across offers.
-std::string anonymous_label(long long person, long long offer);
+// "Profil A7K2Q": a label that tells the candidates of one offer apart without naming them. It is
+// a keyed hash (Live::label_key, a platform secret) of the person, the offer and the offer's
+// commune: it cannot be computed from a person's id, does not link the same person across offers,
+// and changes when the offer moves.
+std::string anonymous_label(const std::string& key, long long person, const JobOffer& offer);
+
+// The reasons of a candidate's score as an employer may read them: the job link, skills, a
+// distance band (never the exact distance nor the candidate's radius, which would tell where
+// they live and what their diagnosis says), contract and hours.
+std::vector<std::string> employer_reasons(const Candidate& c, const Offer& o, const Match& m);
 
 // A candidate for a public search (no person): the job titles, a place and radius, contracts.
 Candidate search_candidate(const std::vector<const referentials::JobTitle*>& jobs, double latitude, double longitude, double radius_km,

@@ -18,6 +18,7 @@ void mark_changed() { g_follower.committed(); }
 Live::Live() : index_(std::make_unique<Index>(weights())) {}
 
 void Live::build(db::Database& db) {
+  if (label_key_.empty()) db::transact(db, [&](db::Tx& tx) { label_key_ = store::label_key(tx); });
   g_follower.run([&] {
     auto fresh = std::make_unique<Index>(weights());
     std::string today = time::today();

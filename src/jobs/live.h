@@ -37,12 +37,15 @@ class Live {
     return f(*index_);
   }
   long long last_change() const;
+  // The platform's secret for anonymous labels (store::label_key), read at build().
+  const std::string& label_key() const { return label_key_; }
 
  private:
   void catch_up_now(db::Database& db);
   mutable std::shared_mutex mutex_;
   std::unique_ptr<Index> index_;
   long long last_change_ = 0;
+  std::string label_key_;
 };
 
 // Called after this process commits a change the index depends on (jobs::store does it).

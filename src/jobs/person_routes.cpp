@@ -42,21 +42,9 @@ JobProfile read_profile_form(Ctx& ctx, long long person) {
     if (!c) v.add("contracts", "Type de contrat inconnu.");
     else p.contracts |= 1u << static_cast<int>(*c);
   }
-  auto number = [&](const char* field, double fallback) -> std::optional<double> {
-    std::string t = text::trim(f.get(field));
-    if (t.empty()) return fallback < 0 ? std::nullopt : std::optional<double>(fallback);
-    std::replace(t.begin(), t.end(), ',', '.');
-    char* end = nullptr;
-    double x = std::strtod(t.c_str(), &end);
-    if (end == t.c_str() || *end != '\0' || !std::isfinite(x)) {
-      v.add(field, "Indiquez un nombre.");
-      return std::nullopt;
-    }
-    return x;
-  };
-  p.min_hours = number("min_hours", 0).value_or(0);
-  p.max_hours = number("max_hours", 48).value_or(48);
-  p.chosen_radius_km = number("radius_km", -1);
+  p.min_hours = form_number(f.get("min_hours"), "min_hours", v, 0, 48).value_or(0);
+  p.max_hours = form_number(f.get("max_hours"), "max_hours", v, 1, 48).value_or(48);
+  p.chosen_radius_km = form_number(f.get("radius_km"), "radius_km", v, 1, 200);
   p.chosen_commune = text::trim(f.get("commune_code"));
   p.available_on = text::trim(f.get("available_on"));
   v.throw_if_any();

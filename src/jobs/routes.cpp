@@ -18,6 +18,7 @@
 #include "jobs/store.h"
 #include "jobs/views.h"
 #include "notifications/notify.h"
+#include "people/access.h"
 #include "people/actions.h"
 #include "people/store.h"
 #include "referentials/communes.h"
@@ -37,19 +38,6 @@ struct OfferForm {
   bool searching = false;
 };
 
-std::optional<double> number(const std::string& text, const std::string& field, Validator& v) {
-  std::string t = text::trim(text);
-  if (t.empty()) return std::nullopt;
-  std::replace(t.begin(), t.end(), ',', '.');
-  char* end = nullptr;
-  double x = std::strtod(t.c_str(), &end);
-  if (end == t.c_str() || *end != '\0' || !std::isfinite(x)) {
-    v.add(field, "Indiquez un nombre.");
-    return std::nullopt;
-  }
-  return x;
-}
-
 OfferForm read_offer_form(Ctx& ctx) {
   const Form& f = ctx.form();
   OfferForm st;
@@ -61,14 +49,16 @@ OfferForm read_offer_form(Ctx& ctx) {
   o.commune_code = text::trim(f.get("commune_code"));
   if (auto c = parse_contract(f.get("contract"))) o.contract = *c;
   else v.add("contract", "Choisissez un type de contrat de la liste.");
-  if (auto m = number(f.get("contract_months"), "contract_months", v)) o.contract_months = static_cast<int>(*m);
-  o.hours = number(f.get("hours"), "hours", v).value_or(0);
+  // Ranges are jobs::validate's, which names every fault at once; here only what the types need.
+  constexpr double kAny = 1e9;
+  if (auto m = form_number(f.get("contract_months"), "contract_months", v, -kAny, kAny, true)) o.contract_months = static_cast<int>(*m);
+  o.hours = form_number(f.get("hours"), "hours", v, -kAny, kAny).value_or(0);
   o.start_on = text::trim(f.get("start_on"));
-  o.positions = static_cast<int>(number(f.get("positions"), "positions", v).value_or(1));
+  o.positions = static_cast<int>(form_number(f.get("positions"), "positions", v, -kAny, kAny, true).value_or(1));
   o.licence_required = f.checked("licence_required");
   o.disability_accessible = f.checked("disability_accessible");
   o.iae_reserved = f.checked("iae_reserved");
-  o.max_distance_km = number(f.get("max_distance_km"), "max_distance_km", v);
+  o.max_distance_km = form_number(f.get("max_distance_km"), "max_distance_km", v, -kAny, kAny);
   std::vector<std::string> essential;
   auto [eb, ee] = f.all().equal_range("essential");
   for (auto it = eb; it != ee; ++it) essential.push_back(it->second);
@@ -171,7 +161,7 @@ Response offer_form_page(Ctx& ctx, const OfferForm& st, const ValidationError* e
 Response list(Ctx& ctx) {
   long long org = ctx.org();
   auto organisation = accounts::store::get_organisation(ctx.tx, org);
-  int page_number = std::max(1, std::atoi(ctx.req.query("page").c_str()));
+  int page_number = std::clamp(std::atoi(ctx.req.query("page").c_str()), 1, 10000);
   constexpr int kPage = 50;
   auto offers = store::offers_of(ctx.tx, org, kPage + 1, (page_number - 1) * kPage);
   Page page(ctx, "jobs/offers", "Offres d'emploi de " + organisation.name);
@@ -307,7 +297,7 @@ Response show(Ctx& ctx, Live& live) {
     if (found.empty()) d->ShowSection("NO_CANDIDATE");
     for (const auto& c : found) {
       auto* r = d->AddSectionDictionary("CANDIDATE");
-      r->SetValue("LABEL", anonymous_label(c.person, o.id));
+      r->SetValue("LABEL", anonymous_label(live.label_key(), c.person, o));
       r->SetIntValue("SCORE", static_cast<long>(std::lround(c.match.score * 100)));
       for (const auto& w : c.why) r->AddSectionDictionary("WHY")->SetValue("TEXT", w);
       r->SetValue("PROPOSE", offer_path(org, o.id) + "/proposer");
@@ -345,15 +335,20 @@ Response propose(Ctx& ctx, Live& live) {
   long long person = 0;
   if (m)
     for (const auto& c : candidates_for(*ctx.db, live, *m, 50, 0))
-      if (anonymous_label(c.person, o.id) == wanted) person = c.person;
+      if (anonymous_label(live.label_key(), c.person, o) == wanted) person = c.person;
   auto record = person ? people::store::find(ctx.tx, person) : std::nullopt;
   auto profile = person ? store::find_profile(ctx.tx, person) : std::nullopt;
   if (!record || !profile) throw ValidationError("candidate", "Ce profil ne correspond plus à l'offre.");
-  long long to_org = profile->updated_by_org ? profile->updated_by_org : record->created_by_org;
+  // The organisation that chose to show the profile, if it still has access (consent may have
+  // been withdrawn since), else the record's creator, whose access always stays.
+  long long to_org = record->created_by_org;
+  if (profile->updated_by_org && people::store::has_grant(ctx.tx, person, profile->updated_by_org)) to_org = profile->updated_by_org;
   notifications::notify_organisation(ctx.tx, to_org, "offer.proposed",
                                      o.organisation_name + " propose son offre « " + o.title + " » à " + record->first_name + " " +
                                          record->last_name + ", dont le profil y correspond.",
                                      person_jobs_path(to_org, person));
+  // The employer's action names the person to another organisation: in their access log.
+  people::audit(ctx, person, "jobs-proposed", "offre n° " + std::to_string(o.id) + " de " + o.organisation_name);
   return redirect_with_flash(offer_path(ctx.org(), o.id),
                              "Proposition envoyée à l'organisation qui accompagne ce profil : elle pourra lui présenter l'offre.");
 }

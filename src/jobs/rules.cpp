@@ -132,6 +132,8 @@ void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const peo
   else if (latest && !latest->commune_code.empty()) p.commune_code = latest->commune_code;
   else p.commune_code = person.commune_code;
   p.licence = licence.value_or(true);
+  // Shown to employers only while the person consents to sharing their data.
+  p.shown_to_employers = p.shown_to_employers && person.consent_sharing;
   p.radius_km = p.chosen_radius_km ? *p.chosen_radius_km : radius_for(licence, vehicle, mobility, weights());
 }
 

@@ -41,7 +41,8 @@ std::optional<Offer> to_match(const JobOffer& o);
 // of the diagnosis; commune chosen, else the diagnosis's place of residence, else the record's;
 // radius chosen, else from the diagnosis's licence, vehicle and mobility barrier; licence as
 // declared (unknown counts as having one, as radius_for does); IAE eligibility end when a
-// prescriber's diagnosis makes the person eligible for every SIAE.
+// prescriber's diagnosis makes the person eligible for every SIAE. Not shown to employers
+// without the person's consent to sharing (withdrawing it takes the profile out).
 void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const people::Person& person);
 
 // The candidate the matching scores (nullopt when not searching, without a wanted job, or

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/crypto.h"
 #include "base/time.h"
 #include "jobs/rules.h"
 #include "db/query.h"
@@ -34,6 +35,16 @@ std::vector<Change> changes_after(db::Tx& tx, long long after, int limit) {
   std::vector<Change> out;
   while (q.next()) out.push_back({q.int64(0), q.text(1) == "offer", q.int64(2)});
   return out;
+}
+
+std::string label_key(db::Tx& tx) {
+  // The first server to ask creates it; a concurrent one keeps the winner's.
+  db::Query(tx, "INSERT INTO settings (key, value) VALUES ('jobs_label_key', :v) ON CONFLICT (key) DO NOTHING")
+      .bind(crypto::random_token(32))
+      .run();
+  db::Query q(tx, "SELECT value FROM settings WHERE key = 'jobs_label_key'");
+  if (!q.next()) throw std::runtime_error("jobs label key missing");
+  return q.text(0);
 }
 
 long long last_change_id(db::Tx& tx) {
@@ -317,6 +328,16 @@ void save_profile(db::Tx& tx, const JobProfile& p, long long org, long long user
   else q.bind_null();
   q.bind(time::iso_now()).run();
   candidate_changed(tx, p.person_id);
+}
+
+std::vector<long long> eligibility_ended(db::Tx& tx, const std::string& from, const std::string& before) {
+  db::Query q(tx,
+              "SELECT person_id FROM job_profiles WHERE shown_to_employers = 1 AND iae_eligible_until >= :f AND iae_eligible_until < :b "
+              "ORDER BY person_id");
+  q.bind(from).bind(before);
+  std::vector<long long> out;
+  while (q.next()) out.push_back(q.int64(0));
+  return out;
 }
 
 void for_each_shown_profile(db::Tx& tx, const std::function<void(JobProfile&)>& f) {

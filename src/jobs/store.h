@@ -28,6 +28,10 @@ struct Change {
 std::vector<Change> changes_after(db::Tx& tx, long long after, int limit);
 long long last_change_id(db::Tx& tx);
 
+// The secret that keys the anonymous labels of candidates (find.h): created once for the
+// platform (every server reads the same), kept in settings. Needs a writing transaction.
+std::string label_key(db::Tx& tx);
+
 // --- offers ---
 // Inserts `o` (validated) for o.organisation_id, created by `user` (0 for an API token); returns its id.
 long long insert_offer(db::Tx& tx, const JobOffer& o, long long user);
@@ -55,6 +59,9 @@ std::optional<JobProfile> find_profile(db::Tx& tx, long long person);
 // Inserts or replaces the row of p.person_id (choices and derived part), logs the change. An
 // `org` of 0 (a refresh after a diagnosis) keeps the organisation that last chose.
 void save_profile(db::Tx& tx, const JobProfile& p, long long org, long long user);
+// Profiles shown to employers whose IAE eligibility ended in [from, before): last day >= from
+// and < before ("YYYY-MM-DD"; from "" = any), by person id.
+std::vector<long long> eligibility_ended(db::Tx& tx, const std::string& from, const std::string& before);
 // Every profile searching, shown to employers and with a wanted job, by person id: the
 // candidates the index holds (offers for a person are computed from their profile directly).
 void for_each_shown_profile(db::Tx& tx, const std::function<void(JobProfile&)>& f);

@@ -1,5 +1,8 @@
 #include "jobs/views.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "base/text.h"
@@ -15,6 +18,23 @@ std::string offer_path(long long org, long long id) { return offers_path(org) + 
 std::string public_offer_path(long long id) { return "/emplois/offres/" + std::to_string(id); }
 std::string person_jobs_path(long long org, long long person) {
   return "/organisations/" + std::to_string(org) + "/personnes/" + std::to_string(person) + "/emplois";
+}
+
+std::optional<double> form_number(const std::string& text, const std::string& field, Validator& v, double min, double max, bool whole) {
+  std::string t = text::trim(text);
+  if (t.empty()) return std::nullopt;
+  std::replace(t.begin(), t.end(), ',', '.');
+  char* end = nullptr;
+  double x = std::strtod(t.c_str(), &end);
+  if (end == t.c_str() || *end != '\0' || !std::isfinite(x)) {
+    v.add(field, "Indiquez un nombre.");
+    return std::nullopt;
+  }
+  if (x < min || x > max || (whole && x != std::floor(x))) {
+    v.add(field, whole ? fmt::format("Indiquez un nombre entier de {:g} à {:g}.", min, max) : fmt::format("Indiquez un nombre de {:g} à {:g}.", min, max));
+    return std::nullopt;
+  }
+  return x;
 }
 
 std::string contract_text(const JobOffer& o) {

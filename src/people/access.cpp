@@ -49,6 +49,14 @@ void audit(http::Ctx& ctx, long long person, const std::string& action, const st
   db::transact_together(*ctx.db, [&](db::Tx& own) { store::audit(own, e); });
 }
 
+void audit_many(http::Ctx& ctx, const std::vector<long long>& people, const std::string& action, const std::string& detail) {
+  auto write = [&](db::Tx& tx) {
+    for (long long person : people) store::audit(tx, entry(ctx, person, action, detail));
+  };
+  if (ctx.tx.mode() == db::Tx::Mode::write || !ctx.db) write(ctx.tx);
+  else db::transact_together(*ctx.db, write);
+}
+
 Person require(http::Ctx& ctx, long long id, Action a, const std::string& action, const std::string& detail) {
   Person p = check(ctx, id, a, action);
   audit(ctx, id, action, detail);

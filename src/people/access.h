@@ -1,6 +1,7 @@
 // The one place where a request's access to a person is decided and written to the audit log.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "http/route.h"
 #include "people/model.h"
@@ -25,5 +26,7 @@ void record_refusal(db::Tx& tx, const http::Request& req, const http::Principal&
 // Appends an audit entry about `person` for the caller of `ctx`: in the request's transaction
 // when it writes, else in one of its own.
 void audit(http::Ctx& ctx, long long person, const std::string& action, const std::string& detail = "");
+// The same entry about each of `people` (a list or an export), in one commit.
+void audit_many(http::Ctx& ctx, const std::vector<long long>& people, const std::string& action, const std::string& detail = "");
 
 }  // namespace jalon::people

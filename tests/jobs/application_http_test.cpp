@@ -222,8 +222,11 @@ TEST_P(ApplicationHttp, ExportsOpenInFrenchSpreadsheets) {
   test::TestServer server(*db_);
   HttpClient a(server.port());
   a.login(w_.a_admin_email, test::kPassword);
+  const int exported_before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND person_id = " + std::to_string(w_.person_a));
   auto csv = a.get(org(w_.org_a) + "/candidatures.csv?etat=all");
   ASSERT_EQ(csv.status, 200);
+  // The person whose contact left in the file sees it in their log.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND person_id = " + std::to_string(w_.person_a)), exported_before + 1);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFN°;Reçue le;État;Offre;Nom;Prénom", 0), 0u) << csv.body.substr(0, 200);
   EXPECT_NE(csv.body.find(";Nouvelle;Aide à domicile 1;Martin 1;Camille;12/04/1999;" + w_.person_a_email + ";"),

@@ -21,6 +21,7 @@
 #include "jobs/rules.h"
 #include "jobs/store.h"
 #include "orientation/rules.h"
+#include "people/actions.h"
 #include "people/store.h"
 #include "referentials/referentials.h"
 #include "referentials/rome.h"
@@ -232,6 +233,24 @@ TEST_P(JobsStore, OffersUntouchedForNinetyDaysCloseThemselvesAndTheEmployerIsTol
   EXPECT_EQ(close_stale_offers(*db_, "2026-11-29"), 1);                                     // the next day, the other
 }
 
+TEST_P(JobsStore, AnEndedEligibilityIsLoggedOnceForTheIndexes) {
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    auto p = *people::store::find(tx, world_.person_a);  // consenting
+    JobProfile choices;
+    choices.shown_to_employers = true;
+    save_profile(tx, p, choices, world_.org_a, world_.a_member);
+    db::Query(tx, "UPDATE job_profiles SET iae_eligible_until = '2026-11-27' WHERE person_id = :p").bind(world_.person_a).run();
+    tx.commit();
+  }
+  int changes = count("SELECT COUNT(*) FROM jobs_changes");
+  EXPECT_EQ(expire_eligibilities(*db_, "2026-11-27"), 0);  // still eligible that day
+  EXPECT_EQ(expire_eligibilities(*db_, "2026-11-28"), 1);
+  EXPECT_EQ(expire_eligibilities(*db_, "2026-11-28"), 0);  // once a day
+  EXPECT_EQ(expire_eligibilities(*db_, "2026-11-29"), 0);  // already logged
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs_changes"), changes + 1);
+}
+
 // The live index against a brute-force recomputation from the database: random offers and
 // profiles created, edited, closed and reopened; after each round, every answer of the index
 // (caught up through the change log) equals the scoring of every pair read back from the rows.
@@ -287,6 +306,7 @@ TEST_P(JobsStore, TheLiveIndexFollowsTheDatabaseAfterRandomWrites) {
         p.first_name = "Test";
         p.last_name = "Personne" + std::to_string(round * 10 + i);
         p.commune_code = communes[pick(std::size(communes))];
+        p.consent_sharing = pick(5) != 0;
         p.id = people::store::create(tx, p, world_.org_a);
         diagnosis::Diagnosis d;
         d.person_id = p.id;
@@ -298,7 +318,7 @@ TEST_P(JobsStore, TheLiveIndexFollowsTheDatabaseAfterRandomWrites) {
         d.situation.licence = pick(3) != 0;
         diagnosis::store::insert(tx, d);
         JobProfile choices;
-        choices.shown_to_employers = pick(4) != 0;
+        choices.shown_to_employers = p.consent_sharing && pick(4) != 0;
         choices.contracts = pick(2) ? 0u : (1u << pick(kContracts));
         save_profile(tx, p, choices, world_.org_a, world_.a_member);
         persons.push_back(p.id);
@@ -308,7 +328,7 @@ TEST_P(JobsStore, TheLiveIndexFollowsTheDatabaseAfterRandomWrites) {
         auto p = *people::store::find(tx, persons[pick(persons.size())]);
         JobProfile choices = *store::find_profile(tx, p.id);
         choices.searching = pick(3) != 0;
-        choices.shown_to_employers = !choices.shown_to_employers;
+        choices.shown_to_employers = !choices.shown_to_employers && p.consent_sharing;
         save_profile(tx, p, choices, world_.org_a, world_.a_member);
       }
       tx.commit();
@@ -490,6 +510,19 @@ TEST_P(JobsPages, ACounsellorSeesTheOffersForAPersonWithTheirReasons) {
     tx.commit();
   }
   EXPECT_EQ(b.get(person(world_.org_b) + "/emplois").status, 404);
+  // Withdrawing consent takes the profile out of the employers' matches.
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    auto p = *people::store::find(tx, world_.person_a);
+    auto changed = p;
+    changed.consent_sharing = false;
+    people::update_person(tx, p, changed, "2026-11-28");
+    tx.commit();
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_profiles WHERE shown_to_employers = 1 AND person_id = " + std::to_string(world_.person_a)), 0);
+  auto after = c.get("/organisations/" + std::to_string(world_.org_a) + "/offres/" + std::to_string(world_.offer_a));
+  EXPECT_EQ(after.body.find("name=\"candidate\" value=\"" + value + "\""), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'jobs-proposed' AND person_id = " + std::to_string(world_.person_a)), 1);
 }
 
 TEST_P(JobsPages, TheApiPublishesMatchesAndNeverNamesCandidatesToEmployers) {
@@ -543,7 +576,8 @@ TEST_P(JobsPages, TheApiPublishesMatchesAndNeverNamesCandidatesToEmployers) {
   ASSERT_EQ(candidates.status, 200);
   auto list = boost::json::parse(candidates.body).at("items").as_array();
   ASSERT_EQ(list.size(), 1u) << candidates.body;
-  EXPECT_EQ(list[0].as_object().size(), 2u);  // label, match
+  EXPECT_EQ(list[0].as_object().size(), 3u);  // label, score, reasons: no distance, radius nor id
+  for (const auto& r : list[0].at("reasons").as_array()) EXPECT_EQ(std::string(r.as_string()).find("rayon"), std::string::npos);
   EXPECT_EQ(candidates.body.find("Martin"), std::string::npos);  // never the name
   // Closed, it leaves the public search; the public API never needs an account.
   auto closed = c.request("POST", base + "/offers/" + std::to_string(id) + "/close", R"({"reason": "filled"})", auth);

@@ -65,6 +65,7 @@ export default async function ({ browser, server, check, audit, has, one, login 
   await counsellor.fill('#first_name', 'Jordan');
   await counsellor.fill('#birth_date', '2003-04-12');
   await counsellor.fill('#commune_code', '86194');
+  await counsellor.check('#consent_sharing');  // needed to show the profile to employers
   await counsellor.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   await counsellor.waitForLoadState('load');
   await counsellor.getByRole('link', { name: 'Nouveau diagnostic' }).click();
