@@ -14,6 +14,7 @@
 #include <shared_mutex>
 
 #include "db/db.h"
+#include "db/follow.h"
 #include "directory/search.h"
 
 namespace jalon::directory {
@@ -49,10 +50,7 @@ class Live {
   mutable std::shared_mutex mutex_;
   std::unique_ptr<Index> index_;
   long long last_change_ = 0;
-  void catch_up_locked(db::Database& db);  // catching_up_ held
-  std::mutex catching_up_;  // one catch-up at a time
-  std::atomic<long long> caught_up_at_ms_{0};
-  std::atomic<std::uint64_t> applied_{0};  // this process's directory commits the index includes
+  void catch_up_now(db::Database& db);  // under db::ChangeFollower (one at a time)
 };
 
 // Tells this process's index that a directory change was committed (store.cpp calls it from

@@ -4,7 +4,10 @@
 #include "base/errors.h"
 #include "base/time.h"
 #include "db/query.h"
+#include "diagnosis/actions.h"
 #include "diagnosis/store.h"
+#include "jobs/match.h"
+#include "orientation/rules.h"
 #include "jobs/rules.h"
 #include "jobs/store.h"
 #include "notifications/notify.h"
@@ -14,6 +17,45 @@
 #include "referentials/rome.h"
 
 namespace jalon::jobs {
+
+void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const people::Person& person) {
+  p.wanted_jobs.clear();
+  p.skills.clear();
+  p.diagnosis_id = latest ? latest->id : 0;
+  p.iae_eligible_until.clear();
+  auto codes = [](const std::vector<std::string>& from) {
+    std::vector<std::uint32_t> out;
+    for (const auto& c : from)
+      if (auto n = std::strtoul(c.c_str(), nullptr, 10); n > 0 && n <= UINT32_MAX) out.push_back(static_cast<std::uint32_t>(n));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::optional<bool> licence, vehicle;
+  int mobility = 0;
+  if (latest) {
+    p.wanted_jobs = codes(latest->jobs);
+    p.skills = codes(latest->rome_skills);
+    licence = latest->situation.licence;
+    vehicle = latest->situation.vehicle;
+    if (latest->situation.mobility) mobility = static_cast<int>(*latest->situation.mobility);
+    // The engine's verdict at the interview, as its author would judge it: only a prescriber's
+    // diagnosis makes the person eligible for every SIAE.
+    auto advice = diagnosis::advise(*latest, person.birth_date, latest->made_on);
+    for (const auto& e : advice.eligibility)
+      if (e.eligible && e.all_siae) {
+        std::string until = orientation::format_date(e.valid_until);
+        if (until > p.iae_eligible_until) p.iae_eligible_until = until;
+      }
+  }
+  if (!p.chosen_commune.empty()) p.commune_code = p.chosen_commune;
+  else if (latest && !latest->commune_code.empty()) p.commune_code = latest->commune_code;
+  else p.commune_code = person.commune_code;
+  p.licence = licence.value_or(true);
+  // Shown to employers only while the person consents to sharing their data.
+  p.shown_to_employers = p.shown_to_employers && person.consent_sharing;
+  p.radius_km = p.chosen_radius_km ? *p.chosen_radius_km : radius_for(licence, vehicle, mobility, weights());
+}
 
 long long publish(db::Tx& tx, long long org, long long user, JobOffer o) {
   auto organisation = accounts::store::get_organisation(tx, org);

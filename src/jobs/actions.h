@@ -4,6 +4,7 @@
 #include <string>
 
 #include "db/db.h"
+#include "diagnosis/model.h"
 #include "jobs/model.h"
 #include "people/model.h"
 
@@ -28,6 +29,15 @@ int close_stale_offers(db::Database& db, const std::string& today);
 // so that every server's index stops matching them with offers reserved for eligible people
 // (the index holds eligibility as of the day it read the profile). Returns how many.
 int expire_eligibilities(db::Database& db, const std::string& today);
+
+// Fills the derived part (pure: it asks the orientation engine, no I/O) of `p` (its choices kept) from the person's latest diagnosis (none:
+// no wanted job, so out of the matching) and record, at `today`: wanted jobs and ROME skills
+// of the diagnosis; commune chosen, else the diagnosis's place of residence, else the record's;
+// radius chosen, else from the diagnosis's licence, vehicle and mobility barrier; licence as
+// declared (unknown counts as having one, as radius_for does); IAE eligibility end when a
+// prescriber's diagnosis makes the person eligible for every SIAE. Not shown to employers
+// without the person's consent to sharing (withdrawing it takes the profile out).
+void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const people::Person& person);
 
 // The job profile of `person`: the stored one, or the default one (searching, any contract)
 // derived from their latest diagnosis, not stored.

@@ -5,7 +5,6 @@
 
 #include "accounts/model.h"
 #include "base/time.h"
-#include "diagnosis/actions.h"
 #include "jobs/match.h"
 #include "orientation/rules.h"
 #include "referentials/communes.h"
@@ -96,45 +95,6 @@ std::optional<Offer> to_match(const JobOffer& o) {
   }
   std::sort(m.skills.begin(), m.skills.end(), [](const OfferSkill& a, const OfferSkill& b) { return a.code < b.code; });
   return m;
-}
-
-void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const people::Person& person) {
-  p.wanted_jobs.clear();
-  p.skills.clear();
-  p.diagnosis_id = latest ? latest->id : 0;
-  p.iae_eligible_until.clear();
-  auto codes = [](const std::vector<std::string>& from) {
-    std::vector<std::uint32_t> out;
-    for (const auto& c : from)
-      if (auto n = std::strtoul(c.c_str(), nullptr, 10); n > 0 && n <= UINT32_MAX) out.push_back(static_cast<std::uint32_t>(n));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
-  std::optional<bool> licence, vehicle;
-  int mobility = 0;
-  if (latest) {
-    p.wanted_jobs = codes(latest->jobs);
-    p.skills = codes(latest->rome_skills);
-    licence = latest->situation.licence;
-    vehicle = latest->situation.vehicle;
-    if (latest->situation.mobility) mobility = static_cast<int>(*latest->situation.mobility);
-    // The engine's verdict at the interview, as its author would judge it: only a prescriber's
-    // diagnosis makes the person eligible for every SIAE.
-    auto advice = diagnosis::advise(*latest, person.birth_date, latest->made_on);
-    for (const auto& e : advice.eligibility)
-      if (e.eligible && e.all_siae) {
-        std::string until = orientation::format_date(e.valid_until);
-        if (until > p.iae_eligible_until) p.iae_eligible_until = until;
-      }
-  }
-  if (!p.chosen_commune.empty()) p.commune_code = p.chosen_commune;
-  else if (latest && !latest->commune_code.empty()) p.commune_code = latest->commune_code;
-  else p.commune_code = person.commune_code;
-  p.licence = licence.value_or(true);
-  // Shown to employers only while the person consents to sharing their data.
-  p.shown_to_employers = p.shown_to_employers && person.consent_sharing;
-  p.radius_km = p.chosen_radius_km ? *p.chosen_radius_km : radius_for(licence, vehicle, mobility, weights());
 }
 
 std::optional<Candidate> to_candidate(const JobProfile& p, const std::string& today) {

@@ -8,9 +8,7 @@
 #include <string_view>
 
 #include "base/errors.h"
-#include "diagnosis/model.h"
 #include "jobs/model.h"
-#include "people/model.h"
 
 namespace jalon::jobs {
 
@@ -36,14 +34,6 @@ std::string stale_before(const std::string& today);
 // The offer as the matching scores it (nullopt when its job title or commune is unknown).
 std::optional<Offer> to_match(const JobOffer& o);
 
-// Fills the derived part of `p` (its choices kept) from the person's latest diagnosis (none:
-// no wanted job, so out of the matching) and record, at `today`: wanted jobs and ROME skills
-// of the diagnosis; commune chosen, else the diagnosis's place of residence, else the record's;
-// radius chosen, else from the diagnosis's licence, vehicle and mobility barrier; licence as
-// declared (unknown counts as having one, as radius_for does); IAE eligibility end when a
-// prescriber's diagnosis makes the person eligible for every SIAE. Not shown to employers
-// without the person's consent to sharing (withdrawing it takes the profile out).
-void derive_profile(JobProfile& p, const diagnosis::Diagnosis* latest, const people::Person& person);
 
 // The candidate the matching scores (nullopt when not searching, without a wanted job, or
 // without a known commune). IAE-eligible when the eligibility runs at least to `today`.
