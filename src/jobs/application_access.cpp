@@ -1,5 +1,7 @@
 #include "jobs/application_access.h"
 
+#include <algorithm>
+
 #include "people/access.h"
 #include "people/rules.h"
 #include "people/store.h"
@@ -34,6 +36,10 @@ LoadedApplication require_application(http::Ctx& ctx, bool act, const std::strin
   LoadedApplication l;
   l.roles = roles_of(*a, acting_of(ctx));
   l.person_access = may_read_person(ctx.tx, ctx.org(), a->person_id);
+  // A sender keeps the application only while it may see the person: the person's withdrawal of
+  // consent ends the sharing (the employer, which received it, keeps it).
+  if (!l.person_access)
+    l.roles.erase(std::remove(l.roles.begin(), l.roles.end(), ApplicationActor::sender), l.roles.end());
   if (l.roles.empty() && !l.person_access) {
     audit_refusal(ctx, a->person_id);
     throw NotFound("Cette candidature n'existe pas.");

@@ -77,7 +77,9 @@ void mail_person(db::Tx& tx, const Application& a, ApplicationState to, const st
 // The sending organisation learns each decision of the employer (or of the platform).
 void tell_sender(db::Tx& tx, const Application& a, ApplicationState to, std::optional<RefusalReason> reason) {
   if (!a.sender_org || a.sender_org == a.organisation_id) return;
-  std::string text = "Candidature " + number(a.id) + " de " + short_name(tx, a.person_id) + " pour " +
+  // Named only while the sender may still see the person.
+  std::string who = people::store::has_grant(tx, a.person_id, a.sender_org) ? short_name(tx, a.person_id) : "la personne";
+  std::string text = "Candidature " + number(a.id) + " de " + who + " pour " +
                      quoted(a.offer_title) + " chez " + a.employer_name + " : " + label(to) +
                      (reason ? " (motif : " + std::string(label(*reason)) + ")" : "") + ".";
   notifications::notify_organisation(tx, a.sender_org, "application.decided", text, link(a.sender_org, a.id));

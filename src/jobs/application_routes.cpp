@@ -98,17 +98,19 @@ std::string query_of(const astore::Filter& f, const std::string& state, long lon
   return q;
 }
 
-std::map<long long, people::store::Row> identities(db::Tx& tx, const std::vector<Application>& list) {
+// Who the listed applications are about. The employer received them, so it sees every applicant;
+// a sender sees only the people it still has access to (consent withdrawn: no name any more).
+std::map<long long, people::store::Row> identities(db::Tx& tx, const std::vector<Application>& list, long long sender_org = 0) {
   std::vector<long long> ids;
   for (const auto& a : list) ids.push_back(a.person_id);
   std::map<long long, people::store::Row> out;
-  for (auto& r : people::store::identities(tx, ids)) out.emplace(r.id, std::move(r));
+  for (auto& r : sender_org ? people::store::visible_to(tx, sender_org, ids) : people::store::identities(tx, ids)) out.emplace(r.id, std::move(r));
   return out;
 }
 
 std::string person_name(const std::map<long long, people::store::Row>& who, long long id) {
   auto it = who.find(id);
-  return it == who.end() ? "personne n° " + std::to_string(id) : it->second.last_name + " " + it->second.first_name;
+  return it == who.end() ? "Personne (accès à la fiche retiré)" : it->second.last_name + " " + it->second.first_name;
 }
 
 // ---- The employer's inbox and the sender's list
@@ -170,7 +172,7 @@ Response list_page(Ctx& ctx, bool sent) {
     if (f.sender_kind == k) d->ShowSection("SELECTED");
   }
   auto list = astore::list(ctx.tx, f, kPageSize);
-  auto who = identities(ctx.tx, list);
+  auto who = identities(ctx.tx, list, sent ? org : 0);
   people::audit(ctx, 0, "search", std::string("candidatures ") + (sent ? "envoyées" : "reçues"));
   std::string today = ctx.today();
   for (const auto& a : list) {

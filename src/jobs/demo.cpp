@@ -92,7 +92,7 @@ DemoCounts load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_
   }
   if (titles.empty()) return n;
   // People of the Mission Locale and France Travail looking for these jobs: a diagnosis naming
-  // one or two of them and some of their skills, and a profile (two in three shown to employers).
+  // one or two of them and some of their skills, and a profile (two in three of those who consent shown to employers).
   std::mt19937 rng(20261128);
   for (const char* slug : {"ml-poitou", "ft-poitiers", "ft-chatellerault"}) {
     auto org = org_of_slug.find(slug);
@@ -123,7 +123,7 @@ DemoCounts load_demo(db::Tx& tx, const std::map<std::string, long long>& org_of_
       diagnosis::store::insert(tx, d);
       JobProfile p;
       p.person_id = row.id;
-      p.shown_to_employers = rng() % 3 != 0;
+      p.shown_to_employers = person->consent_sharing && rng() % 3 != 0;  // only with consent
       save_profile(tx, *person, p, org->second, author->id);
       ++n.profiles;
     }

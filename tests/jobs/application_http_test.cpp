@@ -11,6 +11,7 @@
 #include "base/crypto.h"
 #include "base/time.h"
 #include "db/query.h"
+#include "people/store.h"
 #include "support/test_db.h"
 #include "support/test_server.h"
 #include "support/world.h"
@@ -287,4 +288,25 @@ TEST_P(ApplicationHttp, TheApiListsAppliesAndMovesWithTheSameRules) {
   EXPECT_EQ(m["events"].as_array().size(), 2u);
   EXPECT_EQ(c.request("POST", world + "/transitions", "{\"action\":\"process\"}", h).status, 409);
   EXPECT_EQ(c.get("/api/v1/organisations/" + n(w_.org_a) + "/applications/999999", h).status, 404);
+}
+
+// The person's withdrawal of consent ends the sender's sharing: it no longer reads the
+// application nor the name in its list; the employer, which received it, keeps it.
+TEST_P(ApplicationHttp, ASenderWithoutAccessToThePersonNoLongerSeesTheApplication) {
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    people::store::revoke(tx, w_.person_a, w_.org_b);
+    tx.commit();
+  }
+  test::TestServer server(*db_);
+  HttpClient b(server.port());
+  b.login(w_.b_admin_email, test::kPassword);
+  EXPECT_EQ(b.get(app(w_.org_b, w_.application_a)).status, 404);
+  auto sent = b.get(org(w_.org_b) + "/candidatures-envoyees?etat=");
+  ASSERT_EQ(sent.status, 200);
+  EXPECT_EQ(sent.body.find("Martin 1"), std::string::npos);
+  EXPECT_NE(sent.body.find("accès à la fiche retiré"), std::string::npos);
+  HttpClient a(server.port());
+  a.login(w_.a_admin_email, test::kPassword);
+  EXPECT_EQ(a.get(app(w_.org_a, w_.application_a)).status, 200);
 }
