@@ -1,5 +1,9 @@
 #include "db/query.h"
 
+#include <cstdlib>
+
+#include <fmt/format.h>
+
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -213,6 +217,16 @@ bool Query::next() {
     m.rows = PQntuples(r);
   }
   return ++m.row < m.rows;
+}
+
+Query& Query::bind_real_or_null(const std::optional<double>& v) {
+  if (!v) return bind_null();
+  return bind(fmt::format("{}", *v));  // the shortest text that reads back to the same double
+}
+
+std::optional<double> Query::real(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return std::strtod(text(col).c_str(), nullptr);
 }
 
 bool Query::is_null(int col) const {

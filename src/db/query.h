@@ -28,6 +28,9 @@ class Query {
   Query& bind(const std::string& v);  // copied
   Query& bind_null();
   Query& bind_text_or_null(const std::string& v) { return v.empty() ? bind_null() : bind(v); }
+  Query& bind_id_or_null(long long id) { return id ? bind(id) : bind_null(); }  // 0: none
+  // A REAL column's value, sent as its shortest decimal text (both engines convert it).
+  Query& bind_real_or_null(const std::optional<double>& v);
 
   // Executes on the first call; true while there is a row to read.
   bool next();
@@ -40,6 +43,7 @@ class Query {
   bool is_null(int col) const;
   long long int64(int col) const;   // NULL reads as 0
   std::string text(int col) const;  // NULL reads as ""
+  std::optional<double> real(int col) const;  // NULL reads as nullopt
 
  private:
   struct Impl;

@@ -49,15 +49,7 @@ std::vector<std::string> split(const std::string& stored) {
   return out;
 }
 
-std::optional<double> real(const db::Query& q, int col) {
-  if (q.is_null(col)) return std::nullopt;
-  return std::strtod(q.text(col).c_str(), nullptr);
-}
 
-void bind_real(db::Query& q, const std::optional<double>& v) {
-  if (v) q.bind(fmt::format("{}", *v));
-  else q.bind_null();
-}
 
 Structure structure_from(const db::Query& q) {
   Structure s;
@@ -72,8 +64,8 @@ Structure structure_from(const db::Query& q) {
   s.address_extra = q.text(8);
   s.postal_code = q.text(9);
   s.commune_code = q.text(10);
-  s.latitude = real(q, 11);
-  s.longitude = real(q, 12);
+  s.latitude = q.real(11);
+  s.longitude = q.real(12);
   s.phone = q.text(13);
   s.email = q.text(14);
   s.website = q.text(15);
@@ -110,7 +102,7 @@ Service service_from(const db::Query& q) {
   s.mobilisation_details = q.text(17);
   s.mobilisation_link = q.text(18);
   s.eligibility_zone = split(q.text(19));
-  s.weekly_hours = real(q, 20);
+  s.weekly_hours = q.real(20);
   if (!q.is_null(21)) s.weeks = static_cast<int>(q.int64(21));
   s.contact_name = q.text(22);
   s.phone = q.text(23);
@@ -119,8 +111,8 @@ Service service_from(const db::Query& q) {
   s.address_extra = q.text(26);
   s.postal_code = q.text(27);
   s.commune_code = q.text(28);
-  s.latitude = real(q, 29);
-  s.longitude = real(q, 30);
+  s.latitude = q.real(29);
+  s.longitude = q.real(30);
   s.opening_hours = q.text(31);
   s.source_url = q.text(32);
   s.status = parse_status(q.text(33)).value_or(ServiceStatus::draft);
@@ -135,8 +127,8 @@ void bind_structure(db::Query& q, const Structure& s) {
   if (s.organisation_id > 0) q.bind(s.organisation_id);
   else q.bind_null();
   q.bind(s.name).bind(s.siret).bind(s.description).bind(s.address).bind(s.address_extra).bind(s.postal_code).bind(s.commune_code);
-  bind_real(q, s.latitude);
-  bind_real(q, s.longitude);
+  q.bind_real_or_null(s.latitude);
+  q.bind_real_or_null(s.longitude);
   q.bind(s.phone).bind(s.email).bind(s.website).bind(s.opening_hours).bind(s.accessibility_url).bind(s.source_url).bind(join(s.networks));
   q.bind(s.typology).bind(s.updated_on);
 }
@@ -146,12 +138,12 @@ void bind_service(db::Query& q, const Service& s) {
   q.bind(s.audiences_details).bind(s.fees).bind(s.fees_details).bind(s.conditions).bind(join(s.reception_modes));
   q.bind(join(s.mobilisation_modes)).bind(join(s.mobilising_persons)).bind(s.mobilisation_details).bind(s.mobilisation_link);
   q.bind(join(s.eligibility_zone));
-  bind_real(q, s.weekly_hours);
+  q.bind_real_or_null(s.weekly_hours);
   if (s.weeks) q.bind(static_cast<long long>(*s.weeks));
   else q.bind_null();
   q.bind(s.contact_name).bind(s.phone).bind(s.email).bind(s.address).bind(s.address_extra).bind(s.postal_code).bind(s.commune_code);
-  bind_real(q, s.latitude);
-  bind_real(q, s.longitude);
+  q.bind_real_or_null(s.latitude);
+  q.bind_real_or_null(s.longitude);
   q.bind(s.opening_hours).bind(s.source_url).bind(status_code(s.status)).bind(s.updated_on);
 }
 

@@ -41,6 +41,17 @@ std::optional<double> get_number(const boost::json::object& o, const char* field
   throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un nombre.");
 }
 
+long long get_id(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return 0;
+  if (!it->value().is_int64() || it->value().as_int64() < 0)
+    throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un entier positif.");
+  return it->value().as_int64();
+}
+
+boost::json::value nullable(const std::string& s) { return s.empty() ? boost::json::value(nullptr) : boost::json::value(s); }
+boost::json::value nullable_id(long long id) { return id ? boost::json::value(id) : boost::json::value(nullptr); }
+
 bool has(const boost::json::object& o, const char* field) { return o.find(field) != o.end(); }
 
 Response json_response(const boost::json::value& v, int status) { return Response::json(boost::json::serialize(v), status); }

@@ -18,6 +18,11 @@ bool get_bool(const boost::json::object& o, const char* field, bool fallback = f
 // An optional number field (null or absent: nullopt); ValidationError naming it for another type.
 std::optional<double> get_number(const boost::json::object& o, const char* field);
 bool has(const boost::json::object& o, const char* field);
+// An optional id field (0 when absent or null); ValidationError naming it when not a whole number >= 0.
+long long get_id(const boost::json::object& o, const char* field);
+// null for "" or 0, else the value: optional fields of answers.
+boost::json::value nullable(const std::string& s);
+boost::json::value nullable_id(long long id);
 
 Response json_response(const boost::json::value& v, int status = 200);
 // {"items": […]} without copying the array (an initializer list would copy it deeply).

@@ -22,20 +22,7 @@ using astore::Application;
 
 namespace {
 
-json::value nullable(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
-json::value nullable_id(long long id) {
-  return id ? json::value(id) : json::value(nullptr);
-}
 
-long long get_id(const json::object& o, const char* field) {
-  auto it = o.find(field);
-  if (it == o.end() || it->value().is_null()) return 0;
-  if (!it->value().is_int64() || it->value().as_int64() < 0)
-    throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un entier positif.");
-  return it->value().as_int64();
-}
 
 json::object application_json(const Application& a) {
   return {{"id", a.id},

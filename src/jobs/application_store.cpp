@@ -9,12 +9,6 @@ namespace jalon::jobs::application_store {
 
 namespace {
 
-void bind_id(db::Query& q, long long id) {
-  if (id)
-    q.bind(id);
-  else
-    q.bind_null();
-}
 
 const char* kOfferSelect =
     "SELECT f.id, f.organisation_id, o.name, f.title, f.commune_code, f.status, f.positions "
@@ -141,10 +135,10 @@ long long insert(db::Tx& tx, const NewApplication& a) {
               "sender_user, message, cv_document_id, state, created_at, state_at) VALUES (:f, :o, :p, :k, :so, :su, "
               ":m, :cv, 'new', :c, :s) RETURNING id");
   q.bind(a.offer_id).bind(a.organisation_id).bind(a.person_id).bind(a.sender_kind);
-  bind_id(q, a.sender_org);
-  bind_id(q, a.sender_user);
+  q.bind_id_or_null(a.sender_org);
+  q.bind_id_or_null(a.sender_user);
   q.bind(a.message);
-  bind_id(q, a.cv_document_id);
+  q.bind_id_or_null(a.cv_document_id);
   q.bind(now).bind(now);
   if (!q.next()) throw std::runtime_error("INSERT … RETURNING id returned no row");
   long long id = q.int64(0);
@@ -196,8 +190,8 @@ void add_event(db::Tx& tx, long long application, std::optional<ApplicationState
   else
     q.bind_null();
   q.bind(std::string(name(to))).bind_text_or_null(reason);
-  bind_id(q, by.user);
-  bind_id(q, by.org);
+  q.bind_id_or_null(by.user);
+  q.bind_id_or_null(by.org);
   q.bind(static_cast<long long>(by.person ? 1 : 0)).bind(time::iso_now()).run();
 }
 

@@ -58,14 +58,6 @@ namespace jalon::jobs::store {
 
 namespace {
 
-std::optional<double> real(const db::Query& q, int col) {
-  if (q.is_null(col)) return std::nullopt;
-  return std::strtod(q.text(col).c_str(), nullptr);
-}
-void bind_real(db::Query& q, const std::optional<double>& v) {
-  if (v) q.bind(fmt::format("{}", *v));
-  else q.bind_null();
-}
 std::string join_codes(const std::vector<std::uint32_t>& codes) {
   std::string s;
   for (auto c : codes) s += (s.empty() ? "" : ",") + std::to_string(c);
@@ -108,13 +100,13 @@ JobOffer offer_from(const db::Query& q) {
   o.commune_code = q.text(6);
   o.contract = parse_contract(q.text(7)).value_or(Contract::cdi);
   if (!q.is_null(8)) o.contract_months = static_cast<int>(q.int64(8));
-  o.hours = real(q, 9).value_or(35);
+  o.hours = q.real(9).value_or(35);
   o.start_on = q.text(10);
   o.positions = static_cast<int>(q.int64(11));
   o.licence_required = q.int64(12) != 0;
   o.disability_accessible = q.int64(13) != 0;
   o.iae_reserved = q.int64(14) != 0;
-  o.max_distance_km = real(q, 15);
+  o.max_distance_km = q.real(15);
   o.open = q.text(16) == "open";
   o.closed_reason = parse_closed_reason(q.text(17));
   o.closed_at = q.text(18);
@@ -128,10 +120,10 @@ void bind_fields(db::Query& q, const JobOffer& o) {
   q.bind(static_cast<long long>(o.job_title)).bind(o.title).bind(o.description).bind(o.commune_code).bind(std::string(name(o.contract)));
   if (o.contract_months) q.bind(static_cast<long long>(*o.contract_months));
   else q.bind_null();
-  bind_real(q, o.hours);
+  q.bind_real_or_null(o.hours);
   q.bind_text_or_null(o.start_on).bind(static_cast<long long>(o.positions)).bind(o.licence_required ? 1LL : 0LL);
   q.bind(o.disability_accessible ? 1LL : 0LL).bind(o.iae_reserved ? 1LL : 0LL);
-  bind_real(q, o.max_distance_km);
+  q.bind_real_or_null(o.max_distance_km);
 }
 
 void write_skills(db::Tx& tx, long long offer, const std::vector<SkillAsked>& skills) {
@@ -273,16 +265,16 @@ JobProfile profile_from(const db::Query& q) {
   p.searching = q.int64(1) != 0;
   p.shown_to_employers = q.int64(2) != 0;
   p.contracts = parse_contracts(q.text(3), "contracts");
-  p.min_hours = real(q, 4).value_or(0);
-  p.max_hours = real(q, 5).value_or(48);
+  p.min_hours = q.real(4).value_or(0);
+  p.max_hours = q.real(5).value_or(48);
   p.available_on = q.text(6);
-  p.chosen_radius_km = real(q, 7);
+  p.chosen_radius_km = q.real(7);
   p.chosen_commune = q.text(8);
   p.diagnosis_id = q.int64(9);
   p.wanted_jobs = split_codes(q.text(10));
   p.skills = split_codes(q.text(11));
   p.commune_code = q.text(12);
-  p.radius_km = real(q, 13).value_or(30);
+  p.radius_km = q.real(13).value_or(30);
   p.licence = q.int64(14) != 0;
   p.iae_eligible_until = q.text(15);
   p.updated_at = q.text(16);
@@ -312,15 +304,15 @@ void save_profile(db::Tx& tx, const JobProfile& p, long long org, long long user
               "updated_by_org = COALESCE(excluded.updated_by_org, job_profiles.updated_by_org), "
               "updated_by_user = COALESCE(excluded.updated_by_user, job_profiles.updated_by_user), updated_at = excluded.updated_at");
   q.bind(p.person_id).bind(p.searching ? 1LL : 0LL).bind(p.shown_to_employers ? 1LL : 0LL).bind(contracts_text(p.contracts));
-  bind_real(q, p.min_hours);
-  bind_real(q, p.max_hours);
+  q.bind_real_or_null(p.min_hours);
+  q.bind_real_or_null(p.max_hours);
   q.bind_text_or_null(p.available_on);
-  bind_real(q, p.chosen_radius_km);
+  q.bind_real_or_null(p.chosen_radius_km);
   q.bind_text_or_null(p.chosen_commune);
   if (p.diagnosis_id) q.bind(p.diagnosis_id);
   else q.bind_null();
   q.bind(join_codes(p.wanted_jobs)).bind(join_codes(p.skills)).bind(p.commune_code);
-  bind_real(q, p.radius_km);
+  q.bind_real_or_null(p.radius_km);
   q.bind(p.licence ? 1LL : 0LL).bind_text_or_null(p.iae_eligible_until);
   if (org) q.bind(org);
   else q.bind_null();

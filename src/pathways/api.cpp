@@ -18,21 +18,7 @@ namespace json = boost::json;
 
 namespace {
 
-json::value nullable(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
-json::value nullable_id(long long id) {
-  return id ? json::value(id) : json::value(nullptr);
-}
 
-// An optional integer field (0 when absent or null); ValidationError when it is another type.
-long long get_id(const json::object& o, const char* field) {
-  auto it = o.find(field);
-  if (it == o.end() || it->value().is_null()) return 0;
-  if (!it->value().is_int64() || it->value().as_int64() < 0)
-    throw ValidationError(field, std::string("Le champ « ") + field + " » doit être un entier positif.");
-  return it->value().as_int64();
-}
 
 // "phase" may come as a number or as text.
 std::string get_number_text(const json::object& o, const char* field) {

@@ -8,12 +8,6 @@ namespace jalon::pathways::store {
 
 namespace {
 
-void bind_id(db::Query& q, long long id) {
-  if (id)
-    q.bind(id);
-  else
-    q.bind_null();
-}
 
 long long inserted_id(db::Query& q) {
   if (!q.next()) throw std::runtime_error("INSERT … RETURNING id returned no row");
@@ -192,7 +186,7 @@ void insert_version(db::Tx& tx, long long note, int version, NoteLevel level, co
       "INSERT INTO pathway_note_versions (note_id, version, level, body, written_at, written_by_org, written_by_user) "
       "VALUES (:n, :v, :l, :b, :t, :o, :u)");
   q.bind(note).bind(static_cast<long long>(version)).bind(std::string(code(level))).bind(body).bind(at).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.run();
 }
 
@@ -259,9 +253,9 @@ long long create_pathway(db::Tx& tx, long long person, const Actor& by, long lon
       "INSERT INTO pathways (person_id, status, referent_org_id, referent_user_id, started_on, created_by_org, "
       "created_by_user, created_at, updated_at) VALUES (:p, 'open', :ro, :ru, :s, :co, :cu, :c, :u) RETURNING id");
   q.bind(person).bind(referent_org);
-  bind_id(q, referent_user);
+  q.bind_id_or_null(referent_user);
   q.bind(started_on).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(now).bind(now);
   long long id = inserted_id(q);
   add_member(tx, id, referent_org, MemberStatus::active, "opened", by.user);
@@ -301,7 +295,7 @@ void set_status(db::Tx& tx, long long id, Status s, const std::string& closed_on
 void set_referent(db::Tx& tx, long long id, long long org, long long user) {
   db::Query q(tx, "UPDATE pathways SET referent_org_id = :o, referent_user_id = :u, updated_at = :t WHERE id = :i");
   q.bind(org);
-  bind_id(q, user);
+  q.bind_id_or_null(user);
   q.bind(time::iso_now()).bind(id).run();
 }
 
@@ -347,7 +341,7 @@ long long add_member(db::Tx& tx, long long pathway, long long org, MemberStatus 
               "requested_at, joined_at) "
               "VALUES (:p, :o, :s, :g, :u, :r, :j) RETURNING id");
   q.bind(pathway).bind(org).bind(std::string(code(status))).bind(origin);
-  bind_id(q, user);
+  q.bind_id_or_null(user);
   q.bind(now).bind_text_or_null(status == MemberStatus::active ? now : "");
   return inserted_id(q);
 }
@@ -359,7 +353,7 @@ void set_member_status(db::Tx& tx, long long member_id, MemberStatus status, lon
               "joined_at = CASE WHEN :a = 1 THEN :t1 ELSE joined_at END, "
               "ended_at = CASE WHEN :e = 1 THEN :t2 ELSE ended_at END WHERE id = :i");
   q.bind(std::string(code(status)));
-  bind_id(q, user);
+  q.bind_id_or_null(user);
   q.bind(status == MemberStatus::active ? 1LL : 0LL).bind(now);
   q.bind(status == MemberStatus::ended || status == MemberStatus::refused ? 1LL : 0LL).bind(now).bind(member_id).run();
 }
@@ -374,7 +368,7 @@ long long add_objective(db::Tx& tx, long long pathway, Domain domain, const std:
       "INSERT INTO pathway_objectives (pathway_id, domain, title, status, target_on, created_by_org, created_by_user, "
       "created_at, updated_at) VALUES (:p, :d, :t, 'planned', :o, :co, :cu, :c, :u) RETURNING id");
   q.bind(pathway).bind(std::string(code(domain))).bind(title).bind_text_or_null(target_on).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(now).bind(now);
   return inserted_id(q);
 }
@@ -416,7 +410,7 @@ long long add_action(db::Tx& tx, long long pathway, long long objective, const s
       .bind_text_or_null(start_on)
       .bind_text_or_null(due_on)
       .bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(now).bind(now);
   return inserted_id(q);
 }
@@ -453,10 +447,10 @@ long long add_step(db::Tx& tx, long long pathway, const std::string& scheme, con
               "created_by_user, created_at, updated_at) VALUES (:p, :s, :t, :o, :ph, :sd, :ed, 'planned', :co, :cu, "
               ":c, :u) RETURNING id");
   q.bind(pathway).bind(scheme).bind(title);
-  bind_id(q, organisation);
-  bind_id(q, phase);
+  q.bind_id_or_null(organisation);
+  q.bind_id_or_null(phase);
   q.bind_text_or_null(start_on).bind_text_or_null(end_on).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(now).bind(now);
   return inserted_id(q);
 }
@@ -491,7 +485,7 @@ long long add_social_outcome(db::Tx& tx, long long pathway, const std::string& k
               "recorded_at) "
               "VALUES (:p, :k, :a, :d, :o, :u, :r) RETURNING id");
   q.bind(pathway).bind(kind).bind(achieved_on).bind(detail).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(time::iso_now());
   return inserted_id(q);
 }
@@ -517,10 +511,10 @@ void add_event(db::Tx& tx, long long pathway, const Actor& by, const std::string
               "INSERT INTO pathway_events (pathway_id, at, organisation_id, user_id, kind, subject_id, detail) "
               "VALUES (:p, :a, :o, :u, :k, :s, :d)");
   q.bind(pathway).bind(time::iso_now());
-  bind_id(q, by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.org);
+  q.bind_id_or_null(by.user);
   q.bind(kind);
-  bind_id(q, subject);
+  q.bind_id_or_null(subject);
   q.bind(detail).run();
 }
 
@@ -560,7 +554,7 @@ long long add_note(db::Tx& tx, long long pathway, long long person, NoteLevel le
               "created_at, "
               "updated_at) VALUES (:p, :pe, :o, :u, :l, :b, 1, :c, :m) RETURNING id");
   q.bind(pathway).bind(person).bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(std::string(code(level))).bind(body).bind(now).bind(now);
   long long id = inserted_id(q);
   insert_version(tx, id, 1, level, body, by, now);
@@ -631,13 +625,13 @@ long long create_orientation(db::Tx& tx, const NewOrientation& o, const Actor& b
       ":s, "
       ":e, :c) RETURNING id");
   q.bind(o.person);
-  bind_id(q, o.pathway);
+  q.bind_id_or_null(o.pathway);
   q.bind(by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.user);
   q.bind(o.to_org);
-  bind_id(q, o.service);
+  q.bind_id_or_null(o.service);
   q.bind(o.motif);
-  bind_id(q, o.diagnosis);
+  q.bind_id_or_null(o.diagnosis);
   q.bind(o.sent_on).bind(o.expires_on).bind(time::iso_now());
   return inserted_id(q);
 }
@@ -680,7 +674,7 @@ bool answer(db::Tx& tx, long long id, OrientationStatus to, long long user, cons
               "UPDATE orientations SET status = :s, refusal_reason = :r, refusal_detail = :d, answered_at = :a, "
               "answered_by_user = :u WHERE id = :i AND status = 'pending' RETURNING id");
   q.bind(std::string(code(to))).bind(reason).bind(detail).bind(time::iso_now());
-  bind_id(q, user);
+  q.bind_id_or_null(user);
   q.bind(id);
   bool changed = q.next();
   q.run();
@@ -698,8 +692,8 @@ void add_orientation_event(db::Tx& tx, long long orientation, const std::string&
               "INSERT INTO orientation_events (orientation_id, at, kind, organisation_id, user_id, detail) "
               "VALUES (:o, :a, :k, :org, :u, :d)");
   q.bind(orientation).bind(time::iso_now()).bind(kind);
-  bind_id(q, by.org);
-  bind_id(q, by.user);
+  q.bind_id_or_null(by.org);
+  q.bind_id_or_null(by.user);
   q.bind(detail).run();
 }
 
