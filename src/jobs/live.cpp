@@ -18,7 +18,6 @@ void mark_changed() { g_follower.committed(); }
 Live::Live() : index_(std::make_unique<Index>(weights())) {}
 
 void Live::build(db::Database& db) {
-  if (label_key_.empty()) db::transact(db, [&](db::Tx& tx) { label_key_ = store::label_key(tx); });
   g_follower.run([&] {
     auto fresh = std::make_unique<Index>(weights());
     std::string today = time::today();
@@ -26,6 +25,7 @@ void Live::build(db::Database& db) {
     {
       db::Tx tx(db, db::Tx::Mode::read);
       last = store::last_change_id(tx);  // read in the same snapshot as the rows
+      if (label_key_.empty()) label_key_ = store::label_key(tx);
       store::for_each_open_offer(tx, [&](JobOffer& o) {
         if (auto m = to_match(o)) fresh->put(std::move(*m));
       });

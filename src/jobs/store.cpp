@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "base/crypto.h"
 #include "base/time.h"
 #include "jobs/rules.h"
 #include "db/query.h"
@@ -38,12 +37,8 @@ std::vector<Change> changes_after(db::Tx& tx, long long after, int limit) {
 }
 
 std::string label_key(db::Tx& tx) {
-  // The first server to ask creates it; a concurrent one keeps the winner's.
-  db::Query(tx, "INSERT INTO settings (key, value) VALUES ('jobs_label_key', :v) ON CONFLICT (key) DO NOTHING")
-      .bind(crypto::random_token(32))
-      .run();
   db::Query q(tx, "SELECT value FROM settings WHERE key = 'jobs_label_key'");
-  if (!q.next()) throw std::runtime_error("jobs label key missing");
+  if (!q.next() || q.text(0).size() < 32) throw std::runtime_error("the jobs label key is missing (migration 0012)");
   return q.text(0);
 }
 

@@ -28,8 +28,8 @@ struct Change {
 std::vector<Change> changes_after(db::Tx& tx, long long after, int limit);
 long long last_change_id(db::Tx& tx);
 
-// The secret that keys the anonymous labels of candidates (find.h): created once for the
-// platform (every server reads the same), kept in settings. Needs a writing transaction.
+// The secret that keys the anonymous labels of candidates (find.h): made once for the platform by
+// migration 0012 (every server reads the same), kept in settings.
 std::string label_key(db::Tx& tx);
 
 // --- offers ---
