@@ -94,17 +94,6 @@ FormState read_form(Ctx& ctx) {
   return st;
 }
 
-// The job title the words name without doubt: the only one found, or one equal to the words.
-const referentials::JobTitle* exact_job(const std::string& words) {
-  auto found = referentials::rome().search(words, 10);
-  if (found.size() == 1) return found.front();
-  std::string folded = text::fold(words);
-  for (const auto* j : found) {
-    std::string label = text::fold(j->label);
-    if (label == folded || label.rfind(folded + " / ", 0) == 0) return j;
-  }
-  return nullptr;
-}
 
 std::string job_label(const std::string& code) {
   const auto* j = referentials::rome().job_title(code);
@@ -231,7 +220,7 @@ Response create_diagnosis(Ctx& ctx) {
   FormState st = read_form(ctx);
   if (st.searching) return form_page(ctx, p, st, nullptr);
   if (!st.job_text.empty()) {
-    const auto* j = exact_job(st.job_text);
+    const auto* j = referentials::rome().named(st.job_text);
     if (!j) throw ValidationError("job_text", "Plusieurs métiers ou aucun ne correspondent à « " + st.job_text + " » : utilisez « Chercher » puis cochez le bon.");
     std::string code = std::to_string(j->code);
     if (std::find(st.d.jobs.begin(), st.d.jobs.end(), code) == st.d.jobs.end()) st.d.jobs.push_back(code);

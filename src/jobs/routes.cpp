@@ -199,17 +199,6 @@ Response new_form(Ctx& ctx) {
   return offer_form_page(ctx, st, nullptr);
 }
 
-// The job title the words name without doubt: the only one found, or one equal to the words.
-const referentials::JobTitle* exact_job(const std::string& words) {
-  auto found = referentials::rome().search(words, 10);
-  if (found.size() == 1) return found.front();
-  std::string folded = text::fold(words);
-  for (const auto* j : found) {
-    std::string l = text::fold(j->label);
-    if (l == folded || l.rfind(folded + " / ", 0) == 0) return j;
-  }
-  return nullptr;
-}
 
 // Resolves the job words when no title was chosen, then checks the offer: every fault at once,
 // the job's under the words' field when they named none. False when a search step is asked.
@@ -218,7 +207,7 @@ bool settle(OfferForm& st) {
   std::string job_error;
   if (!st.o.job_title) {
     if (st.job_text.empty()) job_error = "Indiquez le métier : tapez un intitulé puis « Chercher ».";
-    else if (const auto* j = exact_job(st.job_text)) st.o.job_title = j->code;
+    else if (const auto* j = referentials::rome().named(st.job_text)) st.o.job_title = j->code;
     else job_error = "Plusieurs métiers ou aucun ne correspondent à « " + st.job_text + " » : utilisez « Chercher » puis choisissez.";
   }
   Validator v;

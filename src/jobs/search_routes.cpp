@@ -28,13 +28,8 @@ constexpr int kRadii[] = {5, 10, 20, 30, 50, 100};
 // The job titles the words name: one title when the words name it without doubt, else the five
 // closest (the search then covers them all).
 std::vector<const referentials::JobTitle*> titles_of(const std::string& words) {
-  auto found = referentials::rome().search(words, 5);
-  std::string folded = text::fold(words);
-  for (const auto* j : found) {
-    std::string l = text::fold(j->label);
-    if (l == folded || l.rfind(folded + " / ", 0) == 0) return {j};
-  }
-  return found;
+  if (const auto* j = referentials::rome().named(words)) return {j};
+  return referentials::rome().search(words, 5);
 }
 
 std::string query_string(const std::string& what, const std::string& where, int radius, const std::string& contract, int page) {

@@ -363,6 +363,17 @@ const Skill* Rome::skill(std::uint32_t code) const {
   return find_by_number(skills_, code);
 }
 
+const JobTitle* Rome::named(std::string_view words) const {
+  auto found = search(words, 10);
+  if (found.size() == 1) return found.front();
+  std::string folded = text::fold(words);
+  for (const auto* j : found) {
+    std::string label = text::fold(j->label);
+    if (label == folded || label.rfind(folded + " / ", 0) == 0) return j;
+  }
+  return nullptr;
+}
+
 std::vector<const JobTitle*> Rome::search(std::string_view query, std::size_t limit) const {
   limit = std::min(limit, kMaxResults);
   std::string trimmed = text::trim(query);

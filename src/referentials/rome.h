@@ -108,6 +108,9 @@ class Rome {
   // ("k2204") gives that occupation's titles. Thread-safe.
   std::vector<const JobTitle*> search(std::string_view query, std::size_t limit = 10) const;
   static constexpr std::size_t kMaxResults = 50;
+  // The job title the words name without doubt: the only one search() finds, or one whose label
+  // (or its masculine form, before " / ") equals the words, accents and case aside; else nullptr.
+  const JobTitle* named(std::string_view words) const;
 
   // The skills of an occupation: principal first, then emerging, then the others; know-how,
   // soft skills, knowledge within each; then by label.
