@@ -57,6 +57,7 @@ std::unique_ptr<db::Database> open_db(const Config& c, std::size_t pool) {
 
 int serve(Config& c) {
   auto db = open_db(c, c.db_pool_size());
+  db->checkpoint_in_background();
   auto start = std::chrono::steady_clock::now();
   app::App application(c, *db);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -73,7 +73,40 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   return db;
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_wake_.notify_one();
+    checkpointer_.join();
+  }
+}
+
+void Database::checkpoint_in_background(std::chrono::milliseconds every) {
+  if (engine_ != Engine::sqlite || checkpointer_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& c : free_) *c->session << "PRAGMA wal_autocheckpoint=0";
+  }
+  // Its own connection, outside the pool: a checkpoint never waits for a free one. PASSIVE copies
+  // what no reader still needs and never blocks readers or the writer.
+  auto s = std::make_unique<soci::session>("sqlite3", "db=\"" + url_.substr(7) + "\" timeout=10");
+  *s << "PRAGMA busy_timeout=0";
+  checkpointer_ = std::thread([this, every, s = std::move(s)] {
+    std::unique_lock lock(checkpoint_mutex_);
+    while (!checkpoint_wake_.wait_for(lock, every, [&] { return checkpoint_stop_; })) {
+      lock.unlock();
+      try {
+        *s << "PRAGMA wal_checkpoint(PASSIVE)";
+      } catch (...) {
+        // Busy or failed this time: the next round tries again.
+      }
+      lock.lock();
+    }
+  });
+}
 
 std::unique_ptr<Lease> Database::lease() {
   auto l = take(0);
@@ -118,6 +151,9 @@ void Database::give_back(std::unique_ptr<Connection> c) {
     free_.push_back(std::move(c));
   }
   cv_.notify_one();
+  // A transaction ended: a leader gathering a batch may have nobody left to wait for.
+  std::lock_guard batch(batch_mutex_);
+  if (batch_gathering_) batch_grew_.notify_one();
 }
 
 std::size_t Database::in_use() const {
@@ -190,11 +226,19 @@ void transact_together(Database& db, const std::function<void(Tx&)>& work) {
   std::shared_ptr<Database::Batch> mine = db.open_batch_;
   std::size_t index = mine->works.size();
   mine->works.push_back(&work);
+  if (db.batch_gathering_) db.batch_grew_.notify_one();
   while (!mine->done) {
-    if (db.batch_writing_) {
+    if (db.batch_writing_ || db.batch_gathering_) {
       db.batch_done_.wait(lock);
       continue;
     }
+    // Every caller holds a connection (the request's own transaction) while it waits here: the
+    // batch holds everyone running once it has as many works as connections are in use.
+    auto until = std::chrono::steady_clock::now() + db.gather_;
+    db.batch_gathering_ = true;
+    while (db.open_batch_->works.size() < db.in_use() && db.batch_grew_.wait_until(lock, until) == std::cv_status::no_timeout) {
+    }
+    db.batch_gathering_ = false;
     std::shared_ptr<Database::Batch> batch = std::move(db.open_batch_);
     db.batch_writing_ = true;
     lock.unlock();

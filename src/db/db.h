@@ -3,12 +3,14 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace jalon::db {
@@ -67,6 +69,14 @@ class Database {
 
   std::size_t pool_size() const { return size_; }
   std::size_t in_use() const;
+
+  // SQLite: checkpoints the WAL on a thread of its own, every `every`, instead of in the commit
+  // that crosses the WAL's size limit (SQLite's automatic checkpoint), which made that request —
+  // and, for a shared audit commit, every request waiting on it — wait for the page copies and
+  // the fsync. For a server; call it before the pool is used. Nothing on PostgreSQL.
+  void checkpoint_in_background(std::chrono::milliseconds every = std::chrono::milliseconds(100));
+  // How long the writer of a transact_together() batch waits at most for the others (1 ms).
+  void set_batch_gathering(std::chrono::microseconds most) { gather_ = most; }
   std::uint64_t waits() const;  // times a caller had to wait for a connection
 
  private:
@@ -92,8 +102,16 @@ class Database {
   std::mutex batch_mutex_;
   std::shared_ptr<Batch> open_batch_;
   bool batch_writing_ = false;
+  bool batch_gathering_ = false;  // a leader waits for the running transactions to join its batch
+  std::chrono::microseconds gather_{1000};
   std::condition_variable batch_done_;
+  std::condition_variable batch_grew_;
   friend void transact_together(Database& db, const std::function<void(Tx&)>& work);
+  // The background checkpoint (SQLite), stopped before the connections close.
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_stop_ = false;
+  std::thread checkpointer_;
 };
 
 // One transaction on a leased connection. Rolls back when destroyed without commit(), so a
@@ -167,7 +185,12 @@ void transact(Database& db, F&& work, int attempts = 5) {
 // Runs `work(tx)` in a write transaction shared with the concurrent callers of this function on
 // the same database, and returns once that transaction is committed (or throws what it threw).
 // For small appends that do not depend on each other, such as audit rows of reads: one commit
-// then serves many requests. `work` may run twice (a serialization retry, or alone after its
+// then serves many requests. The caller that writes a batch first waits, at most 1 ms (see
+// Database::set_batch_gathering), until
+// every transaction running on this database has either brought its work or ended: requests
+// running side by side (each holds a connection) mostly end with such a work, and one commit
+// for all of them costs less than one each — for the readers too, whose page caches every
+// commit empties (SQLite). A caller alone does not wait. `work` may run twice (a serialization retry, or alone after its
 // batch failed), so it must only write. A batch that fails on something one work may have caused
 // (a constraint, a bad value) is replayed one `work` at a time, so that failure stays its
 // caller's; a busy lock or a broken connection fails the whole batch at once. Thread-safe.

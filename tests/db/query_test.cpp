@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -130,4 +133,65 @@ TEST_P(Queries, OneFailingAppendDoesNotTakeTheOthersOfItsBatchDown) {
   db::Query n(tx, "SELECT COUNT(*) FROM q");
   ASSERT_TRUE(n.next());
   EXPECT_EQ(n.int64(0), 6);
+}
+
+TEST_P(Queries, RequestsRunningSideBySideShareOneCommit) {
+  // Five callers each hold a read transaction (as requests do) when they bring their appends:
+  // the first to write waits until all five are in its batch, so every append commits at once.
+  // A generous bound keeps the test free of timing.
+  auto db = test::fresh_database(GetParam(), 8);
+  db->set_batch_gathering(std::chrono::seconds(30));
+  make_table(*db);
+  constexpr int kCallers = 5;
+  std::atomic<int> opened{0}, ran{0};
+  std::mutex m;
+  std::vector<int> seen_at_commit;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kCallers; ++t)
+    threads.emplace_back([&, t] {
+      db::Tx reading(*db, db::Tx::Mode::read);
+      ++opened;
+      while (opened.load() < kCallers) std::this_thread::yield();
+      db::transact_together(*db, [&](db::Tx& tx) {
+        db::Query(tx, "INSERT INTO q (id, name) VALUES (:i, :n)").bind(static_cast<long long>(t)).bind(std::string("t")).run();
+        ++ran;
+        tx.on_commit([&] {
+          std::lock_guard lock(m);
+          seen_at_commit.push_back(ran.load());
+        });
+      });
+    });
+  for (auto& th : threads) th.join();
+  // One commit: when it happened, every append had run.
+  EXPECT_EQ(seen_at_commit, std::vector<int>(kCallers, kCallers));
+  EXPECT_EQ(test::count(*db, "SELECT COUNT(*) FROM q"), kCallers);
+}
+
+TEST_P(Queries, ABatchDoesNotWaitForeverForATransactionThatBringsNothing) {
+  auto db = test::fresh_database(GetParam(), 4);
+  db->set_batch_gathering(std::chrono::milliseconds(50));
+  make_table(*db);
+  db::Tx elsewhere(*db, db::Tx::Mode::read);  // a transaction that never appends
+  db::transact_together(*db, [](db::Tx& tx) {
+    db::Query(tx, "INSERT INTO q (id, name) VALUES (:i, :n)").bind(1LL).bind(std::string("seul")).run();
+  });
+  db::Tx tx(*db, db::Tx::Mode::read);
+  db::Query n(tx, "SELECT COUNT(*) FROM q");
+  ASSERT_TRUE(n.next());
+  EXPECT_EQ(n.int64(0), 1);
+}
+
+TEST(BackgroundCheckpoint, CopiesCommittedPagesIntoTheDatabaseFile) {
+  // 2 MB committed stays in the WAL under the automatic checkpoint (at 40 MB, db::Database::open) and
+  // would reach the database file only with it; the server's background checkpoint copies it.
+  std::string url = test::fresh_url(db::Engine::sqlite), path = url.substr(7);
+  auto db = db::Database::open(url, 2);
+  db->checkpoint_in_background(std::chrono::milliseconds(10));
+  db::transact(*db, [](db::Tx& tx) {
+    tx.sql() << "CREATE TABLE blob_rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)";
+    for (long long i = 0; i < 512; ++i) db::Query(tx, "INSERT INTO blob_rows (id, body) VALUES (:i, :b)").bind(i).bind(std::string(4000, 'x')).run();
+  });
+  auto size = [&] { return std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0; };
+  for (int i = 0; i < 1000 && size() < 2'000'000; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GE(size(), 2'000'000u);
 }
