@@ -358,11 +358,14 @@ int main(int argc, char** argv) {
       double check_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       bool tty = isatty(2);
       people::WritePhases phases;
+      int tenths = 0;  // progress already written as lines when stderr is not a terminal (a log)
       int n = people::write_import(tx, i_org, rows, [&](std::size_t done, std::size_t total) {
-        if (!tty) return;
         int pct = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
-        std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done << " / "
-                  << total << ")" << std::flush;
+        if (tty)
+          std::cerr << "\rImport : [" << std::string(pct / 5, '#') << std::string(20 - pct / 5, ' ') << "] " << pct << " % (" << done
+                    << " / " << total << ")" << std::flush;
+        else if (pct / 10 > tenths && pct < 100)
+          std::cerr << "Import : " << (tenths = pct / 10) * 10 << " % (" << done << " / " << total << ")" << std::endl;
       }, /*may_lock_readers=*/true, &phases);
       people::AuditEntry entry;
       entry.organisation_id = i_org;

@@ -1,5 +1,7 @@
-// The command line, run as a separate process against a fresh SQLite file.
+// The command line, run as a separate process against a fresh SQLite file (and, for a killed
+// import, a fresh PostgreSQL database too).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -7,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -159,4 +163,84 @@ TEST(CommandLine, ImportAndExportServices) {
   EXPECT_EQ(header.rfind("source,id,structure_id,nom,description", 0), 0u);
   EXPECT_TRUE(fs::exists(dir / "s.csv"));
   fs::remove_all(dir);
+}
+
+// "Killing the process during an import leaves the database as it was before the import": the
+// import is killed (SIGKILL, no chance to clean up) once it reports a third of its rows written,
+// on both engines. On a fresh database it is an initial load, which drops the non-unique indexes
+// (and on PostgreSQL the foreign keys) inside its transaction: they must all be back too.
+class KilledImport : public ::testing::TestWithParam<db::Engine> {};
+INSTANTIATE_TEST_SUITE_P(Engines, KilledImport, ::testing::ValuesIn(test::engines()),
+                         [](const auto& info) { return test::engine_name(info.param); });
+
+TEST_P(KilledImport, LeavesTheDatabaseAsItWasBeforeTheImport) {
+  std::string url = test::fresh_url(GetParam());
+  ASSERT_EQ(run_jalon("--db " + url + " demo").code, 0);
+  std::string dir = std::filesystem::temp_directory_path() / ("jalon-kill-" + std::to_string(::getpid()) + "-" + test::engine_name(GetParam()));
+  std::filesystem::create_directories(dir);
+  const int kRows = 60000;
+  {
+    std::ofstream f(dir + "/people.csv");
+    f << "nom;prenom;date_naissance;commune\n";
+    for (int i = 0; i < kRows; ++i) f << "Martin" << i << ";Claire;" << 1960 + i % 40 << "-0" << 1 + i % 9 << "-1" << i % 9 << ";86194\n";
+  }
+  const bool sqlite = GetParam() == db::Engine::sqlite;
+  const std::string schema = sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('people', 'person_grants')"
+                                    : "SELECT (SELECT COUNT(*) FROM pg_indexes WHERE tablename IN ('people', 'person_grants')) + "
+                                      "(SELECT COUNT(*) FROM pg_constraint WHERE conrelid IN ('people'::regclass, 'person_grants'::regclass))";
+  const int people = count(url, "SELECT COUNT(*) FROM people"), grants = count(url, "SELECT COUNT(*) FROM person_grants"),
+            structure = count(url, schema);
+  ASSERT_GT(people, 0);
+
+  // The import in a child process, its progress lines read from a pipe.
+  const char* bin = std::getenv("JALON_BINARY");
+  std::vector<std::string> args = {bin ? bin : "jalon", "--data", test::source_dir() + "/data", "--db", url, "import", "people", dir + "/people.csv",
+                                   "--org", "3", "--accept-duplicates"};
+  int err[2];
+  ASSERT_EQ(::pipe(err), 0);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::dup2(err[1], 2);
+    ::close(err[0]);
+    ::close(err[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(err[1]);
+  std::string seen;
+  bool writing = false;
+  std::array<char, 512> buf;
+  while (!writing) {
+    ssize_t n = ::read(err[0], buf.data(), buf.size());
+    if (n <= 0) break;
+    seen.append(buf.data(), static_cast<std::size_t>(n));
+    writing = seen.find("Import : 30 %") != std::string::npos;
+  }
+  if (writing) ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(err[0]);
+  ASSERT_TRUE(writing) << "the import never reported 30 %: " << seen;
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << seen;
+
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM people"), people);
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM person_grants"), grants);
+  EXPECT_EQ(count(url, schema), structure);
+  if (sqlite) {
+    auto db = db::Database::open(url, 1);
+    db::Tx tx(*db, db::Tx::Mode::read);
+    std::string check;
+    tx.sql() << "PRAGMA integrity_check", soci::into(check);
+    EXPECT_EQ(check, "ok");
+  }
+  // The database takes the same import afterwards (nothing left locked or half-made).
+  auto again = run_jalon("--db " + url + " import people " + dir + "/people.csv --org 3 --accept-duplicates");
+  EXPECT_EQ(again.code, 0) << again.out;
+  EXPECT_EQ(count(url, "SELECT COUNT(*) FROM people"), people + kRows);
+  EXPECT_EQ(count(url, schema), structure);
+  std::filesystem::remove_all(dir);
 }
