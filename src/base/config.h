@@ -27,6 +27,7 @@ struct Config {
   std::uint64_t document_max_bytes = 5 * 1024 * 1024;  // a person's document (CV, certificate…)
   int space_link_minutes = 30;             // validity of a one-time link to the person's space
   int space_link_requests_per_hour = 10;   // requests for such links per client address
+  int export_max_rows = 20000;             // a larger spreadsheet export is refused (narrow the filters), never cut
   std::string smtp_url;         // e.g. smtp://127.0.0.1:2525; empty: e-mails stay in the outbox
   std::string smtp_from = "Jalon <ne-pas-repondre@jalon.local>";
   int shutdown_grace_seconds = 20;

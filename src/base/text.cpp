@@ -247,4 +247,13 @@ std::string format_km(double km) {
   return s + " km";
 }
 
+std::string thousands(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out = n < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00a0";
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace jalon::text

@@ -37,6 +37,9 @@ std::vector<std::string> split(std::string_view s, char sep);
 // A distance as pages show it: "2,4 km" under 10 km, "37 km" above.
 std::string format_km(double km);
 
+// A count as French text writes it: "20 000" (thousands apart by a no-break space).
+std::string thousands(long long n);
+
 // Escapes a string for inclusion in a JSON string literal (without the quotes).
 std::string json_escape(std::string_view s);
 // Appends `s` to `out` as a JSON string, quotes included, escaped as json_escape does.

@@ -31,7 +31,6 @@ using astore::Application;
 namespace {
 
 constexpr int kPageSize = 50;
-constexpr int kExportLimit = 5000;
 
 std::string org_url(long long org) {
   return "/organisations/" + std::to_string(org);
@@ -164,6 +163,7 @@ Response list_page(Ctx& ctx, bool sent) {
     std::string q = query_of(f, f.state);
     e->SetValue("CSV", org_url(org) + "/candidatures.csv" + q);
     e->SetValue("XLSX", org_url(org) + "/candidatures.xlsx" + q);
+    e->SetValue("MOST", text::thousands(ctx.config.export_max_rows));
   }
   for (const char* k : {"person", "prescriber", "employer"}) {
     auto* d = b.AddSectionDictionary("KIND");
@@ -246,7 +246,13 @@ Response export_inbox(Ctx& ctx, bool xlsx) {
   astore::Filter f = page_filter(ctx, "pending");
   f.organisation = org;
   f.before = 0;
-  auto list = astore::list(ctx.tx, f, kExportLimit);
+  // A file holds every application the filters select, or none: a cut file would look whole.
+  const int most = ctx.config.export_max_rows;
+  auto list = astore::list(ctx.tx, f, most + 1);
+  if (static_cast<int>(list.size()) > most)
+    return redirect_with_flash(org_url(org) + "/candidatures" + (ctx.req.raw_query.empty() ? "" : "?" + ctx.req.raw_query),
+                               "Plus de " + text::thousands(most) + " candidatures correspondent à ces filtres : un export en compte " +
+                                   text::thousands(most) + " au plus. Choisissez un état ou une offre, puis exportez de nouveau.");
   Sheet sheet = inbox_sheet(ctx.tx, list);
   people::audit(
       ctx, 0, "export",

@@ -44,3 +44,12 @@ TEST(Text, UrlCodingRoundTrips) {
 }
 
 TEST(Text, JsonEscape) { EXPECT_EQ(text::json_escape("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001"); }
+
+TEST(Text, ThousandsAreSetApartByANoBreakSpace) {
+  EXPECT_EQ(text::thousands(0), "0");
+  EXPECT_EQ(text::thousands(999), "999");
+  EXPECT_EQ(text::thousands(1000), "1\u00a0000");
+  EXPECT_EQ(text::thousands(20000), "20\u00a0000");
+  EXPECT_EQ(text::thousands(1234567), "1\u00a0234\u00a0567");
+  EXPECT_EQ(text::thousands(-45000), "-45\u00a0000");
+}

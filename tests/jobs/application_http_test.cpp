@@ -247,6 +247,28 @@ TEST_P(ApplicationHttp, ExportsOpenInFrenchSpreadsheets) {
             3);
 }
 
+TEST_P(ApplicationHttp, AnExportLargerThanTheLimitIsRefusedNeverCut) {
+  // The limit set to no row at all: the inbox's one application is one too many.
+  Config cfg = test::test_config();
+  cfg.export_max_rows = 0;
+  test::TestServer server(*db_, cfg);
+  HttpClient a(server.port());
+  a.login(w_.a_admin_email, test::kPassword);
+  const int exports_before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'export'");
+  for (const char* format : {".csv", ".xlsx"}) {
+    auto refused = a.get(org(w_.org_a) + "/candidatures" + format + "?etat=all");
+    ASSERT_EQ(refused.status, 303) << refused.body.substr(0, 300);
+    EXPECT_EQ(refused.header("location"), org(w_.org_a) + "/candidatures?etat=all");
+    auto inbox = a.get(refused.header("location"));
+    EXPECT_NE(inbox.body.find("Plus de 0 candidatures correspondent à ces filtres"), std::string::npos) << inbox.body.substr(0, 3000);
+    EXPECT_NE(inbox.body.find("0 au plus par fichier"), std::string::npos) << "the limit is said next to the export links";
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'export'"), exports_before) << "nothing left the platform";
+  // Filters that select no more than the limit still export.
+  auto none = a.get(org(w_.org_a) + "/candidatures.csv?etat=refused");
+  EXPECT_EQ(none.status, 200);
+}
+
 TEST_P(ApplicationHttp, TheApiListsAppliesAndMovesWithTheSameRules) {
   test::TestServer server(*db_);
   std::map<std::string, std::string> h{{"Authorization", "Bearer " + w_.token_a_raw},

@@ -21,7 +21,7 @@
   <div class="col-md-2"><label class="form-label" for="au">au</label><input class="form-control" type="date" id="au" name="au" value="{{TO}}"></div>
   <div class="col-md-2"><button class="btn btn-primary w-100" type="submit">Filtrer</button></div>
 </form>
-{{#EXPORT}}<p class="d-flex flex-wrap gap-2"><a class="btn btn-outline-secondary btn-sm" href="{{CSV}}" download>Exporter en CSV</a> <a class="btn btn-outline-secondary btn-sm" href="{{XLSX}}" download>Exporter en XLSX</a></p>{{/EXPORT}}
+{{#EXPORT}}<p class="d-flex flex-wrap align-items-center gap-2"><a class="btn btn-outline-secondary btn-sm" href="{{CSV}}">Exporter en CSV</a> <a class="btn btn-outline-secondary btn-sm" href="{{XLSX}}">Exporter en XLSX</a> <span class="small text-muted">Les candidatures de ces filtres, {{MOST}} au plus par fichier.</span></p>{{/EXPORT}}
 {{#EMPTY}}<p>Aucune candidature ne correspond à ces filtres.</p>{{/EMPTY}}
 {{#HAS_ROWS}}<div class="table-responsive">
 <table class="table align-middle table-responsive-cartes">
