@@ -211,9 +211,9 @@ ApplicationState transition(db::Tx& tx, const Acting& by, const Application& a, 
   std::string step = hire_step_title(a.offer_title, a.employer_name);
   if (t.action == ApplicationAction::accept) {
     obsolete_others(tx, a);
-    pathways::record_hire(tx, actor, a.person_id, step, t.hired_on);
+    astore::set_hire_step(tx, a.id, pathways::record_hire(tx, actor, a.person_id, step, t.hired_on));
   }
-  if (t.action == ApplicationAction::cancel_hire) pathways::cancel_hire(tx, actor, a.person_id, step);
+  if (t.action == ApplicationAction::cancel_hire) pathways::cancel_hire(tx, actor, a.person_id, a.hire_step_id, step);
   if (t.action == ApplicationAction::withdraw) {
     std::string who = by.kind == Acting::Kind::person ? "la personne" : a.sender_org_name;
     notifications::notify_organisation(

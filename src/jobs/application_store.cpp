@@ -30,7 +30,7 @@ const char* kSelect =
     "SELECT a.id, a.offer_id, a.organisation_id, a.person_id, a.sender_kind, COALESCE(a.sender_org, 0), "
     "COALESCE(a.sender_user, 0), a.message, COALESCE(a.cv_document_id, 0), a.state, COALESCE(a.refusal_reason, ''), "
     "a.answer, COALESCE(a.hired_on, ''), a.created_at, a.state_at, f.title, f.commune_code, e.name, "
-    "COALESCE(so.name, ''), COALESCE(su.display_name, ''), f.positions, f.status "
+    "COALESCE(so.name, ''), COALESCE(su.display_name, ''), f.positions, f.status, COALESCE(a.hire_step_id, 0) "
     "FROM job_applications a JOIN job_offers f ON f.id = a.offer_id JOIN organisations e ON e.id = a.organisation_id "
     "LEFT JOIN organisations so ON so.id = a.sender_org LEFT JOIN users su ON su.id = a.sender_user ";
 
@@ -58,6 +58,7 @@ Application from(const db::Query& q) {
   a.sender_user_name = q.text(19);
   a.offer_positions = static_cast<int>(q.int64(20));
   a.offer_open = q.text(21) == "open";
+  a.hire_step_id = q.int64(22);
   return a;
 }
 
@@ -169,6 +170,11 @@ bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to, 
   bool moved = false;
   while (q.next()) moved = true;
   return moved;
+}
+
+void set_hire_step(db::Tx& tx, long long id, long long step) {
+  db::Query q(tx, "UPDATE job_applications SET hire_step_id = :s WHERE id = :id");
+  q.bind_id_or_null(step).bind(id).run();
 }
 
 int detach_cv(db::Tx& tx, long long document) {

@@ -35,6 +35,7 @@ struct Application {
   ApplicationState state = ApplicationState::new_;
   std::optional<RefusalReason> refusal_reason;
   std::string answer, hired_on, created_at, state_at;
+  long long hire_step_id = 0;  // the pathway step its acceptance added (0: none)
   // joined
   std::string offer_title, offer_commune, employer_name, sender_org_name, sender_user_name;
   int offer_positions = 1;
@@ -58,6 +59,9 @@ std::optional<Application> find(db::Tx& tx, long long id);
 // the background job came first). Stamps state_at.
 bool move(db::Tx& tx, long long id, ApplicationState from, ApplicationState to, std::optional<RefusalReason> reason,
           const std::string& answer, const std::string& hired_on);
+
+// Remembers the pathway step the acceptance of application `id` added.
+void set_hire_step(db::Tx& tx, long long id, long long step);
 
 // The applications that sent document `document` as their CV no longer do (the document is
 // being deleted from the person's file). Returns how many.

@@ -385,11 +385,11 @@ long long record_hire(db::Tx& tx, const Actor& by, long long person, const std::
   return id;
 }
 
-void cancel_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title) {
+void cancel_hire(db::Tx& tx, const Actor& by, long long person, long long step, const std::string& title) {
   auto p = store::current_pathway(tx, person);
   if (!p) return;
   for (const auto& s : store::steps(tx, p->id)) {
-    if (s.scheme != "job" || s.title != title || s.status != Progress::in_progress) continue;
+    if (s.scheme != "job" || s.status != Progress::in_progress || (step ? s.id != step : s.title != title)) continue;
     store::set_step_status(tx, s.id, Progress::abandoned);
     store::add_event(tx, p->id, by, "step_status", s.id, s.title + " : embauche annulée");
     return;

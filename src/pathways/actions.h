@@ -63,9 +63,10 @@ long long add_social_outcome(db::Tx& tx, const Actor& by, const Pathway& p, cons
 // `title`, in progress from `start_on`, carried by no member, with its event by `by`.
 long long record_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title,
                       const std::string& start_on);
-// The hire was cancelled: that pathway's step of scheme "job" titled `title` still in progress
-// becomes abandoned, with its event (nothing when there is none).
-void cancel_hire(db::Tx& tx, const Actor& by, long long person, const std::string& title);
+// The hire was cancelled: step `step` (what record_hire returned), if it is still in progress in
+// the person's open pathway, becomes abandoned, with its event (nothing otherwise). `step` 0 (a
+// hire recorded before the step was kept): the step of scheme "job" titled `title` in progress.
+void cancel_hire(db::Tx& tx, const Actor& by, long long person, long long step, const std::string& title);
 
 // ---- Notes (`viewer` describes the author: see rules.h)
 long long add_note(db::Tx& tx, const Actor& by, const NoteViewer& viewer, const Pathway& p, const NoteInput& in);

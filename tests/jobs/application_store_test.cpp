@@ -254,11 +254,26 @@ TEST_P(ApplicationStore, AcceptingClosesTheOtherPendingApplicationsAndEntersTheP
                   " AND kind = 'application.decided' AND text LIKE '%embauchée ailleurs%'"),
             1)
       << "A, employer of the world's application";
-  // Cancelling the hire abandons the step.
+  // Cancelling the hire abandons that step, found by its id: renamed since by a counsellor, and
+  // with another step in progress under its first title, it is still that one and only that one.
+  const int step = count("SELECT hire_step_id FROM job_applications WHERE id = " + n(hired));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM pathway_steps WHERE id = " + n(step) + " AND title LIKE 'Emploi : Maraîcher%'"), 1);
+  {
+    db::Tx tx(*db_, db::Tx::Mode::write);
+    tx.sql() << "UPDATE pathway_steps SET title = 'CDI maraîchage (renommée)' WHERE id = " + n(step);
+    tx.sql() << "INSERT INTO pathway_steps (pathway_id, scheme, title, status, created_by_org, created_at, updated_at) SELECT "
+                "pathway_id, scheme, 'Emploi : Maraîcher chez Chantier 1', 'in_progress', created_by_org, created_at, updated_at "
+                "FROM pathway_steps WHERE id = " + n(step);
+    tx.commit();
+  }
   EXPECT_EQ(move(employer, hired, {"cancel_hire", "", "", ""}), ApplicationState::cancelled);
   EXPECT_EQ(count("SELECT COUNT(*) FROM pathway_steps WHERE pathway_id = " + n(w_.pathway_a) +
                   " AND scheme = 'job' AND status = 'abandoned'"),
             1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM pathway_steps WHERE id = " + n(step) + " AND status = 'abandoned'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM pathway_steps WHERE pathway_id = " + n(w_.pathway_a) +
+                  " AND title = 'Emploi : Maraîcher chez Chantier 1' AND status = 'in_progress'"),
+            1) << "the other step keeps its state";
   EXPECT_EQ(move(Acting::staff(w_.org_a, w_.a_admin), w_.application_a, {"reconsider", "", "", ""}),
             ApplicationState::processing)
       << "the employer may take back an application closed by a hire elsewhere";
