@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <stdexcept>
 #include <sstream>
 
 namespace jalon::time {
@@ -55,6 +56,22 @@ std::string civil_date(Instant t, const std::string& tz) {
 }
 
 std::string today(const std::string& tz) { return civil_date(now(), tz); }
+
+std::string civil_date_of(std::string_view iso_instant, const std::string& tz) {
+  if (auto t = parse_iso(iso_instant)) return civil_date(*t, tz);
+  return std::string(iso_instant.substr(0, 10));
+}
+
+std::string start_of_day(const std::string& civil, const std::string& tz) {
+  std::istringstream in{civil};
+  date::local_days day;
+  in >> date::parse("%Y-%m-%d", day);
+  if (in.fail()) throw std::invalid_argument("start_of_day: not a date: " + civil);
+  // A day that begins in a gap or an overlap of the zone (none does at midnight in Paris): the
+  // earliest instant of it.
+  auto zt = date::make_zoned(date::locate_zone(tz), day, date::choose::earliest);
+  return iso(std::chrono::time_point_cast<std::chrono::seconds>(zt.get_sys_time()));
+}
 
 std::string display(Instant t, const std::string& tz) {
   auto zt = date::make_zoned(date::locate_zone(tz), t);

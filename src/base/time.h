@@ -23,6 +23,13 @@ std::string iso_now();
 // The civil date ("YYYY-MM-DD") of `t` in the IANA zone `tz` (e.g. "Europe/Paris").
 std::string civil_date(Instant t, const std::string& tz = "Europe/Paris");
 std::string today(const std::string& tz = "Europe/Paris");
+// The civil date in `tz` of a stored instant ("2026-08-31T23:30:00Z" -> "2026-09-01" in Paris),
+// not its first ten characters, which name the UTC day. Text that is not an instant: its first
+// ten characters (a civil date stays itself).
+std::string civil_date_of(std::string_view iso_instant, const std::string& tz = "Europe/Paris");
+// The stored instant at which civil date `civil` begins in `tz` ("2026-09-01" ->
+// "2026-08-31T22:00:00Z" in Paris): what "updated before that day" compares a stored instant with.
+std::string start_of_day(const std::string& civil, const std::string& tz = "Europe/Paris");
 
 // "28/11/2026 à 10:30" in `tz`: how the UI shows an instant.
 std::string display(Instant t, const std::string& tz = "Europe/Paris");

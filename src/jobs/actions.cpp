@@ -100,7 +100,8 @@ int close_stale_offers(db::Database& db, const std::string& today) {
       if (!lock.next() || lock.int64(0) != 1) return;
       lock.run();
     }
-    for (long long id : store::stale_offers(tx, before, 500)) {
+    // Untouched since before the start of that day in Paris (a stored instant is UTC).
+    for (long long id : store::stale_offers(tx, time::start_of_day(before), 500)) {
       auto o = store::find_offer(tx, id);
       if (!o || !store::close_offer(tx, id, ClosedReason::inactive)) continue;
       notifications::notify_organisation(tx, o->organisation_id, "offer.closed",

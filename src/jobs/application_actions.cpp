@@ -190,7 +190,7 @@ ApplicationState transition(db::Tx& tx, const Acting& by, const Application& a, 
                             const std::string& today, const std::string& base_url) {
   auto roles = roles_of(a, by);
   if (roles.empty()) throw NotFound("Cette candidature n'existe pas.");
-  ValidTransition t = validate_transition(in, roles.front(), a.created_at.substr(0, 10), today);
+  ValidTransition t = validate_transition(in, roles.front(), time::civil_date_of(a.created_at), today);
   std::optional<ApplicationState> to;
   for (ApplicationActor r : roles)
     if (!to) to = next_state(t.action, a.state, r);
@@ -244,7 +244,7 @@ int refuse_unanswered(db::Database& db, const std::string& today, const std::str
     }
     for (long long id : astore::due_for_auto_refusal(tx, auto_refusal_bound(today))) {
       auto a = astore::find(tx, id);
-      if (!a || !auto_refusal_due(a->state, a->state_at.substr(0, 10), today)) continue;
+      if (!a || !auto_refusal_due(a->state, time::civil_date_of(a->state_at), today)) continue;
       transition(tx, Acting::platform(), *a, {"refuse", name(RefusalReason::auto_no_answer), "", ""}, today, base_url);
       notifications::notify_organisation(tx, a->organisation_id, "application.decided",
                                          "La candidature " + number(a->id) + " pour " + quoted(a->offer_title) +

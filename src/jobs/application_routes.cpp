@@ -189,7 +189,7 @@ Response list_page(Ctx& ctx, bool sent) {
     d->SetValue("STATE", label(a.state));
     if (awaits_answer(a.state)) {
       auto* w = d->AddSectionDictionary("WAITING");
-      w->SetIntValue("DAYS", pathways::days_between(a.state_at.substr(0, 10), today));
+      w->SetIntValue("DAYS", pathways::days_between(time::civil_date_of(a.state_at), today));
       w->SetIntValue("LIMIT", kAutoRefusalDays);
     }
   }

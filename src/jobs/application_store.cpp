@@ -257,7 +257,7 @@ std::vector<long long> due_for_auto_refusal(db::Tx& tx, const std::string& bound
   db::Query q(tx,
               "SELECT id FROM job_applications WHERE state IN ('new', 'processing', 'postponed') AND state_at < :b "
               "ORDER BY state_at, id LIMIT :n");
-  q.bind(bound + "T00:00:00Z").bind(static_cast<long long>(limit));
+  q.bind(time::start_of_day(bound)).bind(static_cast<long long>(limit));  // the Paris day's start
   std::vector<long long> out;
   while (q.next()) out.push_back(q.int64(0));
   return out;

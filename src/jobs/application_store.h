@@ -104,8 +104,8 @@ std::vector<std::pair<std::string, int>> counts(db::Tx& tx, const Filter& f);
 
 // The other pending applications of `person` (not `except`), oldest first.
 std::vector<Application> pending_of_person(db::Tx& tx, long long person, long long except);
-// Awaiting an answer with state_at before `bound` ("YYYY-MM-DD", see auto_refusal_bound), oldest
-// first, at most `limit`.
+// Awaiting an answer with state_at before the start of day `bound` in Paris ("YYYY-MM-DD", see
+// auto_refusal_bound), oldest first, at most `limit`.
 std::vector<long long> due_for_auto_refusal(db::Tx& tx, const std::string& bound, int limit = 500);
 
 }  // namespace jalon::jobs::application_store

@@ -183,7 +183,7 @@ Response list(Ctx& ctx) {
     r->SetValue("STATUS_CLASS", o.open ? "text-bg-success" : "text-bg-secondary");
     r->SetIntValue("PENDING", o.pending);
     r->SetValue("APPLICATIONS", "/organisations/" + std::to_string(org) + "/candidatures?offre=" + std::to_string(o.id));
-    r->SetValue("UPDATED", time::display_civil(o.updated_at.substr(0, 10)));
+    r->SetValue("UPDATED", time::display_civil(time::civil_date_of(o.updated_at)));
   }
   if (page_number > 1) b.AddSectionDictionary("PREVIOUS")->SetValue("URL", offers_path(org) + "?page=" + std::to_string(page_number - 1));
   if (more) b.AddSectionDictionary("NEXT")->SetValue("URL", offers_path(org) + "?page=" + std::to_string(page_number + 1));
@@ -267,7 +267,7 @@ Response show(Ctx& ctx, Live& live) {
   b.SetValue("APPLICATIONS", "/organisations/" + std::to_string(org) + "/candidatures?offre=" + std::to_string(o.id));
   b.SetIntValue("PENDING", o.pending);
   b.SetValue("DESCRIPTION", o.description);
-  b.SetValue("UPDATED", time::display_civil(o.updated_at.substr(0, 10)));
+  b.SetValue("UPDATED", time::display_civil(time::civil_date_of(o.updated_at)));
   add_offer_facts(&b, o);
   for (const auto& s : o.skills)
     if (const auto* k = referentials::rome().skill(s.code)) {
@@ -294,7 +294,7 @@ Response show(Ctx& ctx, Live& live) {
   } else {
     auto* d = b.AddSectionDictionary("CLOSED");
     d->SetValue("REASON", std::string(label(*o.closed_reason)));
-    d->SetValue("AT", time::display_civil(o.closed_at.substr(0, 10)));
+    d->SetValue("AT", time::display_civil(time::civil_date_of(o.closed_at)));
     d->SetValue("REOPEN", offer_path(org, o.id) + "/rouvrir");
   }
   return page.render();

@@ -139,7 +139,7 @@ Response offer_page(Ctx& ctx) {
   auto& b = page.body();
   b.SetValue("EMPLOYER", o->organisation_name);
   b.SetValue("DESCRIPTION", o->description);
-  b.SetValue("PUBLISHED", time::display_civil(o->created_at.substr(0, 10)));
+  b.SetValue("PUBLISHED", time::display_civil(time::civil_date_of(o->created_at)));
   add_offer_facts(&b, *o);
   for (const auto& s : o->skills)
     if (const auto* k = referentials::rome().skill(s.code)) {

@@ -47,7 +47,8 @@ std::optional<JobOffer> find_offer(db::Tx& tx, long long id);
 std::vector<JobOffer> offers_of(db::Tx& tx, long long org, int limit, int offset);
 // The offers of `ids` (any order; missing ones are skipped), without their skills.
 std::vector<JobOffer> offers_by_ids(db::Tx& tx, const std::vector<long long>& ids);
-// Open offers last touched before `before` ("YYYY-MM-DD", see rules stale_before), by id.
+// Open offers last touched before instant `before` (ISO, e.g. time::start_of_day of rules'
+// stale_before), by id.
 std::vector<long long> stale_offers(db::Tx& tx, const std::string& before, int limit);
 // Every open offer with its skills and pending count, by id, handed to `f` one at a time.
 void for_each_open_offer(db::Tx& tx, const std::function<void(JobOffer&)>& f);

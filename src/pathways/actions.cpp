@@ -680,7 +680,7 @@ std::vector<TimelineEntry> timeline(db::Tx& tx, const NoteViewer& viewer, const 
     std::set<long long> orgs;
     for (const auto& m : store::members(tx, p.id)) orgs.insert(m.organisation_id);
     for (const auto& a : appointments::store::of_person(tx, p.person_id, 0, 500)) {
-      std::string day = a.starts_at.substr(0, 10);
+      std::string day = time::civil_date_of(a.starts_at);
       if (!orgs.count(a.organisation_id) || day < p.started_on || (p.status == Status::closed && day > p.closed_on)) continue;
       std::string status;
       for (const auto& part : a.participants)

@@ -36,3 +36,15 @@ TEST(Time, ValidCivilDate) {
   EXPECT_FALSE(time::valid_civil_date("2026-13-01"));
   EXPECT_FALSE(time::valid_civil_date("26-01-01"));
 }
+
+TEST(Time, AStoredInstantBelongsToItsParisDay) {
+  // 23:30 UTC is already the next day in Paris (summer: UTC+2; winter: UTC+1).
+  EXPECT_EQ(time::civil_date_of("2026-08-31T23:30:00Z"), "2026-09-01");
+  EXPECT_EQ(time::civil_date_of("2026-08-31T21:59:59Z"), "2026-08-31");
+  EXPECT_EQ(time::civil_date_of("2026-12-31T23:00:00Z"), "2027-01-01");
+  EXPECT_EQ(time::civil_date_of("2026-12-31"), "2026-12-31") << "a civil date stays itself";
+  EXPECT_EQ(time::start_of_day("2026-09-01"), "2026-08-31T22:00:00Z");
+  EXPECT_EQ(time::start_of_day("2027-01-01"), "2026-12-31T23:00:00Z");
+  EXPECT_EQ(time::start_of_day("2026-03-29"), "2026-03-28T23:00:00Z") << "the day clocks go forward starts in winter time";
+  EXPECT_THROW(time::start_of_day("31/12/2026"), std::invalid_argument);
+}

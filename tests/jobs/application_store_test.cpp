@@ -288,8 +288,10 @@ TEST_P(ApplicationStore, ApplicationsUnansweredForSixtyDaysAreRefusedOnce) {
   move(employer, pooled, {"add_to_pool", "", "", ""});
   {
     db::Tx tx(*db_, db::Tx::Mode::write);
-    tx.sql() << "UPDATE job_applications SET state_at = '2026-09-30T23:59:59Z' WHERE id = " + n(at59);
-    tx.sql() << "UPDATE job_applications SET state_at = '2026-09-29T23:59:59Z' WHERE id = " + n(at60);
+    // Days are counted in Paris: 22:30 UTC on 29 September is 00:30 on the 30th there (59 days
+    // before 28 November), 21:59:59 UTC still the 29th (60 days).
+    tx.sql() << "UPDATE job_applications SET state_at = '2026-09-29T22:30:00Z' WHERE id = " + n(at59);
+    tx.sql() << "UPDATE job_applications SET state_at = '2026-09-29T21:59:59Z' WHERE id = " + n(at60);
     tx.sql() << "UPDATE job_applications SET state_at = '2025-01-01T08:00:00Z' WHERE id = " + n(pooled);
     tx.sql() << "UPDATE job_applications SET state_at = '2026-09-01T08:00:00Z' WHERE id = " + n(w_.application_a);
     tx.sql() << "DELETE FROM notifications";

@@ -214,14 +214,17 @@ TEST_P(JobsStore, AnOfferReadsBackAndEveryWriteIsInTheChangeLog) {
 }
 
 TEST_P(JobsStore, OffersUntouchedForNinetyDaysCloseThemselvesAndTheEmployerIsTold) {
-  long long fresh = 0, old = 0;
+  long long fresh = 0, old = 0, after_midnight = 0;
   {
     db::Tx tx(*db_, db::Tx::Mode::write);
     fresh = publish(tx, world_.org_a, world_.a_member, sample_offer(world_.org_a));
     old = publish(tx, world_.org_a, world_.a_member, sample_offer(world_.org_a));
-    // Touched 90 days before 28 November and 89 days before (and the world's offer today).
+    after_midnight = publish(tx, world_.org_a, world_.a_member, sample_offer(world_.org_a));
+    // Touched 90 days before 28 November and 89 days before (and the world's offer today); the
+    // third at 22:30 UTC on 30 August, which is 00:30 on the 31st in Paris: 89 days too.
     db::Query(tx, "UPDATE job_offers SET updated_at = '2026-08-30T18:00:00Z' WHERE id = :id").bind(old).run();
     db::Query(tx, "UPDATE job_offers SET updated_at = '2026-08-31T06:00:00Z' WHERE id = :id").bind(fresh).run();
+    db::Query(tx, "UPDATE job_offers SET updated_at = '2026-08-30T22:30:00Z' WHERE id = :id").bind(after_midnight).run();
     tx.commit();
   }
   int bell = count("SELECT COUNT(*) FROM notifications WHERE kind = 'offer.closed'");
@@ -229,8 +232,9 @@ TEST_P(JobsStore, OffersUntouchedForNinetyDaysCloseThemselvesAndTheEmployerIsTol
   EXPECT_EQ(close_stale_offers(*db_, "2026-11-28"), 0);  // idempotent
   EXPECT_EQ(count("SELECT COUNT(*) FROM job_offers WHERE status = 'closed' AND closed_reason = 'inactive' AND id = " + std::to_string(old)), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM job_offers WHERE status = 'open' AND id = " + std::to_string(fresh)), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_offers WHERE status = 'open' AND id = " + std::to_string(after_midnight)), 1);
   EXPECT_GT(count("SELECT COUNT(*) FROM notifications WHERE kind = 'offer.closed'"), bell);  // A's members
-  EXPECT_EQ(close_stale_offers(*db_, "2026-11-29"), 1);                                     // the next day, the other
+  EXPECT_EQ(close_stale_offers(*db_, "2026-11-29"), 2);                                     // the next day, the others
 }
 
 TEST_P(JobsStore, AnEndedEligibilityIsLoggedOnceForTheIndexes) {
