@@ -172,6 +172,8 @@ TEST_P(Queries, ABatchDoesNotWaitForeverForATransactionThatBringsNothing) {
   db->set_batch_gathering(std::chrono::milliseconds(50));
   make_table(*db);
   db::Tx elsewhere(*db, db::Tx::Mode::read);  // a transaction that never appends
+  db::Tx mine(*db, db::Tx::Mode::read);       // the caller's own, as a request's
+  ASSERT_EQ(db->in_use(), 2u) << "the batch has one work for two transactions running: it waits, then writes";
   db::transact_together(*db, [](db::Tx& tx) {
     db::Query(tx, "INSERT INTO q (id, name) VALUES (:i, :n)").bind(1LL).bind(std::string("seul")).run();
   });
