@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
   cli.add_option("--invitation-days", c.invitation_days, "Validité d'une invitation, en jours")->envname("JALON_INVITATION_DAYS");
   cli.add_option("--reset-minutes", c.reset_minutes, "Validité d'un lien de réinitialisation, en minutes")->envname("JALON_RESET_MINUTES");
   cli.add_option("--document-max", c.document_max_bytes, "Taille maximale d'un document déposé, en octets")->envname("JALON_DOCUMENT_MAX")->capture_default_str();
+  cli.add_option("--export-max-rows", c.export_max_rows, "Lignes au plus d'un export de tableur (au-delà : refusé, filtrez)")->envname("JALON_EXPORT_MAX_ROWS")->capture_default_str();
   cli.add_option("--space-link-minutes", c.space_link_minutes, "Validité d'un lien de connexion à l'espace personnel, en minutes")->envname("JALON_SPACE_LINK_MINUTES")->capture_default_str();
   cli.add_option("--shutdown-grace", c.shutdown_grace_seconds, "Secondes laissées aux requêtes en cours à l'arrêt")->envname("JALON_SHUTDOWN_GRACE");
   cli.add_option("--metrics-token", c.metrics_token, "Jeton exigé par /metrics hors de la boucle locale")->envname("JALON_METRICS_TOKEN");
